@@ -1,0 +1,133 @@
+// Turns the options a user passes to a client (plus env vars) into a resolved configuration, or throws a
+// ConfigurationError that names the missing option and the env var that would supply it.
+
+import { ConfigurationError } from './errors.js'
+import { environmentHosts, isTimebackEnv, type ServiceName, type TimebackEnv } from './environments.js'
+import type { TokenStore } from './auth/token-store.js'
+import type { Hooks, Logger } from './transport/hooks.js'
+import { runtimeVars } from '../edge/runtime-env.js'
+
+/** Credentials for the OAuth2 client-credentials flow. */
+export interface AuthOptions {
+  clientId?: string
+  clientSecret?: string
+  /** Token endpoint; defaults to the environment's Cognito URL. Required with an explicit `baseUrl` and no `env`. */
+  authUrl?: string
+  /** Space-separated OAuth scopes to request; most Timeback credentials need none. */
+  scope?: string
+}
+
+/** Options every Timeback client accepts. */
+export interface ClientOptions {
+  /** Environment mode: hosts and token URL come from the environments table. Env var: `TIMEBACK_ENV`. */
+  env?: TimebackEnv
+  /** Explicit mode: the service's base URL (e.g. an emulator's `services.oneroster`). */
+  baseUrl?: string
+  auth?: AuthOptions
+  /** A `fetch` to use instead of the global one (the emulator's, a proxy's, a Worker service binding's). */
+  fetch?: typeof fetch
+  /** Where access tokens are cached; memory by default. See `@timeback/sdk/edge` for KV stores. */
+  tokenStore?: TokenStore
+  /** Deadline for each call in ms, retries included. Default 30000. */
+  timeout?: number
+  /** Retries after the first attempt on 429/502/503/504 and connection failures. Default 2; 0 disables. */
+  maxRetries?: number
+  hooks?: Hooks
+  logger?: Logger
+  /** Put request bodies in logs and hook payloads. Off by default: bodies hold student data. */
+  logBodies?: boolean
+  /** Env vars as an object (a Worker's `env`, a test's fixture). Default: the runtime's environment. */
+  vars?: Record<string, unknown>
+  /** Validate response bodies against schemas where the client has them. Costs CPU; off by default. */
+  validateResponses?: boolean
+  /** Extra headers sent on every request (never logged). */
+  headers?: Record<string, string>
+}
+
+/** What a client needs after resolution. */
+export interface ResolvedConfig {
+  service: ServiceName
+  baseUrl: string
+  env: TimebackEnv | undefined
+  tokenUrl: string
+  clientId: string
+  clientSecret: string
+  scope: string | undefined
+}
+
+/** Per-service env var names: ONEROSTER_CLIENT_ID, CALIPER_BASE_URL, ... */
+function prefixOf(service: ServiceName): string {
+  return service.toUpperCase()
+}
+
+function pick(lookup: (name: string) => string | undefined, names: string[]): string | undefined {
+  for (const name of names) {
+    const value = lookup(name)
+    if (typeof value === 'string' && value.trim() !== '') return value.trim()
+  }
+  return undefined
+}
+
+function checkUrl(value: string, option: string): string {
+  try {
+    const url = new URL(value)
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol')
+  } catch {
+    throw new ConfigurationError(`${option} must be an absolute http(s) URL, got ${JSON.stringify(value)}.`)
+  }
+  return value.replace(/\/+$/, '')
+}
+
+/**
+ * Resolves `options` for `service`. Environment mode takes hosts from the table, explicit mode from `baseUrl`.
+ * Credentials come from `auth`, then `<SERVICE>_CLIENT_ID`/`_SECRET`, then `TIMEBACK_CLIENT_ID`/`_SECRET`.
+ */
+export function resolveConfig(service: ServiceName, options: ClientOptions = {}): ResolvedConfig {
+  if (options === null || typeof options !== 'object') {
+    throw new ConfigurationError(`Client options must be an object, got ${options === null ? 'null' : typeof options}.`)
+  }
+  const lookup = options.vars
+    ? (name: string) => {
+        const v = options.vars![name]
+        return typeof v === 'string' ? v : undefined
+      }
+    : runtimeVars()
+  const P = prefixOf(service)
+
+  const envValue = options.env ?? pick(lookup, ['TIMEBACK_ENV'])
+  if (envValue !== undefined && !isTimebackEnv(envValue)) {
+    throw new ConfigurationError(
+      `env must be 'staging' or 'production', got ${JSON.stringify(envValue)} (option env or TIMEBACK_ENV).`,
+    )
+  }
+  const env = envValue as TimebackEnv | undefined
+  const hosts = env ? environmentHosts(env) : undefined
+
+  const baseUrlRaw = options.baseUrl ?? pick(lookup, [`${P}_BASE_URL`, 'TIMEBACK_BASE_URL']) ?? hosts?.services[service]
+  if (!baseUrlRaw) {
+    throw new ConfigurationError(
+      `No ${service} host: pass env ('staging' | 'production') or baseUrl, or set TIMEBACK_ENV or ${P}_BASE_URL.`,
+    )
+  }
+  const baseUrl = checkUrl(baseUrlRaw, 'baseUrl')
+
+  const auth = options.auth ?? {}
+  const clientId = auth.clientId?.trim() || pick(lookup, [`${P}_CLIENT_ID`, 'TIMEBACK_CLIENT_ID'])
+  const clientSecret = auth.clientSecret?.trim() || pick(lookup, [`${P}_CLIENT_SECRET`, 'TIMEBACK_CLIENT_SECRET'])
+  const missing: string[] = []
+  if (!clientId) missing.push(`auth.clientId (env ${P}_CLIENT_ID or TIMEBACK_CLIENT_ID)`)
+  if (!clientSecret) missing.push(`auth.clientSecret (env ${P}_CLIENT_SECRET or TIMEBACK_CLIENT_SECRET)`)
+  if (missing.length) {
+    throw new ConfigurationError(`Missing ${service} credentials: ${missing.join(' and ')}.`)
+  }
+
+  const tokenUrlRaw = auth.authUrl ?? pick(lookup, [`${P}_TOKEN_URL`, 'TIMEBACK_TOKEN_URL']) ?? hosts?.tokenUrl
+  if (!tokenUrlRaw) {
+    throw new ConfigurationError(
+      `No token URL: with an explicit baseUrl pass auth.authUrl, or set ${P}_TOKEN_URL / TIMEBACK_TOKEN_URL, or pass env.`,
+    )
+  }
+  const tokenUrl = checkUrl(tokenUrlRaw, 'auth.authUrl')
+
+  return { service, baseUrl, env, tokenUrl, clientId: clientId!, clientSecret: clientSecret!, scope: auth.scope }
+}

@@ -1,0 +1,42 @@
+// One AbortSignal per call that fires on the caller's abort or on the call's timeout, and remembers which
+// of the two it was: users handle "I cancelled" and "it was too slow" differently.
+
+import { AbortError, TimeoutError } from '../errors.js'
+
+export interface CallScope {
+  signal: AbortSignal
+  /** Epoch ms after which no new attempt may start. */
+  deadline: number
+  /** The error to throw now that `signal` has fired. */
+  abortError(what: string): AbortError | TimeoutError
+  dispose(): void
+}
+
+export function openCallScope(caller: AbortSignal | undefined, timeoutMs: number): CallScope {
+  const controller = new AbortController()
+  let timedOut = false
+  const onAbort = () => controller.abort(caller!.reason)
+  if (caller) {
+    if (caller.aborted) controller.abort(caller.reason)
+    else caller.addEventListener('abort', onAbort, { once: true })
+  }
+  const finite = Number.isFinite(timeoutMs) && timeoutMs > 0
+  const timer = finite
+    ? setTimeout(() => {
+        timedOut = true
+        controller.abort(new TimeoutError(`timed out after ${timeoutMs} ms`, timeoutMs))
+      }, timeoutMs)
+    : undefined
+  return {
+    signal: controller.signal,
+    deadline: finite ? Date.now() + timeoutMs : Infinity,
+    abortError(what) {
+      if (timedOut) return new TimeoutError(`${what} timed out after ${timeoutMs} ms`, timeoutMs)
+      return new AbortError(`${what} was aborted`, caller?.reason)
+    },
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer)
+      caller?.removeEventListener('abort', onAbort)
+    },
+  }
+}

@@ -1,0 +1,311 @@
+// The one place the SDK calls `fetch`: builds URLs, adds auth and request ids, retries what is safe to
+// retry, enforces the call's deadline, reports to hooks, and turns failures into typed errors.
+
+import {
+  ApiError, ConfigurationError, ConnectionError, ServerError, type ApiErrorContext,
+} from '../errors.js'
+import { openCallScope, type CallScope } from './deadline.js'
+import { redactHeaders, redactUrl, type Hooks, type Logger } from './hooks.js'
+import { backoffDelay, mayRetryConnection, mayRetryStatus, retryAfterMs, sleep } from './retry.js'
+
+/** Adds credentials to a request; implemented by the OAuth2 and MasteryTrack authenticators. */
+export interface Authenticator {
+  /** Headers to add, and the token they carry (so a 401 can evict exactly that token). */
+  authorize(signal: AbortSignal): Promise<{ headers: Record<string, string>; token: string }>
+  invalidate(token: string): Promise<void>
+}
+
+/** Per-call options every SDK method accepts as its last argument. */
+export interface CallOptions {
+  signal?: AbortSignal
+  /** Deadline in ms for this call, retries included; overrides the client's `timeout`. */
+  timeout?: number
+  /** Overrides the client's `maxRetries` for this call. */
+  maxRetries?: number
+  /** Declare a POST safe to repeat, so it is retried like a GET. */
+  idempotent?: boolean
+  /** Extra headers for this call. */
+  headers?: Record<string, string>
+}
+
+export type QueryValue = string | number | boolean | undefined | null | readonly (string | number | boolean)[]
+
+/** A request as services describe it; `path` must already be encoded (use `buildPath`). */
+export interface HttpRequest {
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  path: string
+  query?: Record<string, QueryValue>
+  /** JSON body. */
+  body?: unknown
+  /** Form body; marks the request sensitive (token requests), so it is never logged. */
+  form?: URLSearchParams
+  /** `json` (default): parsed body or undefined for empty; `response`: the raw Response, body unread. */
+  responseType?: 'json' | 'response'
+  /** Skip authentication (token endpoint). */
+  anonymous?: boolean
+  /** Absolute URL instead of baseUrl + path (token endpoint). */
+  absoluteUrl?: string
+  /** Statuses the caller handles itself instead of getting an ApiError (e.g. 404 for `exists`). */
+  acceptStatus?: readonly number[]
+}
+
+export interface TransportSettings {
+  baseUrl: string
+  fetch?: typeof fetch
+  timeout?: number
+  maxRetries?: number
+  hooks?: Hooks
+  logger?: Logger
+  logBodies?: boolean
+  headers?: Record<string, string>
+  authenticator?: Authenticator
+}
+
+const DEFAULT_TIMEOUT = 30_000
+const DEFAULT_RETRIES = 2
+const PREVIEW = 120
+
+function checkCount(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    throw new ConfigurationError(`${name} must be a number >= 0, got ${String(value)}.`)
+  }
+  return value
+}
+
+/** Appends query parameters, skipping undefined/null and repeating arrays (`roles=a&roles=b`). */
+export function withQuery(url: string, query: Record<string, QueryValue> | undefined): string {
+  if (!query) return url
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue
+    if (Array.isArray(value)) for (const v of value) params.append(key, String(v))
+    else params.append(key, String(value))
+  }
+  const qs = params.toString()
+  return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url
+}
+
+export class Transport {
+  readonly baseUrl: string
+  readonly #fetch: typeof fetch
+  readonly #timeout: number
+  readonly #maxRetries: number
+  readonly #settings: TransportSettings
+
+  constructor(settings: TransportSettings) {
+    this.#settings = settings
+    this.baseUrl = settings.baseUrl.replace(/\/+$/, '')
+    const f = settings.fetch ?? (globalThis.fetch as typeof fetch | undefined)
+    if (typeof f !== 'function') {
+      throw new ConfigurationError('No fetch available: pass the fetch option (this runtime has no global fetch).')
+    }
+    // Bind lazily-resolved global fetch: some runtimes throw "Illegal invocation" when it is called detached.
+    this.#fetch = settings.fetch ?? ((input, init) => globalThis.fetch(input, init))
+    this.#timeout = checkCount(settings.timeout, 'timeout', DEFAULT_TIMEOUT)
+    this.#maxRetries = Math.floor(checkCount(settings.maxRetries, 'maxRetries', DEFAULT_RETRIES))
+  }
+
+  /** Runs `req` under one deadline, with retries; resolves to the parsed body (or the Response). */
+  async request<T = unknown>(req: HttpRequest, call: CallOptions = {}): Promise<T> {
+    const timeout = checkCount(call.timeout, 'timeout', this.#timeout)
+    const scope = openCallScope(call.signal, timeout)
+    try {
+      return await this.#run<T>(req, call, scope)
+    } finally {
+      scope.dispose()
+    }
+  }
+
+  async #run<T>(req: HttpRequest, call: CallOptions, scope: CallScope): Promise<T> {
+    const url = withQuery(req.absoluteUrl ?? `${this.baseUrl}${req.path}`, req.query)
+    const safeUrl = redactUrl(url)
+    const what = `${req.method} ${pathOf(safeUrl)}`
+    const maxRetries = Math.floor(checkCount(call.maxRetries, 'maxRetries', this.#maxRetries))
+    const requestId = crypto.randomUUID()
+    const auth = req.anonymous ? undefined : this.#settings.authenticator
+    const body = req.form ?? (req.body === undefined ? undefined : JSON.stringify(req.body))
+    let retries = 0
+    let authRetried = false
+
+    for (let attempt = 1; ; attempt++) {
+      if (scope.signal.aborted) throw scope.abortError(what)
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        'x-request-id': requestId,
+        ...this.#settings.headers,
+        ...call.headers,
+      }
+      if (req.form) headers['content-type'] = 'application/x-www-form-urlencoded'
+      else if (body !== undefined) headers['content-type'] = 'application/json'
+      let token: string | undefined
+      if (auth) {
+        const granted = await this.#guard(auth.authorize(scope.signal), scope, what)
+        Object.assign(headers, granted.headers)
+        token = granted.token
+      }
+
+      this.#report('onRequest', () => ({
+        method: req.method, url: safeUrl, headers: redactHeaders(headers), attempt, requestId,
+        ...(this.#settings.logBodies && !req.form && req.body !== undefined ? { body: req.body } : {}),
+      }))
+      const started = Date.now()
+      let response: Response
+      try {
+        response = await this.#fetch(url, { method: req.method, headers, body, signal: scope.signal })
+      } catch (error) {
+        if (scope.signal.aborted) throw scope.abortError(what)
+        const failure = new ConnectionError(`${what} → connection failed: ${messageOf(error)}`, error)
+        if (retries < maxRetries && mayRetryConnection(req.method, call.idempotent)) {
+          await this.#backoff(req, scope, safeUrl, requestId, attempt, ++retries, undefined, 'connection failed')
+          continue
+        }
+        throw failure
+      }
+      this.#report('onResponse', () => ({
+        method: req.method, url: safeUrl, headers: redactHeaders(headers), attempt, requestId,
+        status: response.status, durationMs: Date.now() - started,
+      }))
+
+      const status = response.status
+      if (status === 401 && auth && token !== undefined && !authRetried) {
+        // The token may have been revoked or expired early (clock skew): evict it and try once more.
+        authRetried = true
+        await discard(response)
+        await auth.invalidate(token)
+        this.#report('onRetry', () => ({
+          method: req.method, url: safeUrl, requestId, attempt: attempt + 1, delayMs: 0, reason: 'token rejected', status,
+        }))
+        continue
+      }
+      if (retries < maxRetries && mayRetryStatus(req.method, status, call.idempotent)) {
+        const asked = retryAfterMs(response.headers)
+        const delay = asked ?? backoffDelay(retries)
+        // A wait that would outlive the deadline is pointless: report the service's answer now instead.
+        if (Date.now() + delay < scope.deadline) {
+          await discard(response)
+          await this.#backoff(req, scope, safeUrl, requestId, attempt, ++retries, delay, `status ${status}`, status)
+          continue
+        }
+      }
+      if (req.acceptStatus?.includes(status)) return response as T
+      if (status < 200 || status >= 300) {
+        const parsed = await this.#guard(readBody(response), scope, what)
+        throw ApiError.from(errorContext(req.method, safeUrl, response, parsed.value, requestId))
+      }
+      if (req.responseType === 'response') return response as T
+      const parsed = await this.#guard(readBody(response), scope, what)
+      if (!parsed.ok) {
+        const ctx = errorContext(req.method, safeUrl, response, parsed.value, requestId)
+        throw new ServerError(
+          `${what} → ${status}: the response is not valid JSON (${parsed.reason}): ${JSON.stringify(parsed.value)}` +
+            ` (request id ${ctx.requestId})`,
+          ctx,
+          'invalid_response',
+        )
+      }
+      return parsed.value as T
+    }
+  }
+
+  /** Awaits `work`, mapping an abort of the call's signal to AbortError/TimeoutError. */
+  async #guard<T>(work: Promise<T>, scope: CallScope, what: string): Promise<T> {
+    try {
+      return await work
+    } catch (error) {
+      if (scope.signal.aborted) throw scope.abortError(what)
+      throw error
+    }
+  }
+
+  async #backoff(
+    req: HttpRequest, scope: CallScope, url: string, requestId: string, attempt: number,
+    retry: number, delay: number | undefined, reason: string, status?: number,
+  ): Promise<void> {
+    const delayMs = delay ?? backoffDelay(retry - 1)
+    this.#report('onRetry', () => ({ method: req.method, url, requestId, attempt: attempt + 1, delayMs, reason, status }))
+    this.#settings.logger?.warn?.(`timeback: retrying ${req.method} ${pathOf(url)} in ${delayMs} ms (${reason})`, {
+      requestId, attempt: attempt + 1,
+    })
+    try {
+      await sleep(delayMs, scope.signal)
+    } catch {
+      throw scope.abortError(`${req.method} ${pathOf(url)}`)
+    }
+  }
+
+  #report<K extends keyof NonNullable<TransportSettings['hooks']>>(
+    name: K,
+    info: () => Parameters<NonNullable<NonNullable<TransportSettings['hooks']>[K]>>[0],
+  ): void {
+    const hook = this.#settings.hooks?.[name]
+    const logger = this.#settings.logger
+    if (!hook && !logger?.debug) return
+    const payload = info()
+    if (logger?.debug) logger.debug(`timeback: ${name}`, payload)
+    if (!hook) return
+    try {
+      ;(hook as (p: typeof payload) => void)(payload)
+    } catch (error) {
+      logger?.warn?.(`timeback: ${name} hook threw: ${messageOf(error)}`)
+    }
+  }
+}
+
+type ParsedBody = { ok: true; value: unknown } | { ok: false; value: string; reason: string }
+
+/** Reads the body as JSON; on failure keeps a short preview, never the whole (possibly huge) text. */
+async function readBody(response: Response): Promise<ParsedBody> {
+  const text = await response.text()
+  if (text === '') return { ok: true, value: undefined }
+  const type = response.headers.get('content-type') ?? ''
+  if (type.includes('text/html') || /^\s*</.test(text)) {
+    return { ok: false, value: preview(text), reason: 'HTML' }
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false, value: preview(text), reason: type.includes('json') ? 'truncated or malformed JSON' : `content-type ${type || 'none'}` }
+  }
+}
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > PREVIEW ? `${flat.slice(0, PREVIEW)}…` : flat
+}
+
+function errorContext(method: string, url: string, response: Response, body: unknown, requestId: string): ApiErrorContext {
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    method,
+    url,
+    requestId: response.headers.get('x-request-id') ?? requestId,
+    body,
+    headers: response.headers,
+  }
+}
+
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel()
+  } catch {
+    // Nothing to free.
+  }
+}
+
+function pathOf(url: string): string {
+  const q = url.indexOf('?')
+  const noQuery = q === -1 ? url : url.slice(0, q)
+  const m = /^[a-z]+:\/\/[^/]+(\/.*)?$/i.exec(noQuery)
+  return m ? (m[1] ?? '/') : noQuery
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause
+    return cause instanceof Error && cause.message ? `${error.message} (${cause.message})` : error.message
+  }
+  return String(error)
+}
+

@@ -1,0 +1,3 @@
+// @timeback/sdk/errors — error classes and cross-realm guards, without any client code.
+
+export * from './core/errors.js'
