@@ -55,9 +55,9 @@ export interface ResolvedConfig {
   scope: string | undefined
 }
 
-/** Per-service env var names: ONEROSTER_CLIENT_ID, CALIPER_BASE_URL, ... */
-function prefixOf(service: ServiceName): string {
-  return service.toUpperCase()
+/** Per-service env var prefixes (ONEROSTER_CLIENT_ID, CALIPER_BASE_URL…); webhooks live on the Caliper host. */
+function prefixesOf(service: ServiceName): string[] {
+  return service === 'webhooks' ? ['WEBHOOKS', 'CALIPER'] : [service.toUpperCase()]
 }
 
 function pick(lookup: (name: string) => string | undefined, names: string[]): string | undefined {
@@ -92,7 +92,9 @@ export function resolveConfig(service: ServiceName, options: ClientOptions = {})
         return typeof v === 'string' ? v : undefined
       }
     : runtimeVars()
-  const P = prefixOf(service)
+  const prefixes = prefixesOf(service)
+  const P = prefixes[0]!
+  const names = (suffix: string) => [...prefixes.map((p) => `${p}_${suffix}`), `TIMEBACK_${suffix}`]
 
   const envValue = options.env ?? pick(lookup, ['TIMEBACK_ENV'])
   if (envValue !== undefined && !isTimebackEnv(envValue)) {
@@ -103,7 +105,7 @@ export function resolveConfig(service: ServiceName, options: ClientOptions = {})
   const env = envValue as TimebackEnv | undefined
   const hosts = env ? environmentHosts(env) : undefined
 
-  const baseUrlRaw = options.baseUrl ?? pick(lookup, [`${P}_BASE_URL`, 'TIMEBACK_BASE_URL']) ?? hosts?.services[service]
+  const baseUrlRaw = options.baseUrl ?? pick(lookup, names('BASE_URL')) ?? hosts?.services[service]
   if (!baseUrlRaw) {
     throw new ConfigurationError(
       `No ${service} host: pass env ('staging' | 'production') or baseUrl, or set TIMEBACK_ENV or ${P}_BASE_URL.`,
@@ -112,16 +114,16 @@ export function resolveConfig(service: ServiceName, options: ClientOptions = {})
   const baseUrl = checkUrl(baseUrlRaw, 'baseUrl')
 
   const auth = options.auth ?? {}
-  const clientId = auth.clientId?.trim() || pick(lookup, [`${P}_CLIENT_ID`, 'TIMEBACK_CLIENT_ID'])
-  const clientSecret = auth.clientSecret?.trim() || pick(lookup, [`${P}_CLIENT_SECRET`, 'TIMEBACK_CLIENT_SECRET'])
+  const clientId = auth.clientId?.trim() || pick(lookup, names('CLIENT_ID'))
+  const clientSecret = auth.clientSecret?.trim() || pick(lookup, names('CLIENT_SECRET'))
   const missing: string[] = []
-  if (!clientId) missing.push(`auth.clientId (env ${P}_CLIENT_ID or TIMEBACK_CLIENT_ID)`)
-  if (!clientSecret) missing.push(`auth.clientSecret (env ${P}_CLIENT_SECRET or TIMEBACK_CLIENT_SECRET)`)
+  if (!clientId) missing.push(`auth.clientId (env ${names('CLIENT_ID').join(' or ')})`)
+  if (!clientSecret) missing.push(`auth.clientSecret (env ${names('CLIENT_SECRET').join(' or ')})`)
   if (missing.length) {
     throw new ConfigurationError(`Missing ${service} credentials: ${missing.join(' and ')}.`)
   }
 
-  const tokenUrlRaw = auth.authUrl ?? pick(lookup, [`${P}_TOKEN_URL`, 'TIMEBACK_TOKEN_URL']) ?? hosts?.tokenUrl
+  const tokenUrlRaw = auth.authUrl ?? pick(lookup, names('TOKEN_URL')) ?? hosts?.tokenUrl
   if (!tokenUrlRaw) {
     throw new ConfigurationError(
       `No token URL: with an explicit baseUrl pass auth.authUrl, or set ${P}_TOKEN_URL / TIMEBACK_TOKEN_URL, or pass env.`,

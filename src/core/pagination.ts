@@ -54,15 +54,22 @@ function checkInt(issues: InputIssue[], value: unknown, path: string, min: numbe
   }
 }
 
-/** Validates list params and turns them into query parameters (without limit/offset). */
-export function compileListQuery(params: StreamParams<unknown> = {}): Record<string, string | undefined> {
+/** Checks limit/offset/maxItems; services with their own query grammar call this from their compiler. */
+export function checkPaging(params: OffsetParams, maxLimit = MAX_LIMIT): void {
   if (!params || typeof params !== 'object') {
     throw new InputValidationError([{ path: 'params', message: 'must be an object' }])
   }
   const issues: InputIssue[] = []
-  checkInt(issues, params.limit, 'limit', 1, MAX_LIMIT)
+  checkInt(issues, params.limit, 'limit', 1, maxLimit)
   checkInt(issues, params.offset, 'offset', 0)
   checkInt(issues, params.maxItems, 'maxItems', 1)
+  if (issues.length) throw new InputValidationError(issues, 'Invalid list parameters')
+}
+
+/** Validates list params and turns them into query parameters (without limit/offset). */
+export function compileListQuery(params: StreamParams<unknown> = {}): Record<string, string | undefined> {
+  checkPaging(params)
+  const issues: InputIssue[] = []
   if (params.sort !== undefined && (typeof params.sort !== 'string' || !isFieldName(params.sort))) {
     issues.push({ path: 'sort', message: `must be a field name, got ${JSON.stringify(params.sort)}` })
   }
@@ -103,9 +110,22 @@ export function readTotal(body: unknown, key = 'totalCount'): number | undefined
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined
 }
 
-/** One page as a PageResult. */
-export async function listPage<T>(fetchPage: PageFetcher<T>, params: ListParams<unknown> = {}, call: CallOptions = {}): Promise<PageResult<T>> {
-  const query = compileListQuery(params)
+/** Turns a service's list params into query parameters (limit/offset are added by the paginator). */
+export type QueryCompiler<P> = (params: P) => Record<string, string | number | undefined>
+
+/** Page-size related params every offset-paginated listing accepts. */
+export interface OffsetParams {
+  limit?: number
+  offset?: number
+  maxItems?: number
+}
+
+/** One page as a PageResult. `compile` defaults to the OneRoster query grammar. */
+export async function listPage<T, P extends OffsetParams = ListParams<unknown>>(
+  fetchPage: PageFetcher<T>, params: P = {} as P, call: CallOptions = {},
+  compile: QueryCompiler<P> = compileListQuery as QueryCompiler<P>,
+): Promise<PageResult<T>> {
+  const query = compile(params)
   const limit = params.limit ?? DEFAULT_LIMIT
   const offset = params.offset ?? 0
   const page = await fetchPage({ ...query, limit, offset }, call)
@@ -117,8 +137,11 @@ export async function listPage<T>(fetchPage: PageFetcher<T>, params: ListParams<
  * Yields every item of every page, holding one page in memory. A page that fails after the transport's
  * retries ends the stream with that error; nothing is skipped or yielded twice.
  */
-export async function* streamPages<T>(fetchPage: PageFetcher<T>, params: StreamParams<unknown> = {}, call: CallOptions = {}): AsyncGenerator<T, void, undefined> {
-  const query = compileListQuery(params)
+export async function* streamPages<T, P extends OffsetParams = StreamParams<unknown>>(
+  fetchPage: PageFetcher<T>, params: P = {} as P, call: CallOptions = {},
+  compile: QueryCompiler<P> = compileListQuery as QueryCompiler<P>,
+): AsyncGenerator<T, void, undefined> {
+  const query = compile(params)
   const limit = params.limit ?? STREAM_PAGE
   const max = params.maxItems ?? Infinity
   let offset = params.offset ?? 0
@@ -137,8 +160,11 @@ export async function* streamPages<T>(fetchPage: PageFetcher<T>, params: StreamP
 }
 
 /** Collects `streamPages` into an array. */
-export async function collectAll<T>(fetchPage: PageFetcher<T>, params: StreamParams<unknown> = {}, call: CallOptions = {}): Promise<T[]> {
+export async function collectAll<T, P extends OffsetParams = StreamParams<unknown>>(
+  fetchPage: PageFetcher<T>, params: P = {} as P, call: CallOptions = {},
+  compile: QueryCompiler<P> = compileListQuery as QueryCompiler<P>,
+): Promise<T[]> {
   const out: T[] = []
-  for await (const item of streamPages(fetchPage, params, call)) out.push(item)
+  for await (const item of streamPages(fetchPage, params, call, compile)) out.push(item)
   return out
 }

@@ -1,0 +1,162 @@
+// npm run bench: the SDK (built dist/) against raw fetch, both talking to the emulator served on a loopback
+// port by a separate process. Every figure is a median of repeated rounds; the table at the end compares
+// each with its goal. Run with --expose-gc (the npm script does) for the heap figure.
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { OneRosterClient } from '../dist/oneroster.js'
+
+interface ServerInfo {
+  baseUrl: string
+  tokenUrl: string
+  credentials: { clientId: string; clientSecret: string }
+  users: number
+}
+
+const USERS_PATH = '/ims/oneroster/rostering/v1p2/users/'
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
+const CALLS = Number(process.env.BENCH_CALLS ?? 400)
+const STREAM_USERS = Number(process.env.BENCH_STREAM_USERS ?? 100_000)
+const PAGE = 1000
+
+async function startServer(users: number): Promise<{ info: ServerInfo; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', String(users)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const lines = createInterface({ input: child.stdout! })
+  for await (const line of lines) return { info: JSON.parse(line) as ServerInfo, child }
+  throw new Error('the emulator process exited before printing its address')
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+async function rawToken(info: ServerInfo): Promise<string> {
+  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: info.credentials.clientId, client_secret: info.credentials.clientSecret })
+  const answer = (await (await fetch(info.tokenUrl, { method: 'POST', body })).json()) as { access_token: string }
+  return answer.access_token
+}
+
+async function timed(n: number, call: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  for (let i = 0; i < n; i++) await call()
+  return performance.now() - start
+}
+
+/** Alternates SDK and raw rounds so drift on the machine hits both; returns median ms per call. */
+async function compare(sdk: () => Promise<unknown>, raw: () => Promise<unknown>, n = CALLS) {
+  const s: number[] = []
+  const r: number[] = []
+  await timed(50, sdk) // warm-up: JIT, sockets, token
+  await timed(50, raw)
+  for (let round = 0; round < ROUNDS; round++) {
+    if (round % 2 === 0) {
+      s.push((await timed(n, sdk)) / n)
+      r.push((await timed(n, raw)) / n)
+    } else {
+      r.push((await timed(n, raw)) / n)
+      s.push((await timed(n, sdk)) / n)
+    }
+  }
+  return { sdk: median(s), raw: median(r) }
+}
+
+async function overhead(info: ServerInfo) {
+  const client = new OneRosterClient({ baseUrl: info.baseUrl, auth: { ...info.credentials, authUrl: info.tokenUrl } })
+  const token = await rawToken(info)
+  const headers = { authorization: `Bearer ${token}`, accept: 'application/json' }
+  const first = await client.users.first()
+  const id = first!.sourcedId
+  const getUrl = `${info.baseUrl}${USERS_PATH}${encodeURIComponent(id)}`
+  const listUrl = `${info.baseUrl}${USERS_PATH}?limit=100&offset=0`
+  const get = await compare(() => client.users.get(id), () => fetch(getUrl, { headers }).then((res) => res.json()))
+  const list = await compare(() => client.users.list({ limit: 100 }), () => fetch(listUrl, { headers }).then((res) => res.json()), CALLS / 4)
+  return { get, list }
+}
+
+async function streaming(info: ServerInfo) {
+  const client = new OneRosterClient({ baseUrl: info.baseUrl, auth: { ...info.credentials, authUrl: info.tokenUrl } })
+  const token = await rawToken(info)
+  const headers = { authorization: `Bearer ${token}`, accept: 'application/json' }
+  const sdkPass = async () => {
+    let count = 0
+    for await (const _ of client.users.stream({ limit: PAGE })) count++
+    return count
+  }
+  const rawPass = async () => {
+    let count = 0
+    for (let offset = 0; ; offset += PAGE) {
+      const body = (await (await fetch(`${info.baseUrl}${USERS_PATH}?limit=${PAGE}&offset=${offset}`, { headers })).json()) as { users: unknown[]; totalCount: number }
+      count += body.users.length
+      if (offset + PAGE >= body.totalCount) break
+    }
+    return count
+  }
+  const s: number[] = []
+  const r: number[] = []
+  let counts = { sdk: 0, raw: 0 }
+  for (let round = 0; round < 3; round++) {
+    let t = performance.now()
+    counts.sdk = await sdkPass()
+    s.push(performance.now() - t)
+    t = performance.now()
+    counts.raw = await rawPass()
+    r.push(performance.now() - t)
+  }
+  // Heap: peak growth over a baseline taken after a full GC, sampled as items arrive.
+  const gc = (globalThis as { gc?: () => void }).gc
+  gc?.()
+  const base = process.memoryUsage().heapUsed
+  let peak = base
+  let n = 0
+  for await (const _ of client.users.stream({ limit: PAGE })) {
+    if (++n % 250 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed)
+  }
+  return { sdkMs: median(s), rawMs: median(r), counts, heapGrowthMb: (peak - base) / 2 ** 20, gcAvailable: Boolean(gc) }
+}
+
+async function tokens(info: ServerInfo) {
+  let tokenRequests = 0
+  const counting: typeof fetch = (input, init) => {
+    if (String(input instanceof Request ? input.url : input).startsWith(info.tokenUrl)) tokenRequests++
+    return fetch(input, init)
+  }
+  const client = new OneRosterClient({ baseUrl: info.baseUrl, auth: { ...info.credentials, authUrl: info.tokenUrl }, fetch: counting })
+  await Promise.all(Array.from({ length: 1000 }, () => client.users.list({ limit: 1 })))
+  return tokenRequests
+}
+
+async function bundleSize(code: string) {
+  const out = await build({
+    stdin: { contents: code, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false,
+    conditions: ['worker', 'browser'], mainFields: ['module', 'main'],
+  })
+  const text = out.outputFiles[0]!.text
+  return { text, gzip: gzipSync(text, { level: 9 }).length }
+}
+
+const { info, child } = await startServer(STREAM_USERS)
+try {
+  console.log(`emulator on ${info.baseUrl} with ${info.users} users; ${ROUNDS} rounds of ${CALLS} calls`)
+  const o = await overhead(info)
+  const st = await streaming(info)
+  const tokenCount = await tokens(info)
+  const onerosterSize = await bundleSize("export * from './dist/oneroster.js'")
+  const errorsOnly = await bundleSize("export * from './dist/errors.js'")
+  const leaked = /ims\/oneroster|OneRosterClient|rostering/.test(errorsOnly.text)
+  const rows = [
+    ['users.get(id): SDK/raw', `${(o.get.sdk / o.get.raw).toFixed(3)} (${o.get.sdk.toFixed(3)} / ${o.get.raw.toFixed(3)} ms)`, '≤ 1.10', o.get.sdk / o.get.raw <= 1.1],
+    ['users.list({limit:100}): SDK/raw', `${(o.list.sdk / o.list.raw).toFixed(3)} (${o.list.sdk.toFixed(2)} / ${o.list.raw.toFixed(2)} ms)`, '≤ 1.10', o.list.sdk / o.list.raw <= 1.1],
+    [`stream ${st.counts.sdk} users: throughput SDK/raw`, `${(st.rawMs / st.sdkMs).toFixed(3)} (${st.sdkMs.toFixed(0)} / ${st.rawMs.toFixed(0)} ms)`, '≥ 0.90', st.rawMs / st.sdkMs >= 0.9 && st.counts.sdk === st.counts.raw],
+    ['stream: peak heap growth', `${st.heapGrowthMb.toFixed(1)} MB${st.gcAvailable ? '' : ' (no --expose-gc)'}`, '≤ 32 MB', st.heapGrowthMb <= 32],
+    ['1000 concurrent calls, cold client: token requests', String(tokenCount), '= 1', tokenCount === 1],
+    ['dist/oneroster.js alone, min+gzip', `${(onerosterSize.gzip / 1024).toFixed(2)} KB`, '≤ 15 KB', onerosterSize.gzip <= 15 * 1024],
+    ['./errors alone pulls in OneRoster code', leaked ? 'yes' : `no (${(errorsOnly.gzip / 1024).toFixed(2)} KB)`, 'no', !leaked],
+  ] as const
+  console.log('')
+  console.log('| measure | result | goal | met |')
+  console.log('|---|---|---|---|')
+  for (const [name, value, goal, met] of rows) console.log(`| ${name} | ${value} | ${goal} | ${met ? 'yes' : 'NO'} |`)
+} finally {
+  child.kill()
+}
