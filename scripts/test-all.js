@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// `npm test`: build, run the Node-only tests, then every runtime runner in turn, streaming their output, and
+// end with a table and a last line `N passed, N failed`. Plain Node ESM without dependencies.
+//   node scripts/test-all.js [--no-build] [--only node,deno,bun,workerd,chromium,node-only]
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const args = process.argv.slice(2)
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]?.split(',').map((s) => s.trim()) : undefined
+const TIMEOUT_MS = 10 * 60_000
+
+// Summary parsers: each returns { passed, failed } or undefined when the output has no recognisable summary.
+const nodeTap = (out) => {
+  const pass = [...out.matchAll(/^(?:#|ℹ) pass (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0)
+  const fail = [...out.matchAll(/^(?:#|ℹ) fail (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0)
+  return /^(?:#|ℹ) pass \d+$/m.test(out) ? { passed: pass, failed: fail } : undefined
+}
+/** Lines like `workerd (nodejs_compat): 12 passed, 0 failed` printed by our own runners, summed. */
+const ownLines = (prefix) => (out) => {
+  const lines = [...out.matchAll(new RegExp(`^${prefix}[^\\n]*?: (\\d+) passed, (\\d+) failed$`, 'gm'))]
+  if (!lines.length) return undefined
+  return lines.reduce((acc, m) => ({ passed: acc.passed + Number(m[1]), failed: acc.failed + Number(m[2]) }), { passed: 0, failed: 0 })
+}
+const deno = (out) => {
+  const m = out.match(/^(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/m)
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined
+}
+const bun = (out) => {
+  const pass = out.match(/^\s*(\d+) pass$/m)
+  const fail = out.match(/^\s*(\d+) fail$/m)
+  return pass ? { passed: Number(pass[1]), failed: Number(fail?.[1] ?? 0) } : undefined
+}
+
+const nodeOnly = existsSync(join(root, 'test/node'))
+  ? readdirSync(join(root, 'test/node')).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `test/node/${f}`)
+  : []
+
+// `dist: true` marks runners that test the build.
+const steps = [
+  { id: 'node-only', cmd: ['node', '--import', 'tsx', '--test', ...nodeOnly], parse: nodeTap, skip: nodeOnly.length ? undefined : 'no test/node/*.test.ts' },
+  { id: 'node', cmd: ['node', '--import', 'tsx', '--test', 'test/runners/node.test.ts'], parse: nodeTap },
+  { id: 'deno', dist: true, cmd: ['deno', 'test', '--allow-net', '--allow-read', '--allow-env', '--no-check', 'test/runners/deno.test.ts'], parse: deno },
+  { id: 'bun', cmd: ['bun', 'test', 'test/runners/bun.test.ts'], parse: bun },
+  { id: 'workerd', cmd: ['node', '--import', 'tsx', '--test', 'test/runners/workerd.test.ts'], parse: (o) => ownLines('workerd')(o) ?? nodeTap(o) },
+  { id: 'chromium', dist: true, cmd: ['wtr', '--config', 'web-test-runner.config.js'], parse: ownLines('chromium') },
+].filter((s) => !only || only.includes(s.id))
+
+// npm puts node_modules/.bin on PATH for `npm test`; do the same when this script is run directly.
+const env = { ...process.env, PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH}` }
+
+function run(cmd) {
+  return new Promise((resolve) => {
+    const started = Date.now()
+    let out = ''
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const timer = setTimeout(() => {
+      out += `\n[test-all] timed out after ${TIMEOUT_MS / 1000} s, killing\n`
+      try { process.kill(-child.pid, 'SIGKILL') } catch {}
+    }, TIMEOUT_MS)
+    for (const [stream, sink] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+      stream.on('data', (chunk) => {
+        sink.write(chunk)
+        out += chunk
+      })
+    }
+    child.on('error', (error) => { out += String(error) })
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      resolve({ code: code ?? (signal ? 128 : 1), out: out.replace(/\x1b\[[0-9;]*m/g, ''), seconds: (Date.now() - started) / 1000 })
+    })
+  })
+}
+
+const rows = []
+const banner = (text) => console.log(`\n${'='.repeat(8)} ${text} ${'='.repeat(Math.max(8, 70 - text.length))}`)
+
+let buildFailed = false
+if (!args.includes('--no-build') && steps.some((s) => s.dist || !only)) {
+  banner('build: npm run build')
+  const { code, seconds } = await run(['npm', 'run', 'build'])
+  buildFailed = code !== 0
+  if (buildFailed) rows.push({ id: 'build', passed: 0, failed: 1, code, seconds, note: 'build failed' })
+}
+
+for (const step of steps) {
+  if (step.skip) {
+    rows.push({ id: step.id, passed: 0, failed: 0, code: '-', seconds: 0, note: `skipped: ${step.skip}` })
+    continue
+  }
+  if (step.dist && buildFailed) {
+    rows.push({ id: step.id, passed: 0, failed: 1, code: '-', seconds: 0, note: 'not run: build failed' })
+    continue
+  }
+  banner(`${step.id}: ${step.cmd.join(' ')}`)
+  const { code, out, seconds } = await run(step.cmd)
+  const counted = step.parse(out)
+  // No parsable summary: count the runner as one test judged by its exit code.
+  let { passed, failed } = counted ?? (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 })
+  let note = counted ? '' : 'no summary: counted by exit code'
+  if (code !== 0 && failed === 0) {
+    failed = 1
+    note = `exit code ${code} with no failed test reported`
+  }
+  rows.push({ id: step.id, passed, failed, code, seconds, note })
+}
+
+banner('summary')
+const pad = (v, n) => String(v).padEnd(n)
+console.log(`${pad('runtime', 10)} ${pad('passed', 7)} ${pad('failed', 7)} ${pad('exit', 5)} ${pad('time', 8)} note`)
+for (const r of rows) console.log(`${pad(r.id, 10)} ${pad(r.passed, 7)} ${pad(r.failed, 7)} ${pad(r.code, 5)} ${pad(`${r.seconds.toFixed(1)}s`, 8)} ${r.note ?? ''}`)
+const passed = rows.reduce((n, r) => n + r.passed, 0)
+const failed = rows.reduce((n, r) => n + r.failed, 0)
+console.log(`${passed} passed, ${failed} failed`)
+process.exitCode = failed > 0 ? 1 : 0

@@ -1,0 +1,39 @@
+// Chromium runner (see web-test-runner.config.js): suites against the built dist/ in 'global' mode, with
+// msw's service worker behind globalThis.fetch routing each emulator origin to its emulator. mocha's
+// describe/it/before/after are globals in @web/test-runner's default framework.
+
+import { http, HttpResponse } from 'msw'
+import { setupWorker } from 'msw/browser'
+// @ts-ignore -- served by the dev server from the repo root; only exists after `npm run build`
+import * as oneroster from '/dist/oneroster.js'
+// @ts-ignore
+import * as errors from '/dist/errors.js'
+// @ts-ignore
+import * as testing from '/dist/testing.js'
+import { assert } from '../harness/assert.ts'
+import { EmulatorRegistry, makeEnv, mswHandlers } from '../harness/setup.ts'
+import type { Harness, Sdk } from '../harness/types.ts'
+import { suites } from '../suites/index.ts'
+
+declare const describe: (name: string, body: () => void) => void
+declare const it: (name: string, body: () => Promise<void> | void) => void
+declare const before: (body: () => Promise<unknown> | void) => void
+declare const after: (body: () => Promise<unknown> | void) => void
+
+const registry = new EmulatorRegistry()
+const worker = setupWorker(...mswHandlers(registry, { http, HttpResponse }))
+
+before(() =>
+  worker.start({
+    quiet: true,
+    // The page's own requests (test modules from the dev server) pass; anything else unrouted is an error.
+    onUnhandledRequest(request, print) {
+      if (new URL(request.url).origin !== location.origin) print.error()
+    },
+  }),
+)
+after(() => worker.stop())
+
+const h: Harness = { describe, it: (name, body) => it(name, async () => body()), assert }
+const env = makeEnv({ h, sdk: { oneroster, errors, testing } as Sdk, mode: 'global', runtime: 'chromium', registry })
+for (const { name, suite } of suites) describe(name, () => suite(env))

@@ -1,0 +1,16 @@
+// Bun runner: `npx bun test test/runners/bun.test.ts`. Suites against src/ in 'inject' mode with bun:test.
+
+import { describe, it } from 'bun:test'
+import * as oneroster from '../../src/services/oneroster/index.ts'
+import * as errors from '../../src/errors.ts'
+import * as testing from '../../src/testing/index.ts'
+import { assert } from '../harness/assert.ts'
+import { makeEnv } from '../harness/setup.ts'
+import type { Harness } from '../harness/types.ts'
+import { suites } from '../suites/index.ts'
+
+// Wrapped so bun:test never sees a `done` parameter and body arity stays 0.
+const h: Harness = { describe: (name, body) => describe(name, body), it: (name, body) => it(name, async () => body()), assert }
+const env = makeEnv({ h, sdk: { oneroster, errors, testing }, mode: 'inject', runtime: 'bun' })
+
+for (const { name, suite } of suites) describe(name, () => suite(env))

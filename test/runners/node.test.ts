@@ -1,0 +1,32 @@
+// Node runner: `node --import tsx --test test/runners/node.test.ts`. Every suite runs twice against src/:
+// 'inject' (clients get the emulator's fetch) and 'global' (msw/node behind globalThis.fetch, routed by origin).
+
+import { after, before, describe, it } from 'node:test'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import * as oneroster from '../../src/services/oneroster/index.ts'
+import * as errors from '../../src/errors.ts'
+import * as testing from '../../src/testing/index.ts'
+import { assert } from '../harness/assert.ts'
+import { EmulatorRegistry, makeEnv, mswHandlers } from '../harness/setup.ts'
+import type { Harness, SuiteEnv } from '../harness/types.ts'
+import { suites } from '../suites/index.ts'
+
+const sdk = { oneroster, errors, testing }
+// node:test passes a context to test bodies; suites take none, so wrap.
+const h: Harness = { describe: (name, body) => void describe(name, body), it: (name, body) => void it(name, () => body()), assert }
+
+function register(env: SuiteEnv): void {
+  for (const { name, suite } of suites) describe(name, () => suite(env))
+}
+
+describe('inject', () => register(makeEnv({ h, sdk, mode: 'inject', runtime: 'node' })))
+
+describe('global (msw/node)', () => {
+  const registry = new EmulatorRegistry()
+  const server = setupServer(...mswHandlers(registry, { http, HttpResponse }))
+  // 'error': anything not routed to an emulator fails the test instead of reaching the network.
+  before(() => server.listen({ onUnhandledRequest: 'error' }))
+  after(() => server.close())
+  register(makeEnv({ h, sdk, mode: 'global', runtime: 'node', registry }))
+})

@@ -1,0 +1,15 @@
+// The explicit list of portable suites. Runners import this file; bundlers and Deno cannot glob, so
+// **register every new suite file here** (one import, one entry), keeping the list sorted by path.
+
+import type { Suite } from '../harness/types.ts'
+import coreErrorsAndConfig from './core/errors-and-config.ts'
+import coreReliability from './core/reliability.ts'
+import coreSecrets from './core/secrets.ts'
+import smoke from './smoke.ts'
+
+export const suites: { name: string; suite: Suite }[] = [
+  { name: 'smoke', suite: smoke },
+  { name: 'core/errors-and-config', suite: coreErrorsAndConfig },
+  { name: 'core/reliability', suite: coreReliability },
+  { name: 'core/secrets', suite: coreSecrets },
+]

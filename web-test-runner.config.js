@@ -1,0 +1,64 @@
+// Chromium runner: `npx wtr --config web-test-runner.config.js` (after `npm run build`). Runs
+// test/runners/browser.test.ts, which tests dist/ with msw's service worker behind globalThis.fetch.
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { chromeLauncher, summaryReporter } from '@web/test-runner'
+import { esbuildPlugin } from '@web/dev-server-esbuild'
+
+/** CHROME_PATH wins; then Debian's chromium; then the Chromium inside the @sparticuz/chromium npm package. */
+async function chromePath() {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
+  const { default: chromium } = await import('@sparticuz/chromium')
+  return chromium.executablePath()
+}
+
+const require = createRequire(import.meta.url)
+const workerScript = require.resolve('msw/mockServiceWorker.js')
+
+/** Prints `chromium: N passed, N failed` (counted over every test of every session) for scripts/test-all.js. */
+function countReporter() {
+  const count = (results, acc) => {
+    for (const t of results?.tests ?? []) if (!t.skipped) acc[t.passed ? 'passed' : 'failed']++
+    for (const s of results?.suites ?? []) count(s, acc)
+    return acc
+  }
+  return {
+    onTestRunFinished({ sessions }) {
+      const acc = { passed: 0, failed: 0 }
+      for (const session of sessions) {
+        count(session.testResults, acc)
+        if (!session.passed && !session.testResults?.tests?.length && !session.testResults?.suites?.length) acc.failed++
+      }
+      console.log(`chromium: ${acc.passed} passed, ${acc.failed} failed`)
+    },
+  }
+}
+
+export default {
+  files: ['test/runners/browser.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 15_000 } },
+  plugins: [esbuildPlugin({ ts: true })],
+  // msw's worker script must be served from the root so its scope covers the test page.
+  middleware: [
+    async (ctx, next) => {
+      if (ctx.path !== '/mockServiceWorker.js') return next()
+      ctx.type = 'application/javascript'
+      ctx.body = await readFile(workerScript, 'utf8')
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: await chromePath(),
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      },
+    }),
+  ],
+  reporters: [summaryReporter(), countReporter()],
+}
