@@ -52,3 +52,39 @@ export const baseInput = {
   status: v.optional(statusSchema),
   metadata: v.optional(metadataSchema),
 }
+
+// ---- enums read off the 2025-12 spec ----
+
+export const ORG_TYPES = ['department', 'school', 'district', 'local', 'state', 'national'] as const
+export type OrgType = (typeof ORG_TYPES)[number]
+export const ENROLLMENT_ROLES = ['administrator', 'proctor', 'student', 'teacher'] as const
+export type EnrollmentRole = (typeof ENROLLMENT_ROLES)[number]
+export const SESSION_TYPES = ['gradingPeriod', 'semester', 'schoolYear', 'term'] as const
+export type SessionType = (typeof SESSION_TYPES)[number]
+export const SCORE_STATUSES = ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted'] as const
+export type ScoreStatus = (typeof SCORE_STATUSES)[number]
+
+/** Says which values an enum accepts, in the issue message. */
+export function oneOf<const T extends readonly string[]>(values: T) {
+  return v.picklist(values, `must be one of ${values.map((x) => `'${x}'`).join(', ')}`)
+}
+
+/**
+ * `status` where the spec requires it on create: most callers mean `active`, so it is filled in when absent
+ * (the service would do the same on routes where the field is optional).
+ */
+export const activeByDefault = v.optional(statusSchema, 'active')
+export const optionalString = v.optional(v.nullable(v.string()))
+export const optionalNumber = v.optional(v.nullable(v.number()))
+export const optionalRef = v.optional(refSchema)
+export const requiredString = v.pipe(v.string(), v.minLength(1, 'must not be empty'))
+/** Free-form learning-objective lists: the spec types them as arrays of objects it does not constrain further. */
+export const objectiveSetSchema = v.optional(v.nullable(v.array(v.unknown())))
+
+type KnownKeys<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] }
+/**
+ * An input type with fields `K` made optional, for routes that supply them (the class of
+ * `classes(id).lineItems.create`). Unknown keys still pass, as with the schemas.
+ */
+export type WithOptional<T, K extends keyof KnownKeys<T>> =
+  Omit<KnownKeys<T>, K> & Partial<Pick<KnownKeys<T>, K>> & { [key: string]: unknown }

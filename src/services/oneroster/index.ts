@@ -2,11 +2,40 @@
 
 export { OneRosterClient } from './client.js'
 export type * from './base.js'
-export type { User, UserInput, UserRole, Role, UserScope, UsersResource } from './resources/users.js'
+export type { BulkCreateResponse, SourcedIdPair } from './bulk.js'
+export type { User, UserInput, UserRole, Role, UserScope, UsersResource, RegisterCredentialsInput } from './resources/users.js'
+export type { PersonScope, StudentsResource, TeachersResource } from './resources/students-teachers.js'
+export type { Org, OrgInput, OrgsResource } from './resources/orgs.js'
+export type { SchoolInput, SchoolLineItemInput, SchoolScope, SchoolClassScope, SchoolsResource } from './resources/schools.js'
+export type { Class, ClassInput, ClassUpdate, EnrollInput, ClassScope, ClassesResource } from './resources/classes.js'
+export type { ClassGradebook, ClassLineItemInput } from './resources/class-gradebook.js'
+export type { Course, CourseInput, CourseStructureInput, CourseScope, CoursesResource } from './resources/courses.js'
+export type { CourseComponent, CourseComponentInput, CourseComponentsResource } from './resources/course-components.js'
+export type {
+  ComponentResource, ComponentResourceInput, ComponentResourcesResource, LessonType,
+} from './resources/component-resources.js'
+export type { Enrollment, EnrollmentInput, EnrollmentPatch, EnrollmentsResource } from './resources/enrollments.js'
+export type { AcademicSession, AcademicSessionInput, AcademicSessionsResource } from './resources/academic-sessions.js'
+export type { Term, TermScope, TermGradingPeriodInput, TermsResource } from './resources/terms.js'
+export type { GradingPeriod, GradingPeriodInput, GradingPeriodsResource } from './resources/grading-periods.js'
+export type { Demographics, DemographicsInput, DemographicsResource, Sex, Flag } from './resources/demographics.js'
+export type {
+  LineItem, LineItemInput, LineItemResultInput, LineItemScope, LineItemsResource, LearningObjectiveSet,
+} from './resources/line-items.js'
+export type { Result, ResultInput, ResultsResource, LearningObjectiveResult } from './resources/results.js'
+export type { Category, CategoryInput, CategoriesResource } from './resources/categories.js'
+export type { ScoreScale, ScoreScaleInput, ScoreScaleValue, ScoreScalesResource } from './resources/score-scales.js'
+export type {
+  AssessmentLineItem, AssessmentLineItemInput, AssessmentLineItemPatch, AssessmentLineItemsResource,
+} from './resources/assessment-line-items.js'
+export type {
+  AssessmentResult, AssessmentResultInput, AssessmentResultPatch, AssessmentResultsResource,
+} from './resources/assessment-results.js'
+export type { Resource, ResourceInput, ResourceUpdate, CommonCartridge, ResourcesResource } from './resources/resources.js'
 export type { ClientOptions, AuthOptions } from '../../core/config.js'
 export type { CallOptions } from '../../core/transport/http.js'
 export type { ListParams, StreamParams, PageResult } from '../../core/pagination.js'
-export type { CreateResponse, ScopedList } from '../../core/resource.js'
+export type { CreateResponse, ScopedList, ListMethods, ReadMethods, WriteMethods, PatchMethods } from '../../core/resource.js'
 export type { Where, FieldOperators } from '../../core/where.js'
 export type { TokenStore, StoredToken } from '../../core/auth/token-store.js'
 export { MemoryTokenStore } from '../../core/auth/token-store.js'

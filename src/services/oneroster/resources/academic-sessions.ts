@@ -1,0 +1,68 @@
+// Academic sessions (/academicSessions): school years, semesters, terms and grading periods, nested through
+// `parent`/`children`. Terms and grading periods also have their own routes (./terms.ts, ./grading-periods.ts).
+
+import * as v from 'valibot'
+import {
+  listMethods, pageFetcher, readMethods, writeMethods,
+  type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
+} from '../../../core/resource.js'
+import {
+  ROSTERING, SESSION_TYPES, activeByDefault, baseInput, dateSchema, oneOf, optionalRef, refSchema, requiredString,
+  type BaseEntity, type Ref, type SessionType,
+} from '../base.js'
+
+export interface AcademicSession extends BaseEntity {
+  title: string
+  startDate: string
+  endDate: string
+  type: SessionType
+  parent?: Ref | null
+  children?: Ref[] | null
+  /** The spec writes it as a string ("2026"); some reads carry a number. */
+  schoolYear: string | number
+  org: Ref
+}
+
+/**
+ * Fields of an academic-session body, shared by the grading-period routes. `schoolYear` may be given as a
+ * number; it is sent as the string the spec asks for.
+ */
+export const sessionFields = {
+  ...baseInput,
+  status: activeByDefault,
+  title: requiredString,
+  startDate: dateSchema,
+  endDate: dateSchema,
+  type: oneOf(SESSION_TYPES),
+  parent: optionalRef,
+  children: v.optional(v.nullable(v.array(refSchema))),
+  schoolYear: v.pipe(v.union([v.string(), v.number()], 'must be a year such as "2026"'), v.transform(String)),
+  org: refSchema,
+}
+
+/**
+ * Create/update input: `title`, `startDate`, `endDate`, `type`, `schoolYear` and `org` are required. The spec
+ * also requires `sourcedId` (generated when absent) and `status` (defaults to `active`).
+ */
+export const AcademicSessionInputSchema = v.looseObject(sessionFields)
+export type AcademicSessionInput = v.InferInput<typeof AcademicSessionInputSchema>
+
+export type AcademicSessionsResource = ListMethods<AcademicSession> & ReadMethods<AcademicSession> & WriteMethods<AcademicSessionInput>
+
+const ALL = `${ROSTERING}/academicSessions/`
+const ONE = `${ROSTERING}/academicSessions/{id}`
+
+/**
+ * Builds `client.academicSessions`: list/stream (GET /academicSessions/), get/exists (GET|HEAD /academicSessions/{id}),
+ * create (POST /academicSessions/), update/upsert (PUT /academicSessions/{id}), delete (DELETE /academicSessions/{id}).
+ */
+export function createAcademicSessions(ctx: ServiceContext): AcademicSessionsResource {
+  return {
+    ...listMethods<AcademicSession>(pageFetcher<AcademicSession>(ctx, { path: ALL, listKeys: ['academicSessions'] })),
+    ...readMethods<AcademicSession>(ctx, { itemPath: ONE, itemKeys: ['academicSession'], label: 'academicSession' }),
+    ...writeMethods<AcademicSessionInput>(ctx, {
+      collectionPath: ALL, itemPath: ONE, bodyKey: 'academicSession', label: 'academicSessions',
+      create: AcademicSessionInputSchema, generateSourcedId: true,
+    }),
+  }
+}

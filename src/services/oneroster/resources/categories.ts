@@ -1,0 +1,43 @@
+// Categories (/categories): gradebook categories (homework, quizzes…) that line items belong to, with an
+// optional weight. PUT is "update or create" on this route.
+
+import * as v from 'valibot'
+import {
+  listMethods, pageFetcher, readMethods, writeMethods,
+  type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
+} from '../../../core/resource.js'
+import { GRADEBOOK, activeByDefault, baseInput, optionalNumber, requiredString, type BaseEntity } from '../base.js'
+
+export interface Category extends BaseEntity {
+  title: string
+  weight?: number | null
+}
+
+/** Create/update input: `title` is required; `status` is required by the spec and defaults to `active` here. */
+export const CategoryInputSchema = v.looseObject({
+  ...baseInput,
+  status: activeByDefault,
+  title: requiredString,
+  weight: optionalNumber,
+})
+export type CategoryInput = v.InferInput<typeof CategoryInputSchema>
+
+export type CategoriesResource = ListMethods<Category> & ReadMethods<Category> & WriteMethods<CategoryInput>
+
+const CATEGORIES = `${GRADEBOOK}/categories/`
+const CATEGORY = `${GRADEBOOK}/categories/{id}`
+
+/**
+ * Builds `client.categories`: list/stream (GET /categories/), get/exists (GET|HEAD /categories/{id}),
+ * create (POST /categories/), update/upsert (PUT /categories/{id}, creates when missing), delete (DELETE /categories/{id}).
+ */
+export function createCategories(ctx: ServiceContext): CategoriesResource {
+  return {
+    ...listMethods<Category>(pageFetcher<Category>(ctx, { path: CATEGORIES, listKeys: ['categories'] })),
+    ...readMethods<Category>(ctx, { itemPath: CATEGORY, itemKeys: ['category'], label: 'category' }),
+    ...writeMethods<CategoryInput>(ctx, {
+      collectionPath: CATEGORIES, itemPath: CATEGORY, bodyKey: 'category', label: 'categories',
+      create: CategoryInputSchema, putCreates: true,
+    }),
+  }
+}

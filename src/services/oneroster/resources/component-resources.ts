@@ -1,0 +1,57 @@
+// Component resources (/courses/component-resources): a resource placed in a course component — a lesson.
+// `lessonType` tells PowerPath how to run it (powerpath-100, quiz, test-out…).
+
+import * as v from 'valibot'
+import {
+  listMethods, pageFetcher, readMethods, writeMethods,
+  type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
+} from '../../../core/resource.js'
+import { ROSTERING, activeByDefault, baseInput, oneOf, refSchema, requiredString, type BaseEntity, type Ref } from '../base.js'
+
+export const LESSON_TYPES = ['powerpath-100', 'quiz', 'test-out', 'placement', 'unit-test', 'alpha-read-article'] as const
+export type LessonType = (typeof LESSON_TYPES)[number]
+
+export interface ComponentResource extends BaseEntity {
+  courseComponent: Ref
+  resource: Ref
+  title: string
+  sortOrder?: number
+  lessonType?: LessonType | '' | null
+}
+
+/**
+ * Create/update input: `courseComponent`, `resource` and `title` are required. The spec also requires
+ * `sourcedId` (generated when absent) and `status` (defaults to `active`).
+ */
+export const ComponentResourceInputSchema = v.looseObject({
+  ...baseInput,
+  status: activeByDefault,
+  courseComponent: refSchema,
+  resource: refSchema,
+  title: requiredString,
+  sortOrder: v.optional(v.number()),
+  // The spec's enum includes the empty string for "no lesson type".
+  lessonType: v.optional(v.nullable(oneOf([...LESSON_TYPES, ''] as const))),
+})
+export type ComponentResourceInput = v.InferInput<typeof ComponentResourceInputSchema>
+
+export type ComponentResourcesResource = ListMethods<ComponentResource> & ReadMethods<ComponentResource> & WriteMethods<ComponentResourceInput>
+
+// The spec writes this collection without a trailing slash.
+const ALL = `${ROSTERING}/courses/component-resources`
+const ONE = `${ROSTERING}/courses/component-resources/{id}`
+
+/**
+ * Builds `client.componentResources`: list/stream (GET /courses/component-resources), get/exists (GET|HEAD …/{id}),
+ * create (POST /courses/component-resources), update/upsert (PUT …/{id}), delete (DELETE …/{id}).
+ */
+export function createComponentResources(ctx: ServiceContext): ComponentResourcesResource {
+  return {
+    ...listMethods<ComponentResource>(pageFetcher<ComponentResource>(ctx, { path: ALL, listKeys: ['componentResources'] })),
+    ...readMethods<ComponentResource>(ctx, { itemPath: ONE, itemKeys: ['componentResource'], label: 'componentResource' }),
+    ...writeMethods<ComponentResourceInput>(ctx, {
+      collectionPath: ALL, itemPath: ONE, bodyKey: 'componentResource', label: 'componentResources',
+      create: ComponentResourceInputSchema, generateSourcedId: true,
+    }),
+  }
+}

@@ -1,0 +1,59 @@
+// Course components (/courses/components): the units and sub-units of a course's syllabus, in `sortOrder`.
+// Lessons hang off them as component resources (./component-resources.ts).
+
+import * as v from 'valibot'
+import {
+  listMethods, pageFetcher, readMethods, writeMethods,
+  type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
+} from '../../../core/resource.js'
+import {
+  ROSTERING, activeByDefault, baseInput, optionalRef, optionalString, refSchema, requiredString,
+  type BaseEntity, type Ref,
+} from '../base.js'
+
+export interface CourseComponent extends BaseEntity {
+  title: string
+  course: Ref
+  /** The component this one belongs to, for nested units. */
+  courseComponent?: Ref | null
+  parent?: Ref | null
+  sortOrder?: number
+  prerequisites?: string[] | null
+  prerequisiteCriteria?: string | null
+  unlockDate?: string
+}
+
+/** Create/update input: `course` and `title` are required; `status` is required by the spec and defaults to `active`. */
+export const CourseComponentInputSchema = v.looseObject({
+  ...baseInput,
+  status: activeByDefault,
+  course: refSchema,
+  courseComponent: optionalRef,
+  parent: optionalRef,
+  title: requiredString,
+  sortOrder: v.optional(v.number()),
+  prerequisites: v.optional(v.nullable(v.array(v.string()))),
+  prerequisiteCriteria: optionalString,
+  unlockDate: v.optional(v.string()),
+})
+export type CourseComponentInput = v.InferInput<typeof CourseComponentInputSchema>
+
+export type CourseComponentsResource = ListMethods<CourseComponent> & ReadMethods<CourseComponent> & WriteMethods<CourseComponentInput>
+
+// The spec writes this collection without a trailing slash.
+const ALL = `${ROSTERING}/courses/components`
+const ONE = `${ROSTERING}/courses/components/{id}`
+
+/**
+ * Builds `client.courseComponents`: list/stream (GET /courses/components), get/exists (GET|HEAD /courses/components/{id}),
+ * create (POST /courses/components), update/upsert (PUT /courses/components/{id}), delete (DELETE /courses/components/{id}).
+ */
+export function createCourseComponents(ctx: ServiceContext): CourseComponentsResource {
+  return {
+    ...listMethods<CourseComponent>(pageFetcher<CourseComponent>(ctx, { path: ALL, listKeys: ['courseComponents'] })),
+    ...readMethods<CourseComponent>(ctx, { itemPath: ONE, itemKeys: ['courseComponent'], label: 'courseComponent' }),
+    ...writeMethods<CourseComponentInput>(ctx, {
+      collectionPath: ALL, itemPath: ONE, bodyKey: 'courseComponent', label: 'courseComponents', create: CourseComponentInputSchema,
+    }),
+  }
+}

@@ -1,0 +1,69 @@
+// Score scales (/scoreScales): how a class's scores map to grades (e.g. 90–100 → "A"). PUT is "update or
+// create" on this route.
+
+import * as v from 'valibot'
+import {
+  listMethods, pageFetcher, readMethods, writeMethods,
+  type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
+} from '../../../core/resource.js'
+import {
+  GRADEBOOK, activeByDefault, baseInput, optionalRef, optionalString, refSchema, requiredString,
+  type BaseEntity, type Ref,
+} from '../base.js'
+
+export interface ScoreScaleValue {
+  itemValueLHS: string
+  itemValueRHS: string
+  value?: string
+  description?: string
+}
+
+export interface ScoreScale extends BaseEntity {
+  title: string
+  type: string
+  class: Ref
+  course?: Ref | null
+  scoreScaleValue: ScoreScaleValue[]
+}
+
+const valueSchema = v.looseObject({
+  itemValueLHS: v.string(),
+  itemValueRHS: v.string(),
+  value: v.optional(v.string()),
+  description: optionalString,
+})
+
+/**
+ * Create/update input: `title`, `type`, `class` and `scoreScaleValue` are required; `status` is required by the
+ * spec and defaults to `active` here.
+ */
+export const ScoreScaleInputSchema = v.looseObject({
+  ...baseInput,
+  status: activeByDefault,
+  title: requiredString,
+  type: requiredString,
+  class: refSchema,
+  course: optionalRef,
+  scoreScaleValue: v.array(valueSchema),
+})
+export type ScoreScaleInput = v.InferInput<typeof ScoreScaleInputSchema>
+
+export type ScoreScalesResource = ListMethods<ScoreScale> & ReadMethods<ScoreScale> & WriteMethods<ScoreScaleInput>
+
+const SCALES = `${GRADEBOOK}/scoreScales/`
+const SCALE = `${GRADEBOOK}/scoreScales/{id}`
+
+/**
+ * Builds `client.scoreScales`: list/stream (GET /scoreScales/), get/exists (GET|HEAD /scoreScales/{id}),
+ * create (POST /scoreScales/), update/upsert (PUT /scoreScales/{id}, creates when missing), delete (DELETE /scoreScales/{id}).
+ */
+export function createScoreScales(ctx: ServiceContext): ScoreScalesResource {
+  return {
+    ...listMethods<ScoreScale>(pageFetcher<ScoreScale>(ctx, { path: SCALES, listKeys: ['scoreScales'] })),
+    ...readMethods<ScoreScale>(ctx, { itemPath: SCALE, itemKeys: ['scoreScale'], label: 'scoreScale' }),
+    ...writeMethods<ScoreScaleInput>(ctx, {
+      collectionPath: SCALES, itemPath: SCALE, bodyKey: 'scoreScale', label: 'scoreScales',
+      create: ScoreScaleInputSchema, putCreates: true,
+    }),
+  }
+}
