@@ -6,6 +6,7 @@ import { dts } from 'rollup-plugin-dts'
 const entries = {
   oneroster: 'src/services/oneroster/index.ts',
   errors: 'src/errors.ts',
+  edge: 'src/edge/index.ts',
   testing: 'src/testing/index.ts',
 }
 /** Node-only programs, shipped but not exported as modules. */
