@@ -1,0 +1,148 @@
+// Assembles one emulator: store, token authority, faults, router, and the fetch pipeline around them.
+import { TokenAuthority } from './auth.js'
+import type { Ctx, Env } from './context.js'
+import { abortableDelay, FaultRegistry, HTML_PAGE, truncate } from './faults.js'
+import { headersObject, imsx, ImsxError } from './http.js'
+import { onerosterRoutes } from './oneroster/index.js'
+import { prepareRecord } from './oneroster/normalize.js'
+import { createRouter } from './router.js'
+import { loadSeed, SEED_DATE } from './seed.js'
+import { Store } from './store.js'
+import type { Emulator, EmulatorOptions, Entity, FaultRule, FetchLike, RecordedRequest } from './types.js'
+
+export const DEFAULT_ORIGIN = 'http://localhost:4010'
+export const DEFAULT_CREDENTIALS = { clientId: 'emulator-client', clientSecret: 'emulator-secret' } as const
+export const TOKEN_PATH = '/auth/oauth2/token'
+
+const isRequest = (v: unknown): v is Request =>
+  typeof v === 'object' && v !== null && !(v instanceof URL) && typeof (v as Request).url === 'string' && typeof (v as Request).method === 'string'
+
+/** Accept what `fetch` accepts; a path-only string is resolved against the emulator's origin. */
+function toRequest(input: Request | string | URL, init: RequestInit | undefined, origin: string): Request {
+  if (isRequest(input) && init === undefined) return input
+  const target = typeof input === 'string' && input.startsWith('/') ? origin + input : input
+  return new Request(target, init)
+}
+
+function faultResponse(rule: FaultRule): Response | undefined {
+  if (rule.body === 'html') return new Response(HTML_PAGE, { status: rule.status ?? 200, headers: { 'content-type': 'text/html; charset=utf-8' } })
+  if (rule.body !== undefined && rule.body !== 'truncated') {
+    return new Response(rule.body, { status: rule.status ?? 200, headers: { 'content-type': 'application/json' } })
+  }
+  if (rule.status !== undefined) return imsx(rule.status, `Injected fault: HTTP ${rule.status}.`)
+  return undefined
+}
+
+export function buildEmulator(options: EmulatorOptions): Emulator {
+  const origin = new URL(options.origin ?? DEFAULT_ORIGIN).origin // throws early on a malformed origin
+  const credentials = Object.freeze({ ...(options.credentials ?? DEFAULT_CREDENTIALS) })
+  const now = options.now ?? (() => Date.now())
+  const seed = options.seed ?? true
+  let skewMs = 0
+  const clock = (): number => now() + skewMs
+  const nowIso = (): string => new Date(clock()).toISOString()
+  const newId = (): string => crypto.randomUUID()
+  const quirks = { shortPages: false, pairsAsArray: false }
+
+  // Bulk users share their (frozen) roles and empty arrays: nothing edits a stored record in place,
+  // and sharing keeps 100,000 users to one small object each.
+  const bulkRoles = new Map<string, readonly unknown[]>()
+  const none: readonly unknown[] = Object.freeze([])
+  const store: Store = new Store({
+    prepare: (collection, e) => prepareRecord(env, collection, e),
+    newId,
+    nowIso,
+    // Built ready-to-store (no normalisation pass) so 100,000 users take milliseconds, not seconds.
+    bulkUser: (id, n, role, org): Entity => {
+      const key = `${role}\u0000${org}`
+      let roles = bulkRoles.get(key)
+      if (!roles) {
+        const orgRef = { href: `${origin}/ims/oneroster/rostering/v1p2/orgs/${encodeURIComponent(org)}`, sourcedId: org, type: 'org' }
+        roles = Object.freeze([Object.freeze({ roleType: 'primary', role, org: Object.freeze(orgRef) })])
+        bulkRoles.set(key, roles)
+      }
+      return {
+        sourcedId: id, status: 'active', dateLastModified: SEED_DATE, enabledUser: 'true',
+        givenName: role.charAt(0).toUpperCase() + role.slice(1), familyName: `Bulk ${n}`, email: `${id}@bulk.example`, username: id,
+        roles, agents: none, userProfiles: none,
+      }
+    },
+  })
+  const env: Env = { store, origin, clock, nowIso, newId, quirks, jsonCache: new WeakMap() }
+  const tokens = new TokenAuthority(credentials, options.tokenTtlSeconds ?? 3600, clock)
+  const faults = new FaultRegistry({ revokeTokens: () => tokens.revokeAll(), setSkewMs: (ms) => { skewMs = ms }, quirks })
+  const match = createRouter(onerosterRoutes())
+  const requests: RecordedRequest[] = []
+  if (seed) loadSeed(store)
+
+  async function handle(request: Request, url: URL, isToken: boolean): Promise<Response> {
+    if (isToken) return tokens.issue(request)
+    try {
+      const m = match(request.method, url.pathname)
+      if (m.kind === 'none') return imsx(404, `Unknown route: ${request.method} ${url.pathname}`)
+      if (m.kind === 'method') {
+        return imsx(405, `Method ${request.method} is not allowed on ${url.pathname}.`, { allow: m.allow.join(', ') })
+      }
+      const denied = tokens.check(request)
+      if (denied) return denied
+      let body: Promise<unknown> | undefined
+      const ctx: Ctx = {
+        env, request, method: request.method, params: m.params, query: url.searchParams,
+        body: () => (body ??= request.text().then((text) => {
+          if (text.trim() === '') return undefined
+          try {
+            return JSON.parse(text) as unknown
+          } catch (err) {
+            throw new ImsxError(400, `Invalid JSON body: ${(err as Error).message}`)
+          }
+        })),
+      }
+      return await m.route.handle(ctx)
+    } catch (err) {
+      if (err instanceof ImsxError) return imsx(err.status, err.message, err.headers)
+      return imsx(500, `Internal emulator error: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+
+  const fetch: FetchLike = async (input, init) => {
+    const request = toRequest(input, init, origin)
+    // The caller's own signal carries the reason they aborted with; Request wraps it in a follower.
+    const signal = init?.signal ?? (isRequest(input) ? input.signal : undefined) ?? request.signal
+    if (signal?.aborted) throw signal.reason
+    const url = new URL(request.url)
+    const entry: RecordedRequest = { method: request.method, url: request.url, path: url.pathname, headers: headersObject(request.headers), status: 0 }
+    requests.push(entry)
+    const isToken = (url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname) === TOKEN_PATH
+
+    const fault = faults.take(request.method, url.pathname, isToken)
+    if (fault?.delayMs) await abortableDelay(fault.delayMs, signal ?? undefined)
+    if (fault?.drop) throw new TypeError('fetch failed', { cause: new Error('timeback-emulator: connection dropped by an injected fault') })
+    let response = (fault && faultResponse(fault)) ?? (await handle(request, url, isToken))
+    if (fault?.body === 'truncated') response = await truncate(response)
+    if (fault?.retryAfter !== undefined) response.headers.set('retry-after', String(fault.retryAfter))
+    const requestId = request.headers.get('x-request-id')
+    if (requestId !== null) response.headers.set('x-request-id', requestId)
+    entry.status = response.status
+    if (request.method === 'HEAD') return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers })
+    return response
+  }
+
+  return {
+    fetch,
+    origin,
+    services: Object.freeze({ oneroster: origin }),
+    tokenUrl: `${origin}${TOKEN_PATH}`,
+    credentials,
+    state: store,
+    requests,
+    clearRequests: () => { requests.length = 0 },
+    faults,
+    reset: () => {
+      store.clear()
+      if (seed) loadSeed(store)
+      faults.clear()
+      tokens.clear()
+      requests.length = 0
+    },
+  }
+}

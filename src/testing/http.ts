@@ -1,0 +1,66 @@
+// Response helpers shared by every route: JSON answers and the OneRoster imsx error body.
+
+/** imsx minor code per status, as the OneRoster spec's error components declare them. */
+export function minorCode(status: number): string {
+  if (status === 401) return 'unauthorisedrequest'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'unknownobject'
+  if (status === 429) return 'server_busy'
+  if (status >= 500) return 'internal_server_error'
+  return 'invaliddata'
+}
+
+/** The imsx failure body every OneRoster error carries. */
+export function imsxBody(status: number, description: string): Record<string, unknown> {
+  return {
+    imsx_codeMajor: 'failure',
+    imsx_severity: 'error',
+    imsx_description: description,
+    imsx_CodeMinor: {
+      imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: minorCode(status) }],
+    },
+  }
+}
+
+/**
+ * Thrown by handlers to answer with an imsx error; the router turns it into a Response. Throwing keeps
+ * handlers linear: validation helpers can stop a request from any depth.
+ */
+export class ImsxError extends Error {
+  readonly status: number
+  readonly headers: Record<string, string>
+  constructor(status: number, description: string, headers: Record<string, string> = {}) {
+    super(description)
+    this.name = 'ImsxError'
+    this.status = status
+    this.headers = headers
+  }
+}
+
+export const notFound = (description: string): ImsxError => new ImsxError(404, description)
+export const badRequest = (description: string, status = 400): ImsxError => new ImsxError(status, description)
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  })
+}
+
+export function imsx(status: number, description: string, headers: Record<string, string> = {}): Response {
+  return json(imsxBody(status, description), status, headers)
+}
+
+/** 204: no body, but still labelled JSON so every answer has one content type. */
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: { 'content-type': 'application/json' } })
+}
+
+/** Plain object of a Headers list (lower-case names, as Headers already normalises them). */
+export function headersObject(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {}
+  headers.forEach((value, name) => {
+    out[name] = value
+  })
+  return out
+}

@@ -1,0 +1,43 @@
+// @timeback/sdk/testing: an in-memory Timeback (token endpoint + OneRoster 1.2) for tests and demos.
+import { buildEmulator } from './emulator.js'
+import type { Emulator, EmulatorOptions } from './types.js'
+
+export type {
+  CollectionName,
+  Emulator,
+  EmulatorCredentials,
+  EmulatorFaults,
+  EmulatorOptions,
+  EmulatorServices,
+  EmulatorState,
+  Entity,
+  FaultHandle,
+  FaultRule,
+  FetchLike,
+  RecordedRequest,
+  SeedUsersOptions,
+} from './types.js'
+
+/**
+ * Create an in-memory Timeback. Its `fetch` is a plain Web handler (no network, no Node APIs): pass it
+ * to a client as its `fetch`, mount it in msw, or serve it on a port with the `timeback-emulator` bin.
+ *
+ * @example
+ * import { createEmulator } from '@timeback/sdk/testing'
+ *
+ * const emulator = createEmulator()
+ * const tokenRes = await emulator.fetch(emulator.tokenUrl, {
+ *   method: 'POST',
+ *   body: new URLSearchParams({ grant_type: 'client_credentials', client_id: emulator.credentials.clientId, client_secret: emulator.credentials.clientSecret }),
+ * })
+ * const { access_token } = await tokenRes.json()
+ * const res = await emulator.fetch(`${emulator.services.oneroster}/ims/oneroster/rostering/v1p2/users?limit=5`, {
+ *   headers: { authorization: `Bearer ${access_token}` },
+ * })
+ * const { users, totalCount } = await res.json()
+ *
+ * // msw: http.all('*', ({ request }) => emulator.fetch(request))
+ */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  return buildEmulator(options)
+}
