@@ -1,0 +1,51 @@
+// npm start: the SDK against the embedded emulator (no credentials needed), or read-only against a real
+// Timeback environment when TIMEBACK_ENV and credentials are set.
+
+import { OneRosterClient } from '../src/services/oneroster/index.ts'
+import { createEmulator } from '../src/testing/index.ts'
+import { buildSchool, readBack, readOnlyTour, type Report } from './oneroster-demo.ts'
+
+function makeReport(): Report & { print(title: string): void } {
+  const rows: [string, string][] = []
+  return {
+    line: (label, value) => rows.push([label, String(value)]),
+    print(title) {
+      const width = Math.max(...rows.map(([l]) => l.length))
+      console.log(`\n${title}\n${'─'.repeat(title.length)}`)
+      for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`)
+    },
+  }
+}
+
+async function againstEmulator(): Promise<void> {
+  const emulator = createEmulator({ seed: false })
+  const retries: string[] = []
+  const client = new OneRosterClient({
+    baseUrl: emulator.services.oneroster,
+    auth: { ...emulator.credentials, authUrl: emulator.tokenUrl },
+    fetch: emulator.fetch,
+    hooks: { onRetry: (r) => retries.push(`${r.reason}, retry after ${r.delayMs} ms`) },
+  })
+  const report = makeReport()
+  const ids = await buildSchool(client, report)
+  // A flaky moment: the next roster read answers 503 once; the client retries it.
+  emulator.faults.add({ path: '/students', status: 503, retryAfter: 0, times: 1 })
+  await readBack(client, report, ids)
+  report.line('retries seen', retries.join('; ') || 'none')
+  const tokenCalls = emulator.requests.filter((r) => r.url.startsWith(emulator.tokenUrl)).length
+  report.line('requests sent', `${emulator.requests.length} (${tokenCalls} token request)`)
+  report.print('Timeback SDK demo — OneRoster against the in-memory emulator')
+}
+
+async function againstRealEnvironment(): Promise<void> {
+  const client = new OneRosterClient() // env, credentials and hosts from TIMEBACK_* / ONEROSTER_* variables
+  const report = makeReport()
+  await readOnlyTour(client, report)
+  report.print(`Timeback SDK demo — read-only against ${client.baseUrl}`)
+}
+
+const real = Boolean(process.env.TIMEBACK_ENV && (process.env.TIMEBACK_CLIENT_ID || process.env.ONEROSTER_CLIENT_ID))
+await (real ? againstRealEnvironment() : againstEmulator()).catch((error: unknown) => {
+  console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+})
