@@ -1,6 +1,7 @@
 // @timeback/sdk/testing: an in-memory Timeback (token endpoint + OneRoster 1.2) for tests and demos.
 import { buildEmulator } from './emulator.js'
 import type { Emulator, EmulatorOptions } from './types.js'
+export { describeEmulator } from './serve.js'
 
 export type {
   CollectionName,

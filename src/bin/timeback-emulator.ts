@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// timeback-emulator: serve the in-memory Timeback (@timeback/sdk/testing) on a local port.
+import { serveEmulator } from '../edge/node-server.js'
+import { describeEmulator } from '../testing/serve.js'
+
+// The slice of Node's `process` this CLI uses (declared here so the file type-checks without @types/node).
+declare const process: {
+  readonly argv: readonly string[]
+  exitCode?: number
+  exit(code?: number): never
+  on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): void
+  readonly stdout: { write(text: string): boolean }
+  readonly stderr: { write(text: string): boolean }
+}
+
+const USAGE = `Usage: timeback-emulator [--port N] [--host 127.0.0.1] [--no-seed] [--token-ttl S] [--allow-remote]
+
+  --port N         TCP port (default 4010; 0 picks a free port)
+  --host H         interface to bind (default 127.0.0.1)
+  --no-seed        start with an empty store instead of the seed data set
+  --token-ttl S    access token lifetime in seconds (default 3600)
+  --allow-remote   allow binding a non-loopback host (the emulator has demo credentials: keep it local)
+`
+
+interface Args { port: number; host: string; seed: boolean; tokenTtl: number; allowRemote: boolean; help: boolean }
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { port: 4010, host: '127.0.0.1', seed: true, tokenTtl: 3600, allowRemote: false, help: false }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const value = (): string => {
+      const v = inline ?? argv[++i]
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value`)
+      return v
+    }
+    const integer = (text: string, min: number, max: number): number => {
+      const n = /^\d+$/.test(text) ? Number(text) : NaN
+      if (!(n >= min && n <= max)) throw new Error(`${flag} must be an integer between ${min} and ${max}, got '${text}'`)
+      return n
+    }
+    if (flag === '--port') args.port = integer(value(), 0, 65535)
+    else if (flag === '--host') args.host = value()
+    else if (flag === '--no-seed') args.seed = false
+    else if (flag === '--token-ttl') args.tokenTtl = integer(value(), 1, 31_536_000)
+    else if (flag === '--allow-remote') args.allowRemote = true
+    else if (flag === '--help' || flag === '-h') args.help = true
+    else throw new Error(`unknown argument '${arg}'`)
+  }
+  return args
+}
+
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)
+
+async function main(): Promise<void> {
+  let args: Args
+  try {
+    args = parseArgs(process.argv.slice(2))
+  } catch (err) {
+    process.stderr.write(`timeback-emulator: ${(err as Error).message}\n\n${USAGE}`)
+    process.exit(2)
+  }
+  if (args.help) {
+    process.stdout.write(USAGE)
+    return
+  }
+  if (!isLoopback(args.host) && !args.allowRemote) {
+    process.stderr.write(`timeback-emulator: refusing to bind non-loopback host '${args.host}' (pass --allow-remote to override)\n`)
+    process.exit(2)
+  }
+  const host = args.host === '[::1]' ? '::1' : args.host
+  const server = await serveEmulator({ seed: args.seed, tokenTtlSeconds: args.tokenTtl }, { port: args.port, host })
+  process.stdout.write(`${describeEmulator(server.emulator)}\nPress Ctrl+C to stop.\n`)
+  const stop = (): void => {
+    server.close().then(() => process.exit(0), () => process.exit(1))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`timeback-emulator: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+})
