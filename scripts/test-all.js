@@ -17,9 +17,9 @@ const nodeTap = (out) => {
   const fail = [...out.matchAll(/^(?:#|ℹ) fail (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0)
   return /^(?:#|ℹ) pass \d+$/m.test(out) ? { passed: pass, failed: fail } : undefined
 }
-/** Lines like `workerd (nodejs_compat): 12 passed, 0 failed` printed by our own runners, summed. */
+/** Lines like `workerd (nodejs_compat): 12 passed, 0 failed` printed by our own runners (TAP prefixes `# `), summed. */
 const ownLines = (prefix) => (out) => {
-  const lines = [...out.matchAll(new RegExp(`^${prefix}[^\\n]*?: (\\d+) passed, (\\d+) failed$`, 'gm'))]
+  const lines = [...out.matchAll(new RegExp(`^(?:# )?${prefix}[^\\n]*?: (\\d+) passed, (\\d+) failed$`, 'gm'))]
   if (!lines.length) return undefined
   return lines.reduce((acc, m) => ({ passed: acc.passed + Number(m[1]), failed: acc.failed + Number(m[2]) }), { passed: 0, failed: 0 })
 }

@@ -34,11 +34,13 @@ export function show(value: unknown, limit = MAX): string {
         seen.add(v)
         if (v instanceof Map) return { '<Map>': [...v.entries()] }
         if (v instanceof Set) return { '<Set>': [...v.values()] }
-        if (v instanceof Error) return { name: v.name, message: v.message, ...v }
+        if (v instanceof Error) return Object.assign({ name: v.name, message: v.message }, v)
         if (v instanceof RegExp) return v.toString()
       }
       return v
-    }, 2) ?? String(value)
+    }) ?? String(value)
+    // Short values stay on one line; long ones are indented so the two sides can be compared by eye.
+    if (text.length > 100) text = JSON.stringify(JSON.parse(text), null, 2)
   } catch {
     text = String(value)
   }

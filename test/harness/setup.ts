@@ -78,6 +78,8 @@ export function mswHandlers<Handler>(registry: EmulatorRegistry, { http, HttpRes
         // The emulator's dropped-connection fault rejects with a TypeError: let the client see a network error.
         // (Checked by name: the emulator may come from another bundle than this file.)
         if ((error as Error)?.name === 'TypeError') return HttpResponse.error()
+        // Aborted by the client: its fetch has already rejected with the signal's reason; answer quietly.
+        if (request.signal.aborted) return HttpResponse.error()
         throw error
       }
     },
