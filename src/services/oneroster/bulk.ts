@@ -33,6 +33,13 @@ export interface BulkSpec {
   fill?: Record<string, unknown>
 }
 
+/** Fields the route implies, where the item leaves them undefined or null. */
+function withFill(item: Record<string, unknown>, fill: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...item }
+  for (const [key, value] of Object.entries(fill)) if (out[key] == null) out[key] = value
+  return out
+}
+
 /** Validates every item; throws one InputValidationError listing the issues of all bad items. */
 export function validateItems(spec: BulkSpec, items: unknown): Record<string, unknown>[] {
   if (!Array.isArray(items) || items.length === 0) {
@@ -42,7 +49,7 @@ export function validateItems(spec: BulkSpec, items: unknown): Record<string, un
   const out: Record<string, unknown>[] = []
   items.forEach((raw, i) => {
     const root = `${spec.key}[${i}]`
-    const item = raw && typeof raw === 'object' && !Array.isArray(raw) && spec.fill ? { ...spec.fill, ...raw } : raw
+    const item = raw && typeof raw === 'object' && !Array.isArray(raw) && spec.fill ? withFill(raw as Record<string, unknown>, spec.fill) : raw
     try {
       const parsed = parseInput(spec.item, item, spec.label, root) as Record<string, unknown>
       if (parsed.sourcedId !== undefined) encodeId(parsed.sourcedId, `${root}.sourcedId`)

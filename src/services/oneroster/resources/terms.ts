@@ -1,6 +1,7 @@
 // Terms (/terms): academic sessions of type `term`, read-only on these routes (create them through
 // academicSessions). `terms(id)` lists a term's classes and grading periods and adds grading periods to it.
 
+import * as v from 'valibot'
 import {
   listMethods, pageFetcher, readCreateResponse, readMethods, scopedList, unwrapItem,
   type CreateResponse, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext,
@@ -11,12 +12,21 @@ import { parseInput, requireObject } from '../../../core/validation.js'
 import { ROSTERING } from '../base.js'
 import type { AcademicSession } from './academic-sessions.js'
 import type { Class } from './classes.js'
-import { GradingPeriodInputSchema, type GradingPeriod, type GradingPeriodInput } from './grading-periods.js'
+import { GradingPeriodInputSchema, type GradingPeriod } from './grading-periods.js'
 
 export type Term = AcademicSession
 
+/**
+ * This route's body schema also requires `tenantId` and `clientAppId` (string or null): they are sent as null
+ * when not given.
+ */
+const TermGradingPeriodSchema = v.looseObject({
+  ...GradingPeriodInputSchema.entries,
+  tenantId: v.optional(v.nullable(v.string()), null),
+  clientAppId: v.optional(v.nullable(v.string()), null),
+})
 /** A grading period created under a term; `parent` defaults to the term. */
-export type TermGradingPeriodInput = GradingPeriodInput
+export type TermGradingPeriodInput = v.InferInput<typeof TermGradingPeriodSchema>
 
 export interface TermScope {
   /** GET /terms/{id}/classes */
@@ -36,7 +46,7 @@ const ONE = `${ROSTERING}/terms/{id}`
 async function createForTerm(ctx: ServiceContext, termId: string, input: TermGradingPeriodInput, call?: CallOptions): Promise<CreateResponse> {
   const path = buildPath(`${ONE}/gradingPeriods`, { id: termId })
   const given = { parent: { sourcedId: termId }, ...requireObject(input, 'academicSession') }
-  const body = parseInput(GradingPeriodInputSchema, given, 'terms.gradingPeriods.create', 'academicSession') as Record<string, unknown>
+  const body = parseInput(TermGradingPeriodSchema, given, 'terms.gradingPeriods.create', 'academicSession') as Record<string, unknown>
   // The spec requires a client-supplied sourcedId on this route, as on /gradingPeriods/.
   if (body.sourcedId === undefined) body.sourcedId = crypto.randomUUID()
   encodeId(body.sourcedId, 'academicSession.sourcedId')
