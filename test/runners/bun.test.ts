@@ -9,8 +9,8 @@ import { makeEnv } from '../harness/setup.ts'
 import type { Harness } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
-// Wrapped so bun:test never sees a `done` parameter and body arity stays 0.
-const h: Harness = { describe: (name, body) => describe(name, body), it: (name, body) => it(name, async () => body()), assert }
+// Wrapped so bun:test never sees a `done` parameter; a stuck test fails after 30 s (Bun's default is 5 s).
+const h: Harness = { describe: (name, body) => describe(name, body), it: (name, body) => it(name, async () => body(), 30_000), assert }
 const env = makeEnv({ h, sdk: { oneroster, errors, testing }, mode: 'inject', runtime: 'bun' })
 
 for (const { name, suite } of suites) describe(name, () => suite(env))

@@ -13,8 +13,8 @@ import type { Harness, SuiteEnv } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
 const sdk = { oneroster, errors, testing }
-// node:test passes a context to test bodies; suites take none, so wrap.
-const h: Harness = { describe: (name, body) => void describe(name, body), it: (name, body) => void it(name, () => body()), assert }
+// node:test passes a context to test bodies; suites take none, so wrap. A stuck test fails after 30 s.
+const h: Harness = { describe: (name, body) => void describe(name, body), it: (name, body) => void it(name, { timeout: 30_000 }, () => body()), assert }
 
 function register(env: SuiteEnv): void {
   for (const { name, suite } of suites) describe(name, () => suite(env))
