@@ -1,0 +1,31 @@
+// @timeback/sdk/webhooks — manage webhooks and their filters, and receive deliveries (verify + parse).
+//
+// The receiving half (`parseWebhook`, `verifyWebhookSignature`) lives in its own module and imports no client
+// code: a Worker that only receives webhooks keeps only that part after tree-shaking.
+
+export { WebhooksClient } from './client.js'
+export {
+  WebhookCreateSchema, WebhookUpdateSchema,
+  type Webhook, type WebhookCreateInput, type WebhookUpdateInput, type WebhooksResource,
+} from './resources/webhooks.js'
+export {
+  FILTER_OPERATIONS, FILTER_TYPES, WebhookFilterCreateSchema, WebhookFilterUpdateSchema,
+  type FilterOperation, type FilterType, type WebhookFilter, type WebhookFilterCreateInput,
+  type WebhookFilterUpdateInput, type WebhookFiltersResource,
+} from './resources/filters.js'
+export {
+  SIGNATURE_HEADER, WebhookSignatureError, isWebhookSignatureError, parseWebhook, signWebhookPayload,
+  verifyWebhookSignature,
+  type ParseWebhookOptions, type ParsedWebhook, type SignatureFailure, type VerifyWebhookSignatureInput,
+  type WebhookSecret, type WebhookVerifyInput,
+} from './receive.js'
+export {
+  CALIPER_DATA_VERSION, isActivityEvent, isTimeSpentEvent, readEnvelope,
+  type ActivityEvent, type ActivityMetric, type CaliperEntity, type CaliperEnvelope, type CaliperEvent,
+  type CaliperRef, type TimeSpentEvent, type TimeSpentMetric, type TimebackActivityContext, type TimebackUser,
+} from './events.js'
+export type { ClientOptions, AuthOptions } from '../../core/config.js'
+export type { CallOptions } from '../../core/transport/http.js'
+export type { TokenStore, StoredToken } from '../../core/auth/token-store.js'
+export { MemoryTokenStore } from '../../core/auth/token-store.js'
+export type { Hooks, Logger, RequestInfo, ResponseInfo, RetryInfo } from '../../core/transport/hooks.js'

@@ -1,0 +1,166 @@
+// Webhook filters (/webhook-filters): conditions on a processed Caliper event that decide whether a webhook
+// receives it. A webhook gets an event only when all its active filters match; a webhook without filters
+// gets every event (of its sensor, when it has one).
+
+import * as v from 'valibot'
+import { buildPath } from '../../../core/paths.js'
+import type { ServiceContext } from '../../../core/resource.js'
+import type { CallOptions } from '../../../core/transport/http.js'
+import { parseInput, requireObject } from '../../../core/validation.js'
+import { nonEmpty, unwrapMany, unwrapOne, type Timestamps } from './shared.js'
+
+export const FILTER_TYPES = ['string', 'number', 'boolean'] as const
+/** How `filterValue` is read: the service stores it as a string either way. */
+export type FilterType = (typeof FILTER_TYPES)[number]
+
+export const FILTER_OPERATIONS = [
+  'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains', 'notContains', 'in', 'notIn', 'startsWith', 'endsWith', 'regexp',
+] as const
+export type FilterOperation = (typeof FILTER_OPERATIONS)[number]
+
+/** A stored filter. `filterValue` is always a string (lists for `in`/`notIn` are comma-separated). */
+export interface WebhookFilter extends Timestamps {
+  id: string
+  webhookId: string
+  /** Field of the event, e.g. `type`, `sensor`, `actor.email`, `object.subject`. */
+  filterKey: string
+  filterValue: string
+  filterType: FilterType
+  filterOperation: FilterOperation
+  active: boolean
+}
+
+type Scalar = string | number | boolean
+
+const ORDERING = new Set<FilterOperation>(['gt', 'gte', 'lt', 'lte'])
+const TEXTUAL = new Set<FilterOperation>(['contains', 'notContains', 'startsWith', 'endsWith', 'regexp'])
+const LISTS = new Set<FilterOperation>(['in', 'notIn'])
+
+function inferType(value: Scalar | readonly Scalar[]): FilterType {
+  const first = Array.isArray(value) ? value[0] : value
+  return typeof first === 'number' ? 'number' : typeof first === 'boolean' ? 'boolean' : 'string'
+}
+
+function parsesAs(type: FilterType, item: Scalar): boolean {
+  if (type === 'number') {
+    return typeof item === 'number' || (typeof item === 'string' && item.trim() !== '' && Number.isFinite(Number(item)))
+  }
+  if (type === 'boolean') return typeof item === 'boolean' || item === 'true' || item === 'false'
+  return true
+}
+
+/** What is wrong with this value for this type and operation, if anything. */
+function valueProblem(value: Scalar | readonly Scalar[], type: FilterType, op: FilterOperation): string | undefined {
+  const isList = Array.isArray(value)
+  if (isList && !LISTS.has(op)) return `a list is only allowed with 'in' or 'notIn'`
+  if (type !== 'string' && TEXTUAL.has(op)) return `'${op}' needs filterType 'string'`
+  if (type === 'boolean' && ORDERING.has(op)) return `'${op}' does not apply to booleans`
+  if (op === 'regexp') {
+    try {
+      new RegExp(String(value))
+    } catch (error) {
+      return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`
+    }
+    return undefined
+  }
+  // Lists travel as one comma-separated string, so an item cannot itself hold a comma.
+  const items: readonly Scalar[] = isList
+    ? value
+    : LISTS.has(op) && typeof value === 'string' ? value.split(',').map((item) => item.trim()) : [value as Scalar]
+  if (items.length === 0) return 'must list at least one value'
+  if (isList && items.some((item) => String(item).includes(','))) return 'list items cannot contain commas'
+  const bad = items.find((item) => !parsesAs(type, item))
+  if (bad !== undefined) return `${JSON.stringify(bad)} is not a ${type}${type === 'boolean' ? " ('true' or 'false')" : ''}`
+  return undefined
+}
+
+const scalar = v.union([v.string(), v.pipe(v.number(), v.finite()), v.boolean()])
+
+function filterSchema(active: v.GenericSchema<boolean | undefined, boolean>) {
+  return v.pipe(
+    v.object({
+      webhookId: nonEmpty(),
+      filterKey: nonEmpty(),
+      filterValue: v.union([scalar, v.array(scalar)], 'must be a string, number or boolean (or a list of them for in/notIn)'),
+      filterType: v.optional(v.picklist(FILTER_TYPES, `must be one of ${FILTER_TYPES.join(', ')}`)),
+      filterOperation: v.picklist(FILTER_OPERATIONS, `must be one of ${FILTER_OPERATIONS.join(', ')}`),
+      active,
+    }),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const input = dataset.value
+      const filterType = input.filterType ?? inferType(input.filterValue)
+      const problem = valueProblem(input.filterValue, filterType, input.filterOperation)
+      if (problem) {
+        addIssue({
+          message: problem,
+          path: [{ type: 'object', origin: 'value', input, key: 'filterValue', value: input.filterValue }],
+        })
+        return NEVER
+      }
+      const filterValue = Array.isArray(input.filterValue) ? input.filterValue.map(String).join(',') : String(input.filterValue)
+      return { ...input, filterType, filterValue }
+    }),
+  )
+}
+
+/**
+ * Create input. `filterValue` may be a number or boolean (sent as a string) or, for `in`/`notIn`, a list
+ * (sent comma-separated); `filterType` defaults to the value's type and `active` to true. Values are checked
+ * against the type before any request: `'abc'` is not a number, a `regexp` must compile.
+ */
+export const WebhookFilterCreateSchema = /* @__PURE__ */ filterSchema(v.optional(v.boolean('must be true or false'), true))
+/** Update input: a full replacement (PUT), so `active` must be stated. */
+export const WebhookFilterUpdateSchema = /* @__PURE__ */ filterSchema(v.boolean('must be true or false'))
+
+export type WebhookFilterCreateInput = v.InferInput<typeof WebhookFilterCreateSchema>
+export type WebhookFilterUpdateInput = v.InferInput<typeof WebhookFilterUpdateSchema>
+
+export interface WebhookFiltersResource {
+  /** GET /webhook-filters/ — every filter of every webhook. */
+  list(call?: CallOptions): Promise<WebhookFilter[]>
+  /** GET /webhook-filters/{id} */
+  get(id: string, call?: CallOptions): Promise<WebhookFilter>
+  /** POST /webhook-filters/ */
+  create(input: WebhookFilterCreateInput, call?: CallOptions): Promise<WebhookFilter>
+  /** PUT /webhook-filters/{id} — replaces every field. */
+  update(id: string, input: WebhookFilterUpdateInput, call?: CallOptions): Promise<WebhookFilter>
+  /** DELETE /webhook-filters/{id} */
+  delete(id: string, call?: CallOptions): Promise<void>
+  /** GET /webhook-filters/webhook/{webhookId} — the filters of one webhook. */
+  listByWebhook(webhookId: string, call?: CallOptions): Promise<WebhookFilter[]>
+}
+
+const COLLECTION = '/webhook-filters/'
+const ITEM = '/webhook-filters/{id}'
+
+/**
+ * Builds `client.filters`.
+ * @example
+ * await client.filters.create({ webhookId: hook.id, filterKey: 'type', filterValue: 'ActivityEvent', filterOperation: 'eq' })
+ * await client.filters.create({ webhookId: hook.id, filterKey: 'generated.items.0.value', filterValue: 10, filterOperation: 'gte' })
+ */
+export function createWebhookFilters(ctx: ServiceContext): WebhookFiltersResource {
+  const t = ctx.transport
+  const one = async (req: Parameters<typeof t.request>[0], call: CallOptions | undefined) =>
+    unwrapOne<WebhookFilter>(await t.request(req, call), 'filter', req.path)
+  const many = async (path: string, call: CallOptions | undefined) =>
+    unwrapMany<WebhookFilter>(await t.request({ method: 'GET', path }, call), 'filters', path)
+
+  return {
+    list: (call) => many(COLLECTION, call),
+    get: (id, call) => one({ method: 'GET', path: buildPath(ITEM, { id }) }, call),
+    create(input, call) {
+      const body = parseInput(WebhookFilterCreateSchema, requireObject(input, 'filter'), 'filters.create', 'filter')
+      return one({ method: 'POST', path: COLLECTION, body }, call)
+    },
+    update(id, input, call) {
+      const path = buildPath(ITEM, { id })
+      const body = parseInput(WebhookFilterUpdateSchema, requireObject(input, 'filter'), 'filters.update', 'filter')
+      return one({ method: 'PUT', path, body }, call)
+    },
+    async delete(id, call) {
+      await t.request({ method: 'DELETE', path: buildPath(ITEM, { id }) }, call)
+    },
+    listByWebhook: (webhookId, call) => many(buildPath('/webhook-filters/webhook/{webhookId}', { webhookId }), call),
+  }
+}
