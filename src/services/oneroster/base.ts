@@ -88,3 +88,11 @@ type KnownKeys<T> = { [K in keyof T as string extends K ? never : number extends
  */
 export type WithOptional<T, K extends keyof KnownKeys<T>> =
   Omit<KnownKeys<T>, K> & Partial<Pick<KnownKeys<T>, K>> & { [key: string]: unknown }
+
+/**
+ * The read shape checked when a client has `validateResponses: true`: a record with a string `sourcedId` and
+ * the given fields; everything else passes, so Timeback's extra fields never fail a read.
+ */
+export function recordSchema<E extends v.ObjectEntries>(entries: E) {
+  return v.looseObject({ ...entries, sourcedId: v.string(), status: v.optional(v.string()) })
+}

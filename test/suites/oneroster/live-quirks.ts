@@ -40,6 +40,17 @@ const suite: Suite = (env) => {
       assert.equal(bulk.sourcedIds.length, 1)
     })
 
+    it('validateResponses: true turns a malformed record into a ServerError; off by default', async () => {
+      const { s, client } = connect(env)
+      s.emulator.state.insert('classes', { sourcedId: 'broken-class', title: 42, course: { sourcedId: SEED.course }, terms: [] })
+      const checking = new env.sdk.oneroster.OneRosterClient({ ...s.options, maxRetries: 0, validateResponses: true })
+      const error = await assert.rejects(checking.classes.get('broken-class'), env.sdk.errors.isServerError)
+      assert.match(error.message, /title/)
+      await assert.rejects(checking.classes.listAll(), env.sdk.errors.isServerError)
+      assert.equal((await client.classes.get('broken-class')).sourcedId, 'broken-class')
+      assert.equal((await checking.classes.get(SEED.class)).sourcedId, SEED.class, 'well-formed records pass')
+    })
+
     it('short pages: stream() yields every active user exactly once', async () => {
       const { s, client } = connect(env)
       const extra = s.emulator.state.seedUsers(40)

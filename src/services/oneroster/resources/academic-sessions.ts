@@ -7,6 +7,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import {
+  recordSchema,
   ROSTERING, SESSION_TYPES, activeByDefault, baseInput, dateSchema, oneOf, optionalRef, refSchema, requiredString,
   type BaseEntity, type Ref, type SessionType,
 } from '../base.js'
@@ -47,6 +48,9 @@ export const sessionFields = {
 export const AcademicSessionInputSchema = v.looseObject(sessionFields)
 export type AcademicSessionInput = v.InferInput<typeof AcademicSessionInputSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const AcademicSessionRecordSchema = recordSchema({ title: v.string(), type: v.string() })
+
 export type AcademicSessionsResource = ListMethods<AcademicSession> & ReadMethods<AcademicSession> & WriteMethods<AcademicSessionInput>
 
 const ALL = `${ROSTERING}/academicSessions/`
@@ -58,8 +62,12 @@ const ONE = `${ROSTERING}/academicSessions/{id}`
  */
 export function createAcademicSessions(ctx: ServiceContext): AcademicSessionsResource {
   return {
-    ...listMethods<AcademicSession>(pageFetcher<AcademicSession>(ctx, { path: ALL, listKeys: ['academicSessions'] })),
-    ...readMethods<AcademicSession>(ctx, { itemPath: ONE, itemKeys: ['academicSession'], label: 'academicSession' }),
+    ...listMethods<AcademicSession>(pageFetcher<AcademicSession>(ctx, {
+      path: ALL, listKeys: ['academicSessions'], entity: AcademicSessionRecordSchema,
+    })),
+    ...readMethods<AcademicSession>(ctx, {
+      itemPath: ONE, itemKeys: ['academicSession'], label: 'academicSession', entity: AcademicSessionRecordSchema,
+    }),
     ...writeMethods<AcademicSessionInput>(ctx, {
       collectionPath: ALL, itemPath: ONE, bodyKey: 'academicSession', label: 'academicSessions',
       create: AcademicSessionInputSchema, generateSourcedId: true,

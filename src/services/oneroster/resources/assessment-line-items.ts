@@ -7,6 +7,7 @@ import {
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import {
+  recordSchema,
   GRADEBOOK, activeByDefault, baseInput, objectiveSetSchema, optionalNumber, optionalRef, optionalString, requiredString,
   type BaseEntity, type Ref,
 } from '../base.js'
@@ -48,6 +49,9 @@ export type AssessmentLineItemInput = v.InferInput<typeof AssessmentLineItemInpu
 export const AssessmentLineItemPatchSchema = v.partial(v.looseObject(fields))
 export type AssessmentLineItemPatch = v.InferInput<typeof AssessmentLineItemPatchSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const AssessmentLineItemRecordSchema = recordSchema({ title: v.string() })
+
 export type AssessmentLineItemsResource = ListMethods<AssessmentLineItem> & ReadMethods<AssessmentLineItem>
   & WriteMethods<AssessmentLineItemInput> & PatchMethods<AssessmentLineItemPatch>
 
@@ -65,8 +69,12 @@ export function createAssessmentLineItems(ctx: ServiceContext): AssessmentLineIt
     create: AssessmentLineItemInputSchema, patch: AssessmentLineItemPatchSchema, putCreates: true,
   }
   return {
-    ...listMethods<AssessmentLineItem>(pageFetcher<AssessmentLineItem>(ctx, { path: ITEMS, listKeys: ['assessmentLineItems'] })),
-    ...readMethods<AssessmentLineItem>(ctx, { itemPath: ITEM, itemKeys: ['assessmentLineItem'], label: 'assessmentLineItem' }),
+    ...listMethods<AssessmentLineItem>(pageFetcher<AssessmentLineItem>(ctx, {
+      path: ITEMS, listKeys: ['assessmentLineItems'], entity: AssessmentLineItemRecordSchema,
+    })),
+    ...readMethods<AssessmentLineItem>(ctx, {
+      itemPath: ITEM, itemKeys: ['assessmentLineItem'], label: 'assessmentLineItem', entity: AssessmentLineItemRecordSchema,
+    }),
     ...writeMethods<AssessmentLineItemInput>(ctx, write),
     ...patchMethods<AssessmentLineItemPatch>(ctx, write),
   }

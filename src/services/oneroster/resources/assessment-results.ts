@@ -6,7 +6,7 @@ import {
   listMethods, pageFetcher, patchMethods, readMethods, writeMethods,
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
-import { GRADEBOOK, optionalNumber, refSchema, statusSchema, type Ref } from '../base.js'
+import { GRADEBOOK, optionalNumber, refSchema, statusSchema, recordSchema, type Ref } from '../base.js'
 import { resultFields, type Result } from './results.js'
 
 export interface AssessmentResult extends Omit<Result, 'lineItem' | 'class'> {
@@ -31,6 +31,9 @@ export type AssessmentResultInput = v.InferInput<typeof AssessmentResultInputSch
 export const AssessmentResultPatchSchema = v.partial(v.looseObject({ ...fields, status: statusSchema }))
 export type AssessmentResultPatch = v.InferInput<typeof AssessmentResultPatchSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const AssessmentResultRecordSchema = recordSchema({ scoreStatus: v.string() })
+
 export type AssessmentResultsResource = ListMethods<AssessmentResult> & ReadMethods<AssessmentResult>
   & WriteMethods<AssessmentResultInput> & PatchMethods<AssessmentResultPatch>
 
@@ -48,8 +51,12 @@ export function createAssessmentResults(ctx: ServiceContext): AssessmentResultsR
     create: AssessmentResultInputSchema, patch: AssessmentResultPatchSchema, putCreates: true,
   }
   return {
-    ...listMethods<AssessmentResult>(pageFetcher<AssessmentResult>(ctx, { path: ITEMS, listKeys: ['assessmentResults'] })),
-    ...readMethods<AssessmentResult>(ctx, { itemPath: ITEM, itemKeys: ['assessmentResult'], label: 'assessmentResult' }),
+    ...listMethods<AssessmentResult>(pageFetcher<AssessmentResult>(ctx, {
+      path: ITEMS, listKeys: ['assessmentResults'], entity: AssessmentResultRecordSchema,
+    })),
+    ...readMethods<AssessmentResult>(ctx, {
+      itemPath: ITEM, itemKeys: ['assessmentResult'], label: 'assessmentResult', entity: AssessmentResultRecordSchema,
+    }),
     ...writeMethods<AssessmentResultInput>(ctx, write),
     ...patchMethods<AssessmentResultPatch>(ctx, write),
   }

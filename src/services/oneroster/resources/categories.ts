@@ -6,7 +6,7 @@ import {
   listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
-import { GRADEBOOK, activeByDefault, baseInput, optionalNumber, requiredString, type BaseEntity } from '../base.js'
+import { GRADEBOOK, activeByDefault, baseInput, optionalNumber, requiredString, recordSchema, type BaseEntity } from '../base.js'
 
 export interface Category extends BaseEntity {
   title: string
@@ -22,6 +22,9 @@ export const CategoryInputSchema = v.looseObject({
 })
 export type CategoryInput = v.InferInput<typeof CategoryInputSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const CategoryRecordSchema = recordSchema({ title: v.string() })
+
 export type CategoriesResource = ListMethods<Category> & ReadMethods<Category> & WriteMethods<CategoryInput>
 
 const CATEGORIES = `${GRADEBOOK}/categories/`
@@ -33,8 +36,12 @@ const CATEGORY = `${GRADEBOOK}/categories/{id}`
  */
 export function createCategories(ctx: ServiceContext): CategoriesResource {
   return {
-    ...listMethods<Category>(pageFetcher<Category>(ctx, { path: CATEGORIES, listKeys: ['categories'] })),
-    ...readMethods<Category>(ctx, { itemPath: CATEGORY, itemKeys: ['category'], label: 'category' }),
+    ...listMethods<Category>(pageFetcher<Category>(ctx, {
+      path: CATEGORIES, listKeys: ['categories'], entity: CategoryRecordSchema,
+    })),
+    ...readMethods<Category>(ctx, {
+      itemPath: CATEGORY, itemKeys: ['category'], label: 'category', entity: CategoryRecordSchema,
+    }),
     ...writeMethods<CategoryInput>(ctx, {
       collectionPath: CATEGORIES, itemPath: CATEGORY, bodyKey: 'category', label: 'categories',
       create: CategoryInputSchema, putCreates: true,

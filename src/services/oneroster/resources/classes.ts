@@ -10,6 +10,7 @@ import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput } from '../../../core/validation.js'
 import {
+  recordSchema,
   RESOURCES, ROSTERING, baseInput, boolishSchema, dateSchema, gradeSchema, metadataSchema, oneOf, optionalString,
   refSchema, requiredString, sourcedIdSchema, type BaseEntity, type Grade, type Metadata, type Ref, type WithOptional,
 } from '../base.js'
@@ -92,6 +93,9 @@ export interface ClassScope extends ClassGradebook {
   resources: ScopedList<Resource>
 }
 
+/** Checked on reads when `validateResponses` is on. */
+export const ClassRecordSchema = recordSchema({ title: v.string() })
+
 export type ClassesResource = ((id: string) => ClassScope) & ListMethods<Class> & ReadMethods<Class> & WriteMethods<ClassInput, ClassUpdate>
 
 const ALL = `${ROSTERING}/classes/`
@@ -129,8 +133,8 @@ export function createClasses(ctx: ServiceContext): ClassesResource {
     collectionPath: ALL, itemPath: ONE, bodyKey: 'class', label: 'classes', create: ClassInputSchema, update: ClassUpdateSchema,
   })
   const methods = {
-    ...listMethods<Class>(pageFetcher<Class>(ctx, { path: ALL, listKeys: ['classes'] })),
-    ...readMethods<Class>(ctx, { itemPath: ONE, itemKeys: ['class'], label: 'class' }),
+    ...listMethods<Class>(pageFetcher<Class>(ctx, { path: ALL, listKeys: ['classes'], entity: ClassRecordSchema })),
+    ...readMethods<Class>(ctx, { itemPath: ONE, itemKeys: ['class'], label: 'class', entity: ClassRecordSchema }),
     ...write,
     create: (data: ClassInput, call?: CallOptions) => write.create(schoolAsOrg(data), call),
     update: (id: string, data: ClassUpdate, call?: CallOptions) => write.update(id, schoolAsOrg(data), call),

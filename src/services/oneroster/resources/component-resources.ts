@@ -6,7 +6,9 @@ import {
   listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
-import { ROSTERING, activeByDefault, baseInput, oneOf, refSchema, requiredString, type BaseEntity, type Ref } from '../base.js'
+import {
+  ROSTERING, activeByDefault, baseInput, oneOf, recordSchema, refSchema, requiredString, type BaseEntity, type Ref,
+} from '../base.js'
 
 export const LESSON_TYPES = ['powerpath-100', 'quiz', 'test-out', 'placement', 'unit-test', 'alpha-read-article'] as const
 export type LessonType = (typeof LESSON_TYPES)[number]
@@ -35,6 +37,9 @@ export const ComponentResourceInputSchema = v.looseObject({
 })
 export type ComponentResourceInput = v.InferInput<typeof ComponentResourceInputSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const ComponentResourceRecordSchema = recordSchema({ title: v.string() })
+
 export type ComponentResourcesResource = ListMethods<ComponentResource> & ReadMethods<ComponentResource> & WriteMethods<ComponentResourceInput>
 
 // The spec writes this collection without a trailing slash.
@@ -47,8 +52,12 @@ const ONE = `${ROSTERING}/courses/component-resources/{id}`
  */
 export function createComponentResources(ctx: ServiceContext): ComponentResourcesResource {
   return {
-    ...listMethods<ComponentResource>(pageFetcher<ComponentResource>(ctx, { path: ALL, listKeys: ['componentResources'] })),
-    ...readMethods<ComponentResource>(ctx, { itemPath: ONE, itemKeys: ['componentResource'], label: 'componentResource' }),
+    ...listMethods<ComponentResource>(pageFetcher<ComponentResource>(ctx, {
+      path: ALL, listKeys: ['componentResources'], entity: ComponentResourceRecordSchema,
+    })),
+    ...readMethods<ComponentResource>(ctx, {
+      itemPath: ONE, itemKeys: ['componentResource'], label: 'componentResource', entity: ComponentResourceRecordSchema,
+    }),
     ...writeMethods<ComponentResourceInput>(ctx, {
       collectionPath: ALL, itemPath: ONE, bodyKey: 'componentResource', label: 'componentResources',
       create: ComponentResourceInputSchema, generateSourcedId: true,

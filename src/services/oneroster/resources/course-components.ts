@@ -7,6 +7,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import {
+  recordSchema,
   ROSTERING, activeByDefault, baseInput, optionalRef, optionalString, refSchema, requiredString,
   type BaseEntity, type Ref,
 } from '../base.js'
@@ -38,6 +39,9 @@ export const CourseComponentInputSchema = v.looseObject({
 })
 export type CourseComponentInput = v.InferInput<typeof CourseComponentInputSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const CourseComponentRecordSchema = recordSchema({ title: v.string() })
+
 export type CourseComponentsResource = ListMethods<CourseComponent> & ReadMethods<CourseComponent> & WriteMethods<CourseComponentInput>
 
 // The spec writes this collection without a trailing slash.
@@ -50,8 +54,12 @@ const ONE = `${ROSTERING}/courses/components/{id}`
  */
 export function createCourseComponents(ctx: ServiceContext): CourseComponentsResource {
   return {
-    ...listMethods<CourseComponent>(pageFetcher<CourseComponent>(ctx, { path: ALL, listKeys: ['courseComponents'] })),
-    ...readMethods<CourseComponent>(ctx, { itemPath: ONE, itemKeys: ['courseComponent'], label: 'courseComponent' }),
+    ...listMethods<CourseComponent>(pageFetcher<CourseComponent>(ctx, {
+      path: ALL, listKeys: ['courseComponents'], entity: CourseComponentRecordSchema,
+    })),
+    ...readMethods<CourseComponent>(ctx, {
+      itemPath: ONE, itemKeys: ['courseComponent'], label: 'courseComponent', entity: CourseComponentRecordSchema,
+    }),
     ...writeMethods<CourseComponentInput>(ctx, {
       collectionPath: ALL, itemPath: ONE, bodyKey: 'courseComponent', label: 'courseComponents', create: CourseComponentInputSchema,
     }),

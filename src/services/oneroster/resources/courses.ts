@@ -10,6 +10,7 @@ import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput } from '../../../core/validation.js'
 import {
+  recordSchema,
   RESOURCES, ROSTERING, activeByDefault, baseInput, gradeSchema, optionalRef, optionalString, refSchema, requiredString,
   type BaseEntity, type Grade, type Ref,
 } from '../base.js'
@@ -75,6 +76,9 @@ export interface CourseScope {
   resources: ScopedList<Resource>
 }
 
+/** Checked on reads when `validateResponses` is on. */
+export const CourseRecordSchema = recordSchema({ title: v.string() })
+
 export type CoursesResource = ((id: string) => CourseScope) & ListMethods<Course> & ReadMethods<Course> & WriteMethods<CourseInput> & {
   /** POST /courses/structure: creates a course with its units and lessons in one call. */
   createStructure(input: CourseStructureInput, call?: CallOptions): Promise<CreateResponse>
@@ -90,8 +94,12 @@ const COURSE = `${ROSTERING}/courses/{id}`
  */
 export function createCourses(ctx: ServiceContext): CoursesResource {
   const methods = {
-    ...listMethods<Course>(pageFetcher<Course>(ctx, { path: COURSES, listKeys: ['courses'] })),
-    ...readMethods<Course>(ctx, { itemPath: COURSE, itemKeys: ['course'], label: 'course' }),
+    ...listMethods<Course>(pageFetcher<Course>(ctx, {
+      path: COURSES, listKeys: ['courses'], entity: CourseRecordSchema,
+    })),
+    ...readMethods<Course>(ctx, {
+      itemPath: COURSE, itemKeys: ['course'], label: 'course', entity: CourseRecordSchema,
+    }),
     ...writeMethods<CourseInput>(ctx, {
       collectionPath: COURSES, itemPath: COURSE, bodyKey: 'course', label: 'courses', create: CourseInputSchema,
     }),

@@ -6,7 +6,7 @@ import {
   listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
-import { ROSTERING, baseInput, oneOf, optionalString, type BaseEntity } from '../base.js'
+import { ROSTERING, baseInput, oneOf, optionalString, recordSchema, type BaseEntity } from '../base.js'
 
 /** The spec lists male, female and '' (unknown); OneRoster 1.2 also has other and unspecified. */
 export const SEXES = ['male', 'female', 'other', 'unspecified', ''] as const
@@ -52,6 +52,9 @@ export const DemographicsInputSchema = v.looseObject({
 })
 export type DemographicsInput = v.InferInput<typeof DemographicsInputSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const DemographicsRecordSchema = recordSchema({})
+
 export type DemographicsResource = ListMethods<Demographics> & ReadMethods<Demographics> & WriteMethods<DemographicsInput>
 
 const ALL = `${ROSTERING}/demographics/`
@@ -63,8 +66,12 @@ const ONE = `${ROSTERING}/demographics/{id}`
  */
 export function createDemographics(ctx: ServiceContext): DemographicsResource {
   return {
-    ...listMethods<Demographics>(pageFetcher<Demographics>(ctx, { path: ALL, listKeys: ['demographics'] })),
-    ...readMethods<Demographics>(ctx, { itemPath: ONE, itemKeys: ['demographics'], label: 'demographics' }),
+    ...listMethods<Demographics>(pageFetcher<Demographics>(ctx, {
+      path: ALL, listKeys: ['demographics'], entity: DemographicsRecordSchema,
+    })),
+    ...readMethods<Demographics>(ctx, {
+      itemPath: ONE, itemKeys: ['demographics'], label: 'demographics', entity: DemographicsRecordSchema,
+    }),
     ...writeMethods<DemographicsInput>(ctx, {
       collectionPath: ALL, itemPath: ONE, bodyKey: 'demographics', label: 'demographics',
       create: DemographicsInputSchema, generateSourcedId: true,

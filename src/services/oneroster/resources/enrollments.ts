@@ -7,6 +7,7 @@ import {
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import {
+  recordSchema,
   ENROLLMENT_ROLES, ROSTERING, baseInput, boolishSchema, oneOf, optionalRef, refSchema,
   type BaseEntity, type EnrollmentRole, type Ref,
 } from '../base.js'
@@ -41,6 +42,9 @@ export type EnrollmentInput = v.InferInput<typeof EnrollmentInputSchema>
 export const EnrollmentPatchSchema = v.partial(v.looseObject(fields))
 export type EnrollmentPatch = v.InferInput<typeof EnrollmentPatchSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const EnrollmentRecordSchema = recordSchema({ role: v.string() })
+
 export type EnrollmentsResource = ListMethods<Enrollment> & ReadMethods<Enrollment> & WriteMethods<EnrollmentInput>
   & PatchMethods<EnrollmentPatch>
 
@@ -58,8 +62,12 @@ export function createEnrollments(ctx: ServiceContext): EnrollmentsResource {
     create: EnrollmentInputSchema, patch: EnrollmentPatchSchema,
   }
   return {
-    ...listMethods<Enrollment>(pageFetcher<Enrollment>(ctx, { path: ALL, listKeys: ['enrollments'] })),
-    ...readMethods<Enrollment>(ctx, { itemPath: ONE, itemKeys: ['enrollment'], label: 'enrollment' }),
+    ...listMethods<Enrollment>(pageFetcher<Enrollment>(ctx, {
+      path: ALL, listKeys: ['enrollments'], entity: EnrollmentRecordSchema,
+    })),
+    ...readMethods<Enrollment>(ctx, {
+      itemPath: ONE, itemKeys: ['enrollment'], label: 'enrollment', entity: EnrollmentRecordSchema,
+    }),
     ...writeMethods<EnrollmentInput>(ctx, write),
     ...patchMethods<EnrollmentPatch>(ctx, write),
   }

@@ -7,7 +7,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { ROSTERING, SESSION_TYPES, oneOf } from '../base.js'
-import { sessionFields, type AcademicSession } from './academic-sessions.js'
+import { AcademicSessionRecordSchema, sessionFields, type AcademicSession } from './academic-sessions.js'
 
 export type GradingPeriod = AcademicSession
 
@@ -32,8 +32,12 @@ const ONE = `${ROSTERING}/gradingPeriods/{id}`
  */
 export function createGradingPeriods(ctx: ServiceContext): GradingPeriodsResource {
   return {
-    ...listMethods<GradingPeriod>(pageFetcher<GradingPeriod>(ctx, { path: ALL, listKeys: ['gradingPeriods', 'academicSessions'] })),
-    ...readMethods<GradingPeriod>(ctx, { itemPath: ONE, itemKeys: ['gradingPeriod', 'academicSession'], label: 'gradingPeriod' }),
+    ...listMethods<GradingPeriod>(pageFetcher<GradingPeriod>(ctx, {
+      path: ALL, listKeys: ['gradingPeriods', 'academicSessions'], entity: AcademicSessionRecordSchema,
+    })),
+    ...readMethods<GradingPeriod>(ctx, {
+      itemPath: ONE, itemKeys: ['gradingPeriod', 'academicSession'], label: 'gradingPeriod', entity: AcademicSessionRecordSchema,
+    }),
     ...writeMethods<GradingPeriodInput>(ctx, {
       collectionPath: ALL, itemPath: ONE, bodyKey: 'academicSession', label: 'gradingPeriods',
       create: GradingPeriodInputSchema, generateSourcedId: true,

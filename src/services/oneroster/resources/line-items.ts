@@ -9,6 +9,7 @@ import {
 import type { CallOptions } from '../../../core/transport/http.js'
 import { postBulk, type BulkCreateResponse } from '../bulk.js'
 import {
+  recordSchema,
   GRADEBOOK, baseInput, dateSchema, objectiveSetSchema, optionalNumber, optionalRef, optionalString, refSchema,
   requiredString, type BaseEntity, type Ref, type WithOptional,
 } from '../base.js'
@@ -61,6 +62,9 @@ export interface LineItemScope {
   createResults(results: LineItemResultInput[], call?: CallOptions): Promise<BulkCreateResponse>
 }
 
+/** Checked on reads when `validateResponses` is on. */
+export const LineItemRecordSchema = recordSchema({ title: v.string() })
+
 export type LineItemsResource = ((id: string) => LineItemScope) & ListMethods<LineItem> & ReadMethods<LineItem> & WriteMethods<LineItemInput>
 
 const LINE_ITEMS = `${GRADEBOOK}/lineItems/`
@@ -72,8 +76,12 @@ const LINE_ITEM = `${GRADEBOOK}/lineItems/{id}`
  */
 export function createLineItems(ctx: ServiceContext): LineItemsResource {
   const methods = {
-    ...listMethods<LineItem>(pageFetcher<LineItem>(ctx, { path: LINE_ITEMS, listKeys: ['lineItems'] })),
-    ...readMethods<LineItem>(ctx, { itemPath: LINE_ITEM, itemKeys: ['lineItem'], label: 'lineItem' }),
+    ...listMethods<LineItem>(pageFetcher<LineItem>(ctx, {
+      path: LINE_ITEMS, listKeys: ['lineItems'], entity: LineItemRecordSchema,
+    })),
+    ...readMethods<LineItem>(ctx, {
+      itemPath: LINE_ITEM, itemKeys: ['lineItem'], label: 'lineItem', entity: LineItemRecordSchema,
+    }),
     ...writeMethods<LineItemInput>(ctx, {
       collectionPath: LINE_ITEMS, itemPath: LINE_ITEM, bodyKey: 'lineItem', label: 'lineItems',
       create: LineItemInputSchema, putCreates: true,

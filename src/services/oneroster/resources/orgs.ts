@@ -7,6 +7,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import {
+  recordSchema,
   ORG_TYPES, ROSTERING, baseInput, oneOf, optionalRef, optionalString, requiredString,
   type BaseEntity, type OrgType, type Ref,
 } from '../base.js'
@@ -32,6 +33,9 @@ export const orgFields = {
 export const OrgInputSchema = v.looseObject(orgFields)
 export type OrgInput = v.InferInput<typeof OrgInputSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const OrgRecordSchema = recordSchema({ name: v.string(), type: v.string() })
+
 export type OrgsResource = ListMethods<Org> & ReadMethods<Org> & WriteMethods<OrgInput>
 
 const ORGS = `${ROSTERING}/orgs/`
@@ -44,8 +48,8 @@ const ORG = `${ROSTERING}/orgs/{id}`
  */
 export function createOrgs(ctx: ServiceContext): OrgsResource {
   return {
-    ...listMethods<Org>(pageFetcher<Org>(ctx, { path: ORGS, listKeys: ['orgs'] })),
-    ...readMethods<Org>(ctx, { itemPath: ORG, itemKeys: ['org'], label: 'org' }),
+    ...listMethods<Org>(pageFetcher<Org>(ctx, { path: ORGS, listKeys: ['orgs'], entity: OrgRecordSchema })),
+    ...readMethods<Org>(ctx, { itemPath: ORG, itemKeys: ['org'], label: 'org', entity: OrgRecordSchema }),
     ...writeMethods<OrgInput>(ctx, {
       collectionPath: ORGS, itemPath: ORG, bodyKey: 'org', label: 'orgs', create: OrgInputSchema,
     }),

@@ -8,7 +8,7 @@ import {
 } from '../../../core/resource.js'
 import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
-import { RESOURCES, baseInput, oneOf, optionalString, requiredString, type BaseEntity } from '../base.js'
+import { RESOURCES, baseInput, oneOf, optionalString, requiredString, recordSchema, type BaseEntity } from '../base.js'
 
 const IMPORTANCE = ['primary', 'secondary'] as const
 
@@ -47,6 +47,9 @@ export interface CommonCartridge {
   contentType: string
 }
 
+/** Checked on reads when `validateResponses` is on. */
+export const ResourceRecordSchema = recordSchema({ title: v.string() })
+
 export type ResourcesResource = ListMethods<Resource> & ReadMethods<Resource> & WriteMethods<ResourceInput, ResourceUpdate> & {
   /** POST /resources/export/{sourceId}: the resource as a Common Cartridge zip. */
   exportCommonCartridge(sourceId: string, call?: CallOptions): Promise<CommonCartridge>
@@ -78,8 +81,12 @@ export function filenameOf(disposition: string | null): string | undefined {
  */
 export function createResources(ctx: ServiceContext): ResourcesResource {
   return {
-    ...listMethods<Resource>(pageFetcher<Resource>(ctx, { path: ALL, listKeys: ['resources'] })),
-    ...readMethods<Resource>(ctx, { itemPath: ONE, itemKeys: ['resource'], label: 'resource' }),
+    ...listMethods<Resource>(pageFetcher<Resource>(ctx, {
+      path: ALL, listKeys: ['resources'], entity: ResourceRecordSchema,
+    })),
+    ...readMethods<Resource>(ctx, {
+      itemPath: ONE, itemKeys: ['resource'], label: 'resource', entity: ResourceRecordSchema,
+    }),
     ...writeMethods<ResourceInput, ResourceUpdate>(ctx, {
       collectionPath: ALL, itemPath: ONE, bodyKey: 'resource', label: 'resources',
       create: ResourceInputSchema, update: ResourceUpdateSchema,

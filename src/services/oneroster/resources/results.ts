@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import {
+  recordSchema,
   GRADEBOOK, SCORE_STATUSES, activeByDefault, baseInput, dateSchema, objectiveSetSchema, oneOf, optionalNumber,
   optionalRef, optionalString, refSchema, type BaseEntity, type Ref, type ScoreStatus,
 } from '../base.js'
@@ -62,6 +63,9 @@ export const ResultInputSchema = v.looseObject({
 })
 export type ResultInput = v.InferInput<typeof ResultInputSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const ResultRecordSchema = recordSchema({ scoreStatus: v.string() })
+
 export type ResultsResource = ListMethods<Result> & ReadMethods<Result> & WriteMethods<ResultInput>
 
 const RESULTS = `${GRADEBOOK}/results/`
@@ -73,8 +77,12 @@ const RESULT = `${GRADEBOOK}/results/{id}`
  */
 export function createResults(ctx: ServiceContext): ResultsResource {
   return {
-    ...listMethods<Result>(pageFetcher<Result>(ctx, { path: RESULTS, listKeys: ['results'] })),
-    ...readMethods<Result>(ctx, { itemPath: RESULT, itemKeys: ['result'], label: 'result' }),
+    ...listMethods<Result>(pageFetcher<Result>(ctx, {
+      path: RESULTS, listKeys: ['results'], entity: ResultRecordSchema,
+    })),
+    ...readMethods<Result>(ctx, {
+      itemPath: RESULT, itemKeys: ['result'], label: 'result', entity: ResultRecordSchema,
+    }),
     ...writeMethods<ResultInput>(ctx, {
       collectionPath: RESULTS, itemPath: RESULT, bodyKey: 'result', label: 'results',
       create: ResultInputSchema, putCreates: true,

@@ -14,7 +14,7 @@ import type { Class } from './classes.js'
 import type { Course } from './courses.js'
 import type { Enrollment } from './enrollments.js'
 import { LineItemInputSchema, type LineItem, type LineItemInput } from './line-items.js'
-import { orgFields, type Org } from './orgs.js'
+import { OrgRecordSchema, orgFields, type Org } from './orgs.js'
 import type { ScoreScale } from './score-scales.js'
 import type { Term } from './terms.js'
 import type { User } from './users.js'
@@ -98,8 +98,12 @@ function schoolScope(ctx: ServiceContext, id: string): SchoolScope {
  */
 export function createSchools(ctx: ServiceContext): SchoolsResource {
   const methods = {
-    ...listMethods<Org>(pageFetcher<Org>(ctx, { path: SCHOOLS, listKeys: ['orgs', 'schools'] })),
-    ...readMethods<Org>(ctx, { itemPath: SCHOOL, itemKeys: ['org', 'school'], label: 'school' }),
+    ...listMethods<Org>(pageFetcher<Org>(ctx, {
+      path: SCHOOLS, listKeys: ['orgs', 'schools'], entity: OrgRecordSchema,
+    })),
+    ...readMethods<Org>(ctx, {
+      itemPath: SCHOOL, itemKeys: ['org', 'school'], label: 'school', entity: OrgRecordSchema,
+    }),
     ...writeMethods<SchoolInput>(ctx, {
       collectionPath: SCHOOLS, itemPath: SCHOOL, bodyKey: 'org', label: 'schools', create: SchoolInputSchema,
     }),

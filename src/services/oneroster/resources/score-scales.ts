@@ -7,6 +7,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import {
+  recordSchema,
   GRADEBOOK, activeByDefault, baseInput, optionalRef, optionalString, refSchema, requiredString,
   type BaseEntity, type Ref,
 } from '../base.js'
@@ -48,6 +49,9 @@ export const ScoreScaleInputSchema = v.looseObject({
 })
 export type ScoreScaleInput = v.InferInput<typeof ScoreScaleInputSchema>
 
+/** Checked on reads when `validateResponses` is on. */
+export const ScoreScaleRecordSchema = recordSchema({ title: v.string() })
+
 export type ScoreScalesResource = ListMethods<ScoreScale> & ReadMethods<ScoreScale> & WriteMethods<ScoreScaleInput>
 
 const SCALES = `${GRADEBOOK}/scoreScales/`
@@ -59,8 +63,12 @@ const SCALE = `${GRADEBOOK}/scoreScales/{id}`
  */
 export function createScoreScales(ctx: ServiceContext): ScoreScalesResource {
   return {
-    ...listMethods<ScoreScale>(pageFetcher<ScoreScale>(ctx, { path: SCALES, listKeys: ['scoreScales'] })),
-    ...readMethods<ScoreScale>(ctx, { itemPath: SCALE, itemKeys: ['scoreScale'], label: 'scoreScale' }),
+    ...listMethods<ScoreScale>(pageFetcher<ScoreScale>(ctx, {
+      path: SCALES, listKeys: ['scoreScales'], entity: ScoreScaleRecordSchema,
+    })),
+    ...readMethods<ScoreScale>(ctx, {
+      itemPath: SCALE, itemKeys: ['scoreScale'], label: 'scoreScale', entity: ScoreScaleRecordSchema,
+    }),
     ...writeMethods<ScoreScaleInput>(ctx, {
       collectionPath: SCALES, itemPath: SCALE, bodyKey: 'scoreScale', label: 'scoreScales',
       create: ScoreScaleInputSchema, putCreates: true,

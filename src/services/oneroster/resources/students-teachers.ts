@@ -7,7 +7,7 @@ import {
 } from '../../../core/resource.js'
 import { ROSTERING } from '../base.js'
 import type { Class } from './classes.js'
-import type { User } from './users.js'
+import { UserRecordSchema, type User } from './users.js'
 
 export interface PersonScope {
   /** GET /students/{id}/classes or /teachers/{id}/classes */
@@ -22,8 +22,10 @@ function createPeople(ctx: ServiceContext, route: 'students' | 'teachers'): Stud
   const one = `${ROSTERING}/${route}/{id}`
   const singular = route === 'students' ? 'student' : 'teacher'
   const methods = {
-    ...listMethods<User>(pageFetcher<User>(ctx, { path: all, listKeys: ['users', route] })),
-    ...readMethods<User>(ctx, { itemPath: one, itemKeys: ['user', singular], label: singular }),
+    ...listMethods<User>(pageFetcher<User>(ctx, { path: all, listKeys: ['users', route], entity: UserRecordSchema })),
+    ...readMethods<User>(ctx, {
+      itemPath: one, itemKeys: ['user', singular], label: singular, entity: UserRecordSchema,
+    }),
   }
   const scope = (id: string): PersonScope => ({
     classes: scopedList<Class>(ctx, { path: `${one}/classes`, listKeys: ['classes'] }, { id }),

@@ -10,7 +10,7 @@ import { buildPath, encodeId } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput, requireObject } from '../../../core/validation.js'
 import { ROSTERING } from '../base.js'
-import type { AcademicSession } from './academic-sessions.js'
+import { AcademicSessionRecordSchema, type AcademicSession } from './academic-sessions.js'
 import type { Class } from './classes.js'
 import { GradingPeriodInputSchema, type GradingPeriod } from './grading-periods.js'
 
@@ -62,8 +62,12 @@ async function createForTerm(ctx: ServiceContext, termId: string, input: TermGra
  */
 export function createTerms(ctx: ServiceContext): TermsResource {
   const methods = {
-    ...listMethods<Term>(pageFetcher<Term>(ctx, { path: ALL, listKeys: ['terms', 'academicSessions'] })),
-    ...readMethods<Term>(ctx, { itemPath: ONE, itemKeys: ['term', 'academicSession'], label: 'term' }),
+    ...listMethods<Term>(pageFetcher<Term>(ctx, {
+      path: ALL, listKeys: ['terms', 'academicSessions'], entity: AcademicSessionRecordSchema,
+    })),
+    ...readMethods<Term>(ctx, {
+      itemPath: ONE, itemKeys: ['term', 'academicSession'], label: 'term', entity: AcademicSessionRecordSchema,
+    }),
   }
   const scope = (id: string): TermScope => ({
     classes: scopedList<Class>(ctx, { path: `${ONE}/classes`, listKeys: ['classes'] }, { id }),

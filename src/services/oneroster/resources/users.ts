@@ -10,6 +10,7 @@ import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput } from '../../../core/validation.js'
 import {
+  recordSchema,
   RESOURCES, ROSTERING, baseInput, boolishSchema, gradeSchema, metadataSchema, refSchema, sourcedIdSchema,
   type BaseEntity, type Grade, type Metadata, type Ref,
 } from '../base.js'
@@ -123,6 +124,9 @@ export interface UserScope {
   }
 }
 
+/** Checked on reads when `validateResponses` is on. */
+export const UserRecordSchema = recordSchema({ givenName: v.string(), familyName: v.string(), roles: v.array(v.unknown()) })
+
 export type UsersResource = ((id: string) => UserScope) & ListMethods<User> & ReadMethods<User> & WriteMethods<UserInput>
 
 const USERS = `${ROSTERING}/users/`
@@ -176,8 +180,8 @@ function userScope(ctx: ServiceContext, id: string): UserScope {
 /** Builds `client.users`. */
 export function createUsers(ctx: ServiceContext): UsersResource {
   const methods = {
-    ...listMethods<User>(pageFetcher<User>(ctx, { path: USERS, listKeys: ['users'] })),
-    ...readMethods<User>(ctx, { itemPath: USER, itemKeys: ['user'], label: 'user' }),
+    ...listMethods<User>(pageFetcher<User>(ctx, { path: USERS, listKeys: ['users'], entity: UserRecordSchema })),
+    ...readMethods<User>(ctx, { itemPath: USER, itemKeys: ['user'], label: 'user', entity: UserRecordSchema }),
     ...writeMethods<UserInput>(ctx, {
       collectionPath: USERS, itemPath: USER, bodyKey: 'user', label: 'users', create: UserInputSchema,
     }),
