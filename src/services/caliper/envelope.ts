@@ -1,0 +1,133 @@
+// Envelopes and the checks every outgoing event passes: the right schema per item, type/action pairs, and a
+// size limit. Problems become one InputValidationError whose paths point into the envelope
+// (`data[0].generated.items[1].value`), raised before any request is made.
+
+import * as v from 'valibot'
+import { InputValidationError, type InputIssue } from '../../core/errors.js'
+import {
+  ActivityEventSchema, CALIPER_CONTEXT, TimeSpentEventSchema, dateTimeSchema, iriSchema,
+  type ActivityEvent, type TimeSpentEvent,
+} from './profile.js'
+import { CaliperEntitySchema, CaliperEventSchema, pairIssues, type CaliperEntity, type CaliperEvent } from './vocabulary.js'
+
+/** The `dataVersion` of every Caliper 1.2 envelope. */
+export const DATA_VERSION = CALIPER_CONTEXT
+
+/**
+ * Largest envelope we send: 1 MiB of UTF-8 JSON. Timeback publishes no limit; gateways in front of services
+ * like it commonly refuse bodies of a few MB, and 1 MiB holds some 500 typical Timeback events, far more
+ * than one request should risk. Bigger loads belong in `createQueue`, which splits them.
+ */
+export const MAX_ENVELOPE_BYTES = 1_048_576
+
+/** Anything an envelope's `data` may hold. */
+export type EnvelopeItem = ActivityEvent | TimeSpentEvent | CaliperEvent | CaliperEntity
+
+/** The unit of ingestion: a sensor's batch of events (and entities). */
+export interface Envelope {
+  /** IRI of the sending app. */
+  sensor: string
+  sendTime: string
+  dataVersion: typeof DATA_VERSION
+  data: EnvelopeItem[]
+}
+
+const MAX_REPORTED = 50
+
+/** `data[0].generated.items[1].value` from a valibot issue path, under `prefix`. */
+function pathOf(issue: v.BaseIssue<unknown>, prefix: string): string {
+  let out = prefix
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key
+    out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key)
+  }
+  return out || '(root)'
+}
+
+function messageOf(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'strict_object' && issue.expected === 'never') return 'is not an allowed field here'
+  if (issue.kind === 'schema' && issue.input === undefined) return 'is required'
+  return issue.message
+}
+
+const join = (prefix: string, path: string) => (prefix ? `${prefix}.${path}` : path)
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+
+/**
+ * Problems of one envelope item, with paths under `at`. Timeback events get their profile's schema, other
+ * events the base Event schema plus the type/action table, anything without actor/action/eventTime is an entity.
+ */
+export function itemIssues(item: unknown, at: string): InputIssue[] {
+  if (!isObject(item)) return [{ path: at || '(root)', message: 'must be an event object' }]
+  const isEvent = 'action' in item || 'actor' in item || 'eventTime' in item
+  const schema =
+    item.type === 'ActivityEvent' ? ActivityEventSchema
+    : item.type === 'TimeSpentEvent' ? TimeSpentEventSchema
+    : isEvent ? CaliperEventSchema : CaliperEntitySchema
+  const result = v.safeParse(schema, item)
+  const issues = result.success ? [] : result.issues.map((issue) => ({ path: pathOf(issue, at), message: messageOf(issue) }))
+  if (isEvent) for (const p of pairIssues(item)) issues.push({ path: join(at, p.path), message: p.message })
+  return issues
+}
+
+/** Throws InputValidationError when `item` is not a valid event or entity. */
+export function assertItem(item: unknown, at: string, context: string): void {
+  const issues = itemIssues(item, at)
+  if (issues.length) throw invalid(issues, context)
+}
+
+export function invalid(issues: InputIssue[], context: string): InputValidationError {
+  if (issues.length <= MAX_REPORTED) return new InputValidationError(issues, context)
+  const shown = issues.slice(0, MAX_REPORTED)
+  shown.push({ path: '(more)', message: `${issues.length - MAX_REPORTED} more problems not listed` })
+  return new InputValidationError(shown, context)
+}
+
+/** Bytes of `text` as UTF-8, without encoding it (JSON.stringify leaves no lone surrogates). */
+export function utf8Length(text: string): number {
+  let n = text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) continue
+    // 2 bytes below U+0800; each half of a surrogate pair adds 1 (4 bytes per pair); the rest of the BMP 3.
+    n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2
+  }
+  return n
+}
+
+/**
+ * Checks a whole envelope (fields, every item, size) and returns it; throws InputValidationError listing
+ * every problem (the first 50) otherwise.
+ */
+export function checkEnvelope(envelope: unknown, context: string, maxBytes = MAX_ENVELOPE_BYTES): Envelope {
+  if (!isObject(envelope)) throw new InputValidationError([{ path: 'envelope', message: 'must be an object' }], context)
+  const issues: InputIssue[] = []
+  const field = (name: string, schema: v.GenericSchema) => {
+    const r = v.safeParse(schema, envelope[name])
+    if (!r.success) issues.push({ path: name, message: messageOf(r.issues[0]) })
+  }
+  field('sensor', iriSchema)
+  field('sendTime', dateTimeSchema)
+  if (envelope.dataVersion !== DATA_VERSION) issues.push({ path: 'dataVersion', message: `must be '${DATA_VERSION}'` })
+  for (const key of Object.keys(envelope)) {
+    if (!['sensor', 'sendTime', 'dataVersion', 'data'].includes(key)) issues.push({ path: key, message: 'is not an envelope field' })
+  }
+  const data = envelope.data
+  if (!Array.isArray(data)) issues.push({ path: 'data', message: 'must be an array of events' })
+  else if (data.length === 0) issues.push({ path: 'data', message: 'must hold at least one event' })
+  else data.forEach((item, i) => issues.push(...itemIssues(item, `data[${i}]`)))
+  if (issues.length) throw invalid(issues, context)
+  const bytes = utf8Length(JSON.stringify(envelope))
+  if (bytes > maxBytes) {
+    throw new InputValidationError([{
+      path: 'data',
+      message: `the envelope is ${bytes} bytes of JSON, over the ${maxBytes}-byte limit: send fewer events per envelope (createQueue splits them for you)`,
+    }], context)
+  }
+  return envelope as unknown as Envelope
+}
+
+/** A fresh envelope around `data`, stamped now. */
+export function envelopeOf(sensor: string, data: EnvelopeItem[]): Envelope {
+  return { sensor, sendTime: new Date().toISOString(), dataVersion: DATA_VERSION, data }
+}

@@ -1,0 +1,31 @@
+// @timeback/sdk/caliper — the Caliper 1.2 events client: send (one by one or queued), validate, list, jobs.
+
+export { CaliperClient } from './client.js'
+export { createActivityEvent, createTimeSpentEvent, createCaliperEvent } from './builders.js'
+export type { ActivityEventInput, TimeSpentEventInput, TimebackEventInputBase, TimebackUserInput, CaliperEventInput } from './builders.js'
+export { DATA_VERSION, MAX_ENVELOPE_BYTES, checkEnvelope } from './envelope.js'
+export type { Envelope, EnvelopeItem } from './envelope.js'
+export { MAX_EVENTS_LIMIT } from './events.js'
+export type { EventsResource, SendResult, ValidateResult, StoredEvent, EventListParams, EventStreamParams } from './events.js'
+export { JobFailedError, isJobFailedError } from './jobs.js'
+export type { JobsResource, JobStatus, JobState, WaitOptions } from './jobs.js'
+export { EventQueue } from './queue.js'
+export type { QueueOptions, FlushResult, FailedBatch } from './queue.js'
+export {
+  CALIPER_CONTEXT, SUBJECTS, USER_ROLES, ACTIVITY_METRIC_TYPES, TIME_SPENT_METRIC_TYPES, MAX_TIME_SPENT_SECONDS,
+  TimebackUserSchema, ActivityContextSchema, ActivityMetricsSchema, TimeSpentMetricsSchema, ActivityEventSchema, TimeSpentEventSchema,
+} from './profile.js'
+export type {
+  TimebackUser, TimebackUserRole, TimebackSubject, TimebackActivityContext, ActivityContextInputFields, ActivityMetric,
+  ActivityMetricType, TimeSpentMetric, TimeSpentMetricType, ActivityMetricsCollection, TimeSpentMetricsCollection,
+  ActivityEvent, TimeSpentEvent, EventContextFields, Extensions, IriOrEntity,
+} from './profile.js'
+export { PROFILES, EVENT_TYPES, CaliperEventSchema, CaliperEntitySchema } from './vocabulary.js'
+export type { CaliperEvent, CaliperEntity, CaliperEventType, CaliperProfile, CaliperActionOf, CaliperProfileOf } from './vocabulary.js'
+export type { ClientOptions, AuthOptions } from '../../core/config.js'
+export type { CallOptions } from '../../core/transport/http.js'
+export type { PageResult } from '../../core/pagination.js'
+export type { InputIssue } from '../../core/errors.js'
+export type { TokenStore, StoredToken } from '../../core/auth/token-store.js'
+export { MemoryTokenStore } from '../../core/auth/token-store.js'
+export type { Hooks, Logger, RequestInfo, ResponseInfo, RetryInfo } from '../../core/transport/hooks.js'
