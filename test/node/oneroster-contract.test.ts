@@ -75,7 +75,7 @@ function sample(spec: Json, raw: any, depth = 0, key = ''): unknown {
     for (const [k, v] of Object.entries(schema.properties ?? {})) out[k] = sample(spec, v, depth + 1, k)
     return out
   }
-  if (type === 'integer' || type === 'number') return key === 'totalCount' ? 1 : 1
+  if (type === 'integer' || type === 'number') return 1 // totalCount 1: one page, then pagination stops
   if (type === 'boolean') return true
   return key === 'sourcedId' || key.endsWith('SourcedId') ? 'id-x' : 'x'
 }
