@@ -39,8 +39,11 @@ export interface HttpRequest {
   body?: unknown
   /** Form body; marks the request sensitive (token requests), so it is never logged. */
   form?: URLSearchParams
-  /** `json` (default): parsed body or undefined for empty; `response`: the raw Response, body unread. */
-  responseType?: 'json' | 'response'
+  /**
+   * `json` (default): parsed body or undefined for empty; `bytes`: `{ data, headers }` with the body read
+   * inside the call's deadline; `response`: the raw Response, body unread (the deadline no longer covers it).
+   */
+  responseType?: 'json' | 'bytes' | 'response'
   /** Skip authentication (token endpoint). */
   anonymous?: boolean
   /** Absolute URL instead of baseUrl + path (token endpoint). */
@@ -194,6 +197,10 @@ export class Transport {
         throw ApiError.from(errorContext(req.method, safeUrl, response, parsed.value, requestId))
       }
       if (req.responseType === 'response') return response as T
+      if (req.responseType === 'bytes') {
+        const data = new Uint8Array(await this.#guard(response.arrayBuffer(), scope, what))
+        return { data, headers: response.headers } as T
+      }
       const parsed = await this.#guard(readBody(response), scope, what)
       if (!parsed.ok) {
         const ctx = errorContext(req.method, safeUrl, response, parsed.value, requestId)

@@ -95,12 +95,12 @@ export function createResources(ctx: ServiceContext): ResourcesResource {
       const path = buildPath(`${RESOURCES}/resources/export/{sourceId}`, { sourceId })
       const headers = { accept: 'application/zip, application/octet-stream;q=0.9, */*;q=0.1', ...call.headers }
       // The export has no body and no side effect, so repeating it after a dropped connection is safe.
-      const response = await ctx.transport.request<Response>(
-        { method: 'POST', path, responseType: 'response' },
+      const response = await ctx.transport.request<{ data: Uint8Array; headers: Headers }>(
+        { method: 'POST', path, responseType: 'bytes' },
         { idempotent: true, ...call, headers },
       )
       return {
-        data: new Uint8Array(await response.arrayBuffer()),
+        data: response.data,
         filename: filenameOf(response.headers.get('content-disposition')),
         contentType: response.headers.get('content-type') ?? 'application/zip',
       }
