@@ -9,6 +9,7 @@ import { createRouter } from './router.js'
 import { loadSeed, SEED_DATE } from './seed.js'
 import { Store } from './store.js'
 import type { Emulator, EmulatorOptions, Entity, FaultRule, FetchLike, RecordedRequest } from './types.js'
+import { attachWebhooks, CALIPER_HOST, webhookRoutes } from './webhooks/index.js'
 
 export const DEFAULT_ORIGIN = 'http://localhost:4010'
 export const DEFAULT_CREDENTIALS = { clientId: 'emulator-client', clientSecret: 'emulator-secret' } as const
@@ -71,7 +72,8 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
   const env: Env = { store, origin, clock, nowIso, newId, quirks, jsonCache: new WeakMap() }
   const tokens = new TokenAuthority(credentials, options.tokenTtlSeconds ?? 3600, clock)
   const faults = new FaultRegistry({ revokeTokens: () => tokens.revokeAll(), setSkewMs: (ms) => { skewMs = ms }, quirks })
-  const match = createRouter(onerosterRoutes())
+  const webhooks = attachWebhooks(env, { deliver: options.deliver })
+  const match = createRouter([...onerosterRoutes(), ...webhookRoutes()])
   const requests: RecordedRequest[] = []
   if (seed) loadSeed(store)
 
@@ -130,19 +132,22 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
   return {
     fetch,
     origin,
-    services: Object.freeze({ oneroster: origin }),
+    services: Object.freeze({ oneroster: origin, webhooks: `${origin}${CALIPER_HOST}` }),
     tokenUrl: `${origin}${TOKEN_PATH}`,
     credentials,
     state: store,
     requests,
     clearRequests: () => { requests.length = 0 },
     faults,
+    deliveries: webhooks.deliveries,
+    webhooks: { idle: webhooks.idle },
     reset: () => {
       store.clear()
       if (seed) loadSeed(store)
       faults.clear()
       tokens.clear()
       requests.length = 0
+      webhooks.clear()
     },
   }
 }

@@ -5,11 +5,13 @@ export { describeEmulator } from './serve.js'
 
 export type {
   CollectionName,
+  DeliverFunction,
   Emulator,
   EmulatorCredentials,
   EmulatorFaults,
   EmulatorOptions,
   EmulatorServices,
+  EmulatorWebhooks,
   EmulatorState,
   Entity,
   FaultHandle,
@@ -17,6 +19,7 @@ export type {
   FetchLike,
   RecordedRequest,
   SeedUsersOptions,
+  WebhookDelivery,
 } from './types.js'
 
 /**

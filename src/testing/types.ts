@@ -1,4 +1,7 @@
 // Public types of `@timeback/sdk/testing` (re-exported by ./index.ts).
+import type { DeliverFunction, WebhookDelivery } from './webhooks/state.js'
+
+export type { DeliverFunction, WebhookDelivery }
 
 /**
  * A stored record. Every record has a `sourcedId`; the rest is the OneRoster shape as written.
@@ -55,6 +58,11 @@ export interface EmulatorOptions {
   seed?: boolean
   /** Clock in ms, used for token expiry and `dateLastModified`. Default `Date.now`. */
   now?: () => number
+  /**
+   * Sends webhook deliveries (signed POSTs of matching Caliper events to each webhook's `targetUrl`).
+   * Default: the global `fetch`. Pass your handler to receive them in-process: `deliver: (request) => handler(request)`.
+   */
+  deliver?: DeliverFunction
 }
 
 /**
@@ -78,6 +86,8 @@ export interface EmulatorCredentials {
 export interface EmulatorServices {
   /** OneRoster base URL; clients append `/ims/oneroster/...`. */
   readonly oneroster: string
+  /** Webhooks base URL (the emulated Caliper host, `${origin}/caliper-host`) for `WebhooksClient`. */
+  readonly webhooks: string
   readonly [service: string]: string
 }
 
@@ -230,6 +240,23 @@ export interface Emulator {
   readonly requests: readonly RecordedRequest[]
   clearRequests(): void
   readonly faults: EmulatorFaults
+  /** Every webhook delivery so far, oldest first (entries update in place while attempts run). */
+  readonly deliveries: readonly WebhookDelivery[]
+  /** `await emulator.webhooks.idle()` waits until every delivery started so far has finished. */
+  readonly webhooks: EmulatorWebhooks
   /** Back to the seed state; clears faults, tokens and the request log. */
   reset(): void
+}
+
+/**
+ * Webhook delivery control of an emulator.
+ *
+ * @example
+ * await caliper.events.sendActivity(sensor, input)
+ * await emulator.webhooks.idle()
+ * emulator.deliveries.length // 1
+ */
+export interface EmulatorWebhooks {
+  /** Resolves once every delivery started so far (and any started meanwhile) has finished. */
+  idle(): Promise<void>
 }

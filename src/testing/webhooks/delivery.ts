@@ -1,0 +1,133 @@
+// Webhook delivery: after the Caliper routes accept events, every active webhook whose active filters all
+// match an event gets that event in a single-event Caliper envelope, POSTed to its targetUrl and signed with
+// its secret. Timeback does not document its delivery format; this follows the common Caliper convention:
+//   x-caliper-signature: sha256=<hex HMAC-SHA256 of the raw body under the webhook's secret>
+//   x-caliper-webhook-id, x-caliper-delivery-id (same on every attempt), x-caliper-event-type
+// Attempts: up to 3, repeated at once on a thrown error, 429 or 5xx (no backoff, so tests never wait);
+// each attempt is cut off after 10 s. Every delivery is recorded in `emulator.deliveries`.
+import type { Env } from '../context.js'
+import { filterMatches } from './match.js'
+import { webhookState, type WebhookDelivery, type WebhookRecord, type WebhookState } from './state.js'
+
+/**
+ * The stored-event fields delivery reads. Structural, so the Caliper routes' own stored type fits: the
+ * original `urn:uuid:` id is `externalId`, and the Caliper fields sit at the top level.
+ */
+export interface StoredCaliperEvent {
+  externalId?: string
+  sensor?: string
+  type?: string
+  [field: string]: unknown
+}
+
+const DATA_VERSION = 'http://purl.imsglobal.org/ctx/caliper/v1p2'
+const ATTEMPT_TIMEOUT_MS = 10_000
+// What a stored event carries besides the Caliper fields (bookkeeping of the store).
+const STORE_FIELDS = new Set(['id', 'externalId', 'sensor', 'sendTime', 'created_at', 'updated_at', 'deleted_at', 'clientAppId', 'jobId'])
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** The event as it was sent: from the accepted envelope when it is there, else rebuilt from the stored copy. */
+function caliperEvent(stored: StoredCaliperEvent, envelope: unknown): Record<string, unknown> {
+  const data = isRecord(envelope) && Array.isArray(envelope.data) ? envelope.data : []
+  const sent = data.find((item) => isRecord(item) && item.id === stored.externalId)
+  if (isRecord(sent)) return sent
+  const event: Record<string, unknown> = { id: stored.externalId ?? stored.id }
+  for (const [key, value] of Object.entries(stored)) {
+    if (!STORE_FIELDS.has(key) && value !== null && value !== undefined) event[key] = value
+  }
+  return event
+}
+
+function sensorOf(stored: StoredCaliperEvent, envelope: unknown): string | undefined {
+  if (typeof stored.sensor === 'string') return stored.sensor
+  return isRecord(envelope) && typeof envelope.sensor === 'string' ? envelope.sensor : undefined
+}
+
+/** Webhooks that get `stored`: active, of its sensor (or of every sensor), with every active filter matching. */
+function targetsOf(state: WebhookState, stored: StoredCaliperEvent, sensor: string | undefined): WebhookRecord[] {
+  const filters = [...state.filters.values()].filter((f) => f.active && f.deletedAt === null)
+  return [...state.webhooks.values()].filter((hook) =>
+    hook.active && hook.deletedAt === null &&
+    (hook.sensor === null || hook.sensor === sensor) &&
+    filters.every((f) => f.webhookId !== hook.id || filterMatches(f, stored)),
+  )
+}
+
+async function sign(secret: string, body: string): Promise<string> {
+  const encoder = new TextEncoder()
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(body)))
+  return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+async function attempt(state: WebhookState, record: WebhookDelivery, body: string, headers: Record<string, string>): Promise<void> {
+  while (record.attempts < state.maxAttempts) {
+    record.attempts++
+    try {
+      const request = new Request(record.targetUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) })
+      const response = await state.deliver(request)
+      record.status = response.status
+      record.error = undefined
+      await response.body?.cancel().catch(() => undefined)
+      if (response.status >= 200 && response.status < 300) {
+        record.state = 'delivered'
+        return
+      }
+      if (response.status !== 429 && response.status < 500) break
+    } catch (error) {
+      record.status = undefined
+      record.error = error instanceof Error ? error.message : String(error)
+    }
+  }
+  record.state = 'failed'
+}
+
+async function deliverOne(state: WebhookState, env: Env, hook: WebhookRecord, event: Record<string, unknown>, sensor: string | undefined): Promise<void> {
+  const body = JSON.stringify({ sensor, sendTime: env.nowIso(), dataVersion: DATA_VERSION, data: [event] })
+  const record: WebhookDelivery = {
+    deliveryId: env.newId(), webhookId: hook.id, eventId: String(event.id), eventType: String(event.type ?? ''),
+    targetUrl: hook.targetUrl, state: 'pending', status: undefined, error: undefined, attempts: 0,
+  }
+  state.deliveries.push(record)
+  const headers = {
+    'content-type': 'application/json',
+    'x-caliper-signature': `sha256=${await sign(hook.secret, body)}`,
+    'x-caliper-webhook-id': hook.id,
+    'x-caliper-delivery-id': record.deliveryId,
+    'x-caliper-event-type': record.eventType,
+  }
+  await attempt(state, record, body, headers)
+}
+
+/**
+ * Delivers `events` (just accepted, in the stored shape) to every webhook they match. Deliveries run one after
+ * another in event order, then webhook creation order. The promise resolves when all are finished and never
+ * rejects (failures are recorded); `emulator.webhooks.idle()` waits for it too, so callers may skip awaiting.
+ */
+export async function deliverToWebhooks(env: Env, events: readonly StoredCaliperEvent[], envelope: unknown): Promise<void> {
+  const state = webhookState(env)
+  if (state.webhooks.size === 0) return
+  const run = (async () => {
+    for (const stored of events) {
+      const sensor = sensorOf(stored, envelope)
+      const targets = targetsOf(state, stored, sensor)
+      if (targets.length === 0) continue
+      const event = caliperEvent(stored, envelope)
+      for (const hook of targets) {
+        try {
+          await deliverOne(state, env, hook, event, sensor)
+        } catch {
+          // Signing cannot fail for a stored secret; never let one webhook stop the others.
+        }
+      }
+    }
+  })()
+  state.pending.add(run)
+  try {
+    await run
+  } finally {
+    state.pending.delete(run)
+  }
+}

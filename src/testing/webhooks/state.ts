@@ -1,0 +1,128 @@
+// Per-emulator webhook state: registered webhooks and filters, the delivery log, and the deliveries still
+// running. Kept beside the OneRoster store (keyed by the emulator's Env) so the Caliper routes can reach it
+// through the `env` they already have.
+import type { Env } from '../context.js'
+
+/** The prefix under which the emulator serves the Caliper host (Caliper events and webhooks). */
+export const CALIPER_HOST = '/caliper-host'
+
+export const FILTER_TYPES = ['string', 'number', 'boolean'] as const
+export const FILTER_OPERATIONS = [
+  'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains', 'notContains', 'in', 'notIn', 'startsWith', 'endsWith', 'regexp',
+] as const
+export type FilterType = (typeof FILTER_TYPES)[number]
+export type FilterOperation = (typeof FILTER_OPERATIONS)[number]
+
+export interface WebhookRecord {
+  id: string
+  name: string
+  description: string | null
+  targetUrl: string
+  secret: string
+  active: boolean
+  sensor: string | null
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+}
+
+export interface FilterRecord {
+  id: string
+  webhookId: string
+  filterKey: string
+  filterValue: string
+  filterType: FilterType
+  filterOperation: FilterOperation
+  active: boolean
+  createdAt: string
+  updatedAt: string
+  deletedAt: string | null
+}
+
+/**
+ * One delivery of one event to one webhook, as `emulator.deliveries` lists it.
+ *
+ * @example
+ * const [d] = emulator.deliveries
+ * d.state === 'delivered' && d.status === 200 && d.attempts === 1
+ */
+export interface WebhookDelivery {
+  /** Also sent as `x-caliper-delivery-id`; the same on every attempt. */
+  readonly deliveryId: string
+  readonly webhookId: string
+  /** The Caliper event's `urn:uuid:` id. */
+  readonly eventId: string
+  readonly eventType: string
+  readonly targetUrl: string
+  /** `pending` while attempts run; `delivered` on a 2xx; `failed` when the attempts ran out. */
+  state: 'pending' | 'delivered' | 'failed'
+  /** Status of the last answer; undefined when no attempt got one. */
+  status: number | undefined
+  /** Why the last attempt failed without an answer (thrown by `deliver`). */
+  error: string | undefined
+  attempts: number
+}
+
+/** Sends one delivery request; the emulator's default is the global `fetch`. */
+export type DeliverFunction = (request: Request) => Promise<Response> | Response
+
+export interface WebhookState {
+  readonly webhooks: Map<string, WebhookRecord>
+  readonly filters: Map<string, FilterRecord>
+  readonly deliveries: WebhookDelivery[]
+  readonly pending: Set<Promise<void>>
+  deliver: DeliverFunction
+  /** Attempts per delivery before it is marked failed (retried on a thrown error, 429 or 5xx). */
+  maxAttempts: number
+}
+
+const states = new WeakMap<Env, WebhookState>()
+
+const defaultDeliver: DeliverFunction = (request) => fetch(request)
+
+/** The webhook state of the emulator that owns `env`, created on first use. */
+export function webhookState(env: Env): WebhookState {
+  let state = states.get(env)
+  if (!state) {
+    state = { webhooks: new Map(), filters: new Map(), deliveries: [], pending: new Set(), deliver: defaultDeliver, maxAttempts: 3 }
+    states.set(env, state)
+  }
+  return state
+}
+
+/** Handle the emulator keeps: options applied, plus idle/clear for `emulator.webhooks` and `reset()`. */
+export interface WebhooksHandle {
+  readonly deliveries: readonly WebhookDelivery[]
+  /** Resolves once every delivery started so far (and any started meanwhile) has finished. */
+  idle(): Promise<void>
+  /** Forget webhooks, filters and the delivery log (running deliveries finish unrecorded in the new log). */
+  clear(): void
+}
+
+export function attachWebhooks(env: Env, options: { deliver?: DeliverFunction | undefined }): WebhooksHandle {
+  const state = webhookState(env)
+  if (options.deliver) state.deliver = options.deliver
+  return {
+    deliveries: state.deliveries,
+    async idle() {
+      while (state.pending.size > 0) await Promise.all([...state.pending])
+    },
+    clear() {
+      state.webhooks.clear()
+      state.filters.clear()
+      state.deliveries.length = 0
+    },
+  }
+}
+
+/** A live (not deleted) webhook, or undefined. */
+export function liveWebhook(state: WebhookState, id: string): WebhookRecord | undefined {
+  const hook = state.webhooks.get(id)
+  return hook && hook.deletedAt === null ? hook : undefined
+}
+
+/** A live filter, or undefined. */
+export function liveFilter(state: WebhookState, id: string): FilterRecord | undefined {
+  const filter = state.filters.get(id)
+  return filter && filter.deletedAt === null ? filter : undefined
+}
