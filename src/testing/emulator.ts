@@ -1,6 +1,7 @@
 // Assembles one emulator: store, token authority, faults, router, and the fetch pipeline around them.
 import { TokenAuthority } from './auth.js'
 import type { Ctx, Env } from './context.js'
+import { attachCaliper, caliperRoutes } from './caliper/index.js'
 import { abortableDelay, FaultRegistry, HTML_PAGE, truncate } from './faults.js'
 import { headersObject, imsx, ImsxError } from './http.js'
 import { onerosterRoutes } from './oneroster/index.js'
@@ -73,7 +74,8 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
   const tokens = new TokenAuthority(credentials, options.tokenTtlSeconds ?? 3600, clock)
   const faults = new FaultRegistry({ revokeTokens: () => tokens.revokeAll(), setSkewMs: (ms) => { skewMs = ms }, quirks })
   const webhooks = attachWebhooks(env, { deliver: options.deliver })
-  const match = createRouter([...onerosterRoutes(), ...webhookRoutes()])
+  const caliper = attachCaliper(env)
+  const match = createRouter([...onerosterRoutes(), ...caliperRoutes(), ...webhookRoutes()])
   const requests: RecordedRequest[] = []
   if (seed) loadSeed(store)
 
@@ -132,7 +134,7 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
   return {
     fetch,
     origin,
-    services: Object.freeze({ oneroster: origin, webhooks: `${origin}${CALIPER_HOST}` }),
+    services: Object.freeze({ oneroster: origin, caliper: `${origin}${CALIPER_HOST}`, webhooks: `${origin}${CALIPER_HOST}` }),
     tokenUrl: `${origin}${TOKEN_PATH}`,
     credentials,
     state: store,
@@ -141,6 +143,7 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
     faults,
     deliveries: webhooks.deliveries,
     webhooks: { idle: webhooks.idle },
+    caliper,
     reset: () => {
       store.clear()
       if (seed) loadSeed(store)
@@ -148,6 +151,7 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
       tokens.clear()
       requests.length = 0
       webhooks.clear()
+      caliper.clear()
     },
   }
 }

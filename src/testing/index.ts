@@ -3,6 +3,7 @@ import { buildEmulator } from './emulator.js'
 import type { Emulator, EmulatorOptions } from './types.js'
 export { describeEmulator } from './serve.js'
 
+export type { CaliperControls, StoredCaliperEvent } from './caliper/index.js'
 export type {
   CollectionName,
   DeliverFunction,

@@ -1,5 +1,6 @@
 // Public types of `@timeback/sdk/testing` (re-exported by ./index.ts).
 import type { DeliverFunction, WebhookDelivery } from './webhooks/state.js'
+import type { CaliperControls } from './caliper/state.js'
 
 export type { DeliverFunction, WebhookDelivery }
 
@@ -86,6 +87,8 @@ export interface EmulatorCredentials {
 export interface EmulatorServices {
   /** OneRoster base URL; clients append `/ims/oneroster/...`. */
   readonly oneroster: string
+  /** Caliper base URL (the emulated Caliper host, `${origin}/caliper-host`) for `CaliperClient`. */
+  readonly caliper: string
   /** Webhooks base URL (the emulated Caliper host, `${origin}/caliper-host`) for `WebhooksClient`. */
   readonly webhooks: string
   readonly [service: string]: string
@@ -244,6 +247,8 @@ export interface Emulator {
   readonly deliveries: readonly WebhookDelivery[]
   /** `await emulator.webhooks.idle()` waits until every delivery started so far has finished. */
   readonly webhooks: EmulatorWebhooks
+  /** The emulated Caliper host: stored events and switches such as `failNextJob()`. */
+  readonly caliper: CaliperControls
   /** Back to the seed state; clears faults, tokens and the request log. */
   reset(): void
 }
