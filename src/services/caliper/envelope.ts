@@ -28,7 +28,8 @@ export interface Envelope {
   /** IRI of the sending app. */
   sensor: string
   sendTime: string
-  dataVersion: typeof DATA_VERSION
+  /** Must be `DATA_VERSION` (typed as string so an object literal holding the constant still fits). */
+  dataVersion: string
   data: EnvelopeItem[]
 }
 
@@ -66,7 +67,13 @@ export function itemIssues(item: unknown, at: string): InputIssue[] {
     : isEvent ? CaliperEventSchema : CaliperEntitySchema
   const result = v.safeParse(schema, item)
   const issues = result.success ? [] : result.issues.map((issue) => ({ path: pathOf(issue, at), message: messageOf(issue) }))
-  if (isEvent) for (const p of pairIssues(item)) issues.push({ path: join(at, p.path), message: p.message })
+  if (isEvent) {
+    // The Timeback schemas already pin action and profile: report each field once.
+    for (const p of pairIssues(item)) {
+      const path = join(at, p.path)
+      if (!issues.some((i) => i.path === path)) issues.push({ path, message: p.message })
+    }
+  }
   return issues
 }
 
