@@ -41,7 +41,7 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 30_000 } },
+  testFramework: { config: { timeout: 15_000 } },
   plugins: [esbuildPlugin({ ts: true })],
   // msw's worker script must be served from the root so its scope covers the test page.
   middleware: [

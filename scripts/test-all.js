@@ -12,10 +12,10 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1]?.split('
 const TIMEOUT_MS = 10 * 60_000
 
 // Summary parsers: each returns { passed, failed } or undefined when the output has no recognisable summary.
+// node:test (TAP `# pass N` or spec `ℹ pass N`); timed-out tests are reported as cancelled: count them as failed.
 const nodeTap = (out) => {
-  const pass = [...out.matchAll(/^(?:#|ℹ) pass (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0)
-  const fail = [...out.matchAll(/^(?:#|ℹ) fail (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0)
-  return /^(?:#|ℹ) pass \d+$/m.test(out) ? { passed: pass, failed: fail } : undefined
+  const sum = (word) => [...out.matchAll(new RegExp(`^(?:#|ℹ) ${word} (\\d+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0)
+  return /^(?:#|ℹ) pass \d+$/m.test(out) ? { passed: sum('pass'), failed: sum('fail') + sum('cancelled') } : undefined
 }
 /** Lines like `workerd (nodejs_compat): 12 passed, 0 failed` printed by our own runners (TAP prefixes `# `), summed. */
 const ownLines = (prefix) => (out) => {

@@ -50,7 +50,7 @@ export function formatError(error: unknown): string {
 }
 
 /** Runs tests one after another; a test that neither settles nor fails within `timeoutMs` fails. */
-export async function runTests(tests: CollectedTest[], { timeoutMs = 30_000 } = {}): Promise<RunSummary> {
+export async function runTests(tests: CollectedTest[], { timeoutMs = 15_000 } = {}): Promise<RunSummary> {
   const results: TestResult[] = []
   for (const test of tests) {
     const started = Date.now()

@@ -20,6 +20,17 @@ declare const it: (name: string, body: () => Promise<void> | void) => void
 declare const before: (body: () => Promise<unknown> | void) => void
 declare const after: (body: () => Promise<unknown> | void) => void
 
+// Entries missing from the build (not yet in rollup.config.js) load as undefined, with a warning.
+async function optional(url: string): Promise<unknown> {
+  try {
+    return await import(url)
+  } catch (error) {
+    console.warn(`not loaded: ${url}: ${error}`)
+    return undefined
+  }
+}
+const [caliper, webhooks] = await Promise.all([optional('/dist/caliper.js'), optional('/dist/webhooks.js')])
+
 const registry = new EmulatorRegistry()
 const worker = setupWorker(...mswHandlers(registry, { http, HttpResponse }))
 
@@ -35,5 +46,5 @@ before(() =>
 after(() => worker.stop())
 
 const h: Harness = { describe, it: (name, body) => it(name, async () => body()), assert }
-const env = makeEnv({ h, sdk: { oneroster, errors, testing } as Sdk, mode: 'global', runtime: 'chromium', registry })
+const env = makeEnv({ h, sdk: { oneroster, caliper, webhooks, errors, testing } as Sdk, mode: 'global', runtime: 'chromium', registry })
 for (const { name, suite } of suites) describe(name, () => suite(env))

@@ -10,9 +10,20 @@ import { makeEnv } from '../harness/setup.ts'
 import type { Sdk } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
+// Entries missing from the build (not yet in rollup.config.js) load as undefined, with a warning.
+async function optional(url: string): Promise<unknown> {
+  try {
+    return await import(url)
+  } catch (error) {
+    console.warn(`not loaded: ${url}: ${error}`)
+    return undefined
+  }
+}
+const [caliper, webhooks] = await Promise.all([optional('../../dist/caliper.js'), optional('../../dist/webhooks.js')])
+
 declare const Deno: { test(name: string, fn: () => Promise<void> | void): void }
 
 const { h, tests } = createCollector()
-const env = makeEnv({ h, sdk: { oneroster, errors, testing } as Sdk, mode: 'inject', runtime: 'deno' })
+const env = makeEnv({ h, sdk: { oneroster, caliper, webhooks, errors, testing } as Sdk, mode: 'inject', runtime: 'deno' })
 for (const { name, suite } of suites) h.describe(name, () => suite(env))
 for (const test of tests) Deno.test(test.name, test.fn)

@@ -3,17 +3,20 @@
 // workerd forbids timers and randomness at module scope.
 
 import * as oneroster from '../../src/services/oneroster/index.ts'
+import * as caliper from '../../src/services/caliper/index.ts'
+import * as webhooks from '../../src/services/webhooks/index.ts'
 import * as errors from '../../src/errors.ts'
 import * as testing from '../../src/testing/index.ts'
 import { createCollector, runTests } from '../harness/mini-runner.ts'
 import { makeEnv } from '../harness/setup.ts'
+import type { Sdk } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
 export default {
   async fetch(request: Request): Promise<Response> {
     const runtime = new URL(request.url).searchParams.get('runtime') ?? 'workerd'
     const { h, tests } = createCollector()
-    const env = makeEnv({ h, sdk: { oneroster, errors, testing }, mode: 'inject', runtime })
+    const env = makeEnv({ h, sdk: { oneroster, caliper, webhooks, errors, testing } as Sdk, mode: 'inject', runtime })
     for (const { name, suite } of suites) h.describe(name, () => suite(env))
     return Response.json(await runTests(tests))
   },

@@ -5,6 +5,7 @@ import type { Suite } from '../harness/types.ts'
 import coreErrorsAndConfig from './core/errors-and-config.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
+import { onerosterSuites } from './oneroster/index.ts'
 import smoke from './smoke.ts'
 
 export const suites: { name: string; suite: Suite }[] = [
@@ -12,4 +13,5 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/errors-and-config', suite: coreErrorsAndConfig },
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
+  ...onerosterSuites,
 ]

@@ -38,6 +38,29 @@ const smoke: Suite = ({ h, sdk, setup, mode }) => {
       assert.match(seen[1]!, /^GET \/ims\/oneroster\/rostering\/v1p2\/users\/? 200$/)
     })
 
+    // msw/node (for its lifecycle events), service workers and caches clone responses and may never read
+    // the clone; `await res.body.cancel()` on such a response never settles (ReadableStream tee semantics),
+    // so a client that awaits it hangs on every retry. This checks it with a fetch that clones, in any mode.
+    it('a retried response whose clone is never read does not stall the client', async () => {
+      const { emulator, options } = setup()
+      const base = options.fetch ?? fetch
+      const cloning = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const res = await base(input, init)
+        res.clone()
+        return res
+      }) as typeof fetch
+      emulator.faults.add({ path: '/users', status: 503, retryAfter: 0, times: 1 })
+      const client = new sdk.oneroster.OneRosterClient({ ...options, fetch: cloning, maxRetries: 1 })
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const outcome = await Promise.race([
+        client.users.list({ limit: 1 }).then((page) => `listed ${page.data.length}`, (error: unknown) => String(error)),
+        new Promise<string>((resolve) => {
+          timer = setTimeout(() => resolve('still pending after 3 s: the client awaits body.cancel() of a cloned response'), 3000)
+        }),
+      ]).finally(() => clearTimeout(timer))
+      assert.equal(outcome, 'listed 1')
+    })
+
     it('two setups are independent emulators on different origins', () => {
       const a = setup()
       const b = setup({ seed: false })
