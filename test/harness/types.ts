@@ -5,6 +5,7 @@
 import type * as OneRoster from '../../src/services/oneroster/index.ts'
 import type * as Errors from '../../src/errors.ts'
 import type * as Testing from '../../src/testing/index.ts'
+import type * as Webhooks from '../../src/services/webhooks/index.ts'
 
 export interface Assert {
   ok(value: unknown, message?: string): asserts value
@@ -31,6 +32,7 @@ export interface Sdk {
   oneroster: typeof OneRoster
   errors: typeof Errors
   testing: typeof Testing
+  webhooks: typeof Webhooks
 }
 
 export type Emulator = ReturnType<typeof Testing.createEmulator>

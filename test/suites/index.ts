@@ -7,6 +7,7 @@ import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import { onerosterSuites } from './oneroster/index.ts'
 import smoke from './smoke.ts'
+import { webhooksSuites } from './webhooks/index.ts'
 
 export const suites: { name: string; suite: Suite }[] = [
   { name: 'smoke', suite: smoke },
@@ -14,4 +15,5 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
   ...onerosterSuites,
+  ...webhooksSuites,
 ]

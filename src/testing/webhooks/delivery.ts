@@ -5,20 +5,10 @@
 //   x-caliper-webhook-id, x-caliper-delivery-id (same on every attempt), x-caliper-event-type
 // Attempts: up to 3, repeated at once on a thrown error, 429 or 5xx (no backoff, so tests never wait);
 // each attempt is cut off after 10 s. Every delivery is recorded in `emulator.deliveries`.
+import type { StoredCaliperEvent } from '../caliper/state.js'
 import type { Env } from '../context.js'
 import { filterMatches } from './match.js'
 import { webhookState, type WebhookDelivery, type WebhookRecord, type WebhookState } from './state.js'
-
-/**
- * The stored-event fields delivery reads. Structural, so the Caliper routes' own stored type fits: the
- * original `urn:uuid:` id is `externalId`, and the Caliper fields sit at the top level.
- */
-export interface StoredCaliperEvent {
-  externalId?: string
-  sensor?: string
-  type?: string
-  [field: string]: unknown
-}
 
 const DATA_VERSION = 'http://purl.imsglobal.org/ctx/caliper/v1p2'
 const ATTEMPT_TIMEOUT_MS = 10_000
@@ -28,29 +18,31 @@ const STORE_FIELDS = new Set(['id', 'externalId', 'sensor', 'sendTime', 'created
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** The event as it was sent: from the accepted envelope when it is there, else rebuilt from the stored copy. */
-function caliperEvent(stored: StoredCaliperEvent, envelope: unknown): Record<string, unknown> {
+/** The accepted envelope's events by id, so each delivery carries the event exactly as it was sent. */
+function sentEvents(envelope: unknown): Map<unknown, Record<string, unknown>> {
+  const byId = new Map<unknown, Record<string, unknown>>()
   const data = isRecord(envelope) && Array.isArray(envelope.data) ? envelope.data : []
-  const sent = data.find((item) => isRecord(item) && item.id === stored.externalId)
-  if (isRecord(sent)) return sent
-  const event: Record<string, unknown> = { id: stored.externalId ?? stored.id }
+  for (const item of data) if (isRecord(item) && !byId.has(item.id)) byId.set(item.id, item)
+  return byId
+}
+
+/** The event as it was sent, or (not in the envelope) rebuilt from the stored copy. */
+function caliperEvent(stored: StoredCaliperEvent, sent: Map<unknown, Record<string, unknown>>): Record<string, unknown> {
+  const original = sent.get(stored.externalId)
+  if (original) return original
+  const event: Record<string, unknown> = { id: stored.externalId }
   for (const [key, value] of Object.entries(stored)) {
     if (!STORE_FIELDS.has(key) && value !== null && value !== undefined) event[key] = value
   }
   return event
 }
 
-function sensorOf(stored: StoredCaliperEvent, envelope: unknown): string | undefined {
-  if (typeof stored.sensor === 'string') return stored.sensor
-  return isRecord(envelope) && typeof envelope.sensor === 'string' ? envelope.sensor : undefined
-}
-
 /** Webhooks that get `stored`: active, of its sensor (or of every sensor), with every active filter matching. */
-function targetsOf(state: WebhookState, stored: StoredCaliperEvent, sensor: string | undefined): WebhookRecord[] {
+function targetsOf(state: WebhookState, stored: StoredCaliperEvent): WebhookRecord[] {
   const filters = [...state.filters.values()].filter((f) => f.active && f.deletedAt === null)
   return [...state.webhooks.values()].filter((hook) =>
     hook.active && hook.deletedAt === null &&
-    (hook.sensor === null || hook.sensor === sensor) &&
+    (hook.sensor === null || hook.sensor === stored.sensor) &&
     filters.every((f) => f.webhookId !== hook.id || filterMatches(f, stored)),
   )
 }
@@ -84,7 +76,7 @@ async function attempt(state: WebhookState, record: WebhookDelivery, body: strin
   record.state = 'failed'
 }
 
-async function deliverOne(state: WebhookState, env: Env, hook: WebhookRecord, event: Record<string, unknown>, sensor: string | undefined): Promise<void> {
+async function deliverOne(state: WebhookState, env: Env, hook: WebhookRecord, event: Record<string, unknown>, sensor: string): Promise<void> {
   const body = JSON.stringify({ sensor, sendTime: env.nowIso(), dataVersion: DATA_VERSION, data: [event] })
   const record: WebhookDelivery = {
     deliveryId: env.newId(), webhookId: hook.id, eventId: String(event.id), eventType: String(event.type ?? ''),
@@ -110,14 +102,14 @@ export async function deliverToWebhooks(env: Env, events: readonly StoredCaliper
   const state = webhookState(env)
   if (state.webhooks.size === 0) return
   const run = (async () => {
+    const sent = sentEvents(envelope)
     for (const stored of events) {
-      const sensor = sensorOf(stored, envelope)
-      const targets = targetsOf(state, stored, sensor)
+      const targets = targetsOf(state, stored)
       if (targets.length === 0) continue
-      const event = caliperEvent(stored, envelope)
+      const event = caliperEvent(stored, sent)
       for (const hook of targets) {
         try {
-          await deliverOne(state, env, hook, event, sensor)
+          await deliverOne(state, env, hook, event, stored.sensor)
         } catch {
           // Signing cannot fail for a stored secret; never let one webhook stop the others.
         }

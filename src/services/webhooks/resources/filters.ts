@@ -147,13 +147,13 @@ export function createWebhookFilters(ctx: ServiceContext): WebhookFiltersResourc
     unwrapMany<WebhookFilter>(await t.request({ method: 'GET', path }, call), 'filters', path)
 
   return {
-    list: (call) => many(COLLECTION, call),
-    get: (id, call) => one({ method: 'GET', path: buildPath(ITEM, { id }) }, call),
-    create(input, call) {
+    list: async (call) => many(COLLECTION, call),
+    get: async (id, call) => one({ method: 'GET', path: buildPath(ITEM, { id }) }, call),
+    async create(input, call) {
       const body = parseInput(WebhookFilterCreateSchema, requireObject(input, 'filter'), 'filters.create', 'filter')
       return one({ method: 'POST', path: COLLECTION, body }, call)
     },
-    update(id, input, call) {
+    async update(id, input, call) {
       const path = buildPath(ITEM, { id })
       const body = parseInput(WebhookFilterUpdateSchema, requireObject(input, 'filter'), 'filters.update', 'filter')
       return one({ method: 'PUT', path, body }, call)
@@ -161,6 +161,6 @@ export function createWebhookFilters(ctx: ServiceContext): WebhookFiltersResourc
     async delete(id, call) {
       await t.request({ method: 'DELETE', path: buildPath(ITEM, { id }) }, call)
     },
-    listByWebhook: (webhookId, call) => many(buildPath('/webhook-filters/webhook/{webhookId}', { webhookId }), call),
+    listByWebhook: async (webhookId, call) => many(buildPath('/webhook-filters/webhook/{webhookId}', { webhookId }), call),
   }
 }

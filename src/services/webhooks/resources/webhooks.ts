@@ -87,12 +87,12 @@ export function createWebhooks(ctx: ServiceContext): WebhooksResource {
     async list(call) {
       return unwrapMany<Webhook>(await t.request({ method: 'GET', path: COLLECTION }, call), 'webhooks', COLLECTION)
     },
-    get: (id, call) => one({ method: 'GET', path: buildPath(ITEM, { id }) }, call),
-    create(input, call) {
+    get: async (id, call) => one({ method: 'GET', path: buildPath(ITEM, { id }) }, call),
+    async create(input, call) {
       const body = parseInput(WebhookCreateSchema, requireObject(input, 'webhook'), 'webhooks.create', 'webhook')
       return one({ method: 'POST', path: COLLECTION, body }, call)
     },
-    update(id, input, call) {
+    async update(id, input, call) {
       const path = buildPath(ITEM, { id })
       const body = parseInput(WebhookUpdateSchema, requireObject(input, 'webhook'), 'webhooks.update', 'webhook')
       return one({ method: 'PUT', path, body }, call)
@@ -100,7 +100,7 @@ export function createWebhooks(ctx: ServiceContext): WebhooksResource {
     async delete(id, call) {
       await t.request({ method: 'DELETE', path: buildPath(ITEM, { id }) }, call)
     },
-    activate: (id, call) => toggle(id, 'activate', call),
-    deactivate: (id, call) => toggle(id, 'deactivate', call),
+    activate: async (id, call) => toggle(id, 'activate', call),
+    deactivate: async (id, call) => toggle(id, 'deactivate', call),
   }
 }
