@@ -26,6 +26,20 @@ function toRequest(input: Request | string | URL, init: RequestInit | undefined,
   return new Request(target, init)
 }
 
+/** Add headers; a Response with immutable headers (e.g. from Response.redirect) is rebuilt instead. */
+function withHeaders(response: Response, extra: Record<string, string>): Response {
+  const entries = Object.entries(extra)
+  if (entries.length === 0) return response
+  try {
+    for (const [name, value] of entries) response.headers.set(name, value)
+    return response
+  } catch {
+    const headers = new Headers(response.headers)
+    for (const [name, value] of entries) headers.set(name, value)
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+  }
+}
+
 function faultResponse(rule: FaultRule): Response | undefined {
   if (rule.body === 'html') return new Response(HTML_PAGE, { status: rule.status ?? 200, headers: { 'content-type': 'text/html; charset=utf-8' } })
   if (rule.body !== undefined && rule.body !== 'truncated') {
@@ -123,9 +137,11 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
     if (fault?.drop) throw new TypeError('fetch failed', { cause: new Error('timeback-emulator: connection dropped by an injected fault') })
     let response = (fault && faultResponse(fault)) ?? (await handle(request, url, isToken))
     if (fault?.body === 'truncated') response = await truncate(response)
-    if (fault?.retryAfter !== undefined) response.headers.set('retry-after', String(fault.retryAfter))
+    const extra: Record<string, string> = {}
+    if (fault?.retryAfter !== undefined) extra['retry-after'] = String(fault.retryAfter)
     const requestId = request.headers.get('x-request-id')
-    if (requestId !== null) response.headers.set('x-request-id', requestId)
+    if (requestId !== null) extra['x-request-id'] = requestId
+    response = withHeaders(response, extra)
     entry.status = response.status
     if (request.method === 'HEAD') return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers })
     return response

@@ -14,8 +14,8 @@ export const USERS: View = {
   collection: 'users', one: 'user', many: 'users', body: 'user', label: 'User',
   required: USER_REQUIRED, enums: USER_ENUMS, search: USER_SEARCH, aliases: USER_ALIASES,
 }
-export const STUDENTS: View = { ...USERS, label: 'Student', where: hasRole('student') }
-export const TEACHERS: View = { ...USERS, label: 'Teacher', where: hasRole('teacher') }
+export const STUDENTS: View = { ...USERS, label: 'Student', where: /* @__PURE__ */ hasRole('student') }
+export const TEACHERS: View = { ...USERS, label: 'Teacher', where: /* @__PURE__ */ hasRole('teacher') }
 
 const ORG_BASE = {
   collection: 'orgs', one: 'org', many: 'orgs', body: 'org',
