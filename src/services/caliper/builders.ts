@@ -1,8 +1,10 @@
 // Pure event builders: fill in what every event needs (urn:uuid ids, eventTime, @context, profile, entity
 // types), check the result, and return a plain object ready for `events.send` or a queue. No I/O.
+// A built event is remembered as checked, so sends and queues do not pay for checking it again: to change
+// one, build a new one rather than editing the returned object.
 
 import { InputValidationError } from '../../core/errors.js'
-import { itemIssues } from './envelope.js'
+import { itemIssues, markChecked } from './envelope.js'
 import {
   CALIPER_CONTEXT,
   type ActivityContextInputFields, type ActivityEvent, type ActivityMetric, type EventContextFields, type Extensions,
@@ -58,10 +60,10 @@ function timeOf(value: string | Date | undefined): string {
   return value
 }
 
-function checked<T>(event: T, context: string): T {
+function checked<T extends object>(event: T, context: string): T {
   const issues = itemIssues(event, '')
   if (issues.length) throw new InputValidationError(issues, context)
-  return event
+  return markChecked(event)
 }
 
 function timebackEvent(input: TimebackEventInputBase, context: string) {

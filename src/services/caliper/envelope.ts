@@ -54,12 +54,23 @@ function messageOf(issue: v.BaseIssue<unknown>): string {
 const join = (prefix: string, path: string) => (prefix ? `${prefix}.${path}` : path)
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
 
+// Events made by the builders were checked when built. Checking 10,000 of them again costs ~100 ms of CPU
+// (a Worker's whole budget many times over), so they are trusted; the service still validates what it gets.
+const built = new WeakSet<object>()
+
+/** Marks an event as checked by a builder. */
+export function markChecked<T extends object>(event: T): T {
+  built.add(event)
+  return event
+}
+
 /**
  * Problems of one envelope item, with paths under `at`. Timeback events get their profile's schema, other
  * events the base Event schema plus the type/action table, anything without actor/action/eventTime is an entity.
  */
 export function itemIssues(item: unknown, at: string): InputIssue[] {
   if (!isObject(item)) return [{ path: at || '(root)', message: 'must be an event object' }]
+  if (built.has(item)) return []
   const isEvent = 'action' in item || 'actor' in item || 'eventTime' in item
   const schema =
     item.type === 'ActivityEvent' ? ActivityEventSchema
@@ -90,9 +101,12 @@ export function invalid(issues: InputIssue[], context: string): InputValidationE
   return new InputValidationError(shown, context)
 }
 
+const NON_ASCII = /[^\x00-\x7f]/
+
 /** Bytes of `text` as UTF-8, without encoding it (JSON.stringify leaves no lone surrogates). */
 export function utf8Length(text: string): number {
   let n = text.length
+  if (!NON_ASCII.test(text)) return n // the common case, checked natively
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c < 0x80) continue

@@ -2,13 +2,13 @@
 // the size limits, a few at a time, from `ctx.waitUntil(queue.flush())`. Nothing is ever dropped: events
 // either reach the service, come back through `onError` and the flush result, or stay in the queue.
 
+import * as v from 'valibot'
 import { InputValidationError, isAbortError } from '../../core/errors.js'
 import type { ServiceContext } from '../../core/resource.js'
 import type { CallOptions } from '../../core/transport/http.js'
 import { DATA_VERSION, MAX_ENVELOPE_BYTES, envelopeOf, invalid, itemIssues, utf8Length, type EnvelopeItem } from './envelope.js'
 import { postEnvelope } from './events.js'
 import { iriSchema } from './profile.js'
-import * as v from 'valibot'
 
 export interface QueueOptions {
   /** IRI of the sending app, used for every envelope. */
@@ -94,95 +94,95 @@ export class EventQueue {
   }
 
   /**
-   * Validates and buffers one event or a list. All or nothing: if any event is invalid (or alone exceeds
-   * `maxBytes`), an InputValidationError names it and none is added.
+   * Validates and buffers one event or a list. All or nothing: if any event is invalid, an
+   * InputValidationError names it and none is added. Sizes are measured later, by `flush()`: `add()` runs
+   * while a request is being answered, `flush()` usually after the answer, in `waitUntil`.
    */
   add(events: EnvelopeItem | readonly EnvelopeItem[]): void {
     const list = Array.isArray(events) ? events : [events]
     const single = !Array.isArray(events)
-    const entries: Entry[] = []
     const issues = []
     for (let i = 0; i < list.length; i++) {
-      const at = single ? 'event' : `events[${i}]`
-      const found = itemIssues(list[i], at)
-      if (found.length) {
-        issues.push(...found)
-        continue
-      }
-      const bytes = utf8Length(JSON.stringify(list[i]))
-      if (this.#baseBytes + bytes > this.#maxBytes) issues.push({ path: at, message: `is ${bytes} bytes of JSON: no envelope of at most ${this.#maxBytes} bytes can hold it` })
-      else entries.push({ event: list[i] as EnvelopeItem, bytes })
+      const found = itemIssues(list[i], single ? 'event' : `events[${i}]`)
+      if (found.length) issues.push(...found)
     }
     if (issues.length) throw invalid(issues, 'queue.add')
-    for (const entry of entries) this.#buffer.push(entry)
+    for (const event of list) this.#buffer.push({ event: event as EnvelopeItem, bytes: -1 })
   }
 
-  /** Cuts `entries` into envelopes within maxBatch and maxBytes, keeping their order. */
-  #batches(entries: Entry[]): Entry[][] {
-    const out: Entry[][] = []
-    let batch: Entry[] = []
-    let bytes = this.#baseBytes
-    for (const entry of entries) {
-      const extra = entry.bytes + (batch.length ? 1 : 0) // the comma between items
-      if (batch.length && (batch.length >= this.#maxBatch || bytes + extra > this.#maxBytes)) {
-        out.push(batch)
-        batch = []
-        bytes = this.#baseBytes
-      }
-      bytes += entry.bytes + (batch.length ? 1 : 0)
-      batch.push(entry)
-    }
-    if (batch.length) out.push(batch)
-    return out
+  /** JSON bytes of an entry, measured once. */
+  #bytes(entry: Entry): number {
+    if (entry.bytes < 0) entry.bytes = utf8Length(JSON.stringify(entry.event))
+    return entry.bytes
   }
 
   /**
    * Sends everything buffered now, at most `concurrency` envelopes at a time, each with the engine's retries.
    * Resolves (never rejects) with what was sent and what failed. When `signal` aborts, envelopes not yet
    * accepted (including those in flight) go back to the front of the queue in their original order.
+   * An event too big for any envelope of `maxBytes` is not sent: it fails with an InputValidationError.
    */
   async flush(options: { signal?: AbortSignal; timeout?: number } = {}): Promise<FlushResult> {
     const { signal } = options
     const result: FlushResult = { sent: 0, failed: [], jobIds: [], aborted: false, requeued: 0 }
-    const batches = this.#batches(this.#buffer)
+    const pending = this.#buffer
     this.#buffer = []
+    // Envelopes are cut as workers need them, so measuring events overlaps with waiting on the network.
+    let cursor = 0
+    let cut = 0
     const unsent: (Entry[] | undefined)[] = []
+    const nextBatch = (): { index: number; batch: Entry[] } | undefined => {
+      if (cursor >= pending.length) return undefined
+      const batch: Entry[] = []
+      let bytes = this.#baseBytes
+      while (cursor < pending.length && batch.length < this.#maxBatch) {
+        const entry = pending[cursor]!
+        const extra = this.#bytes(entry) + (batch.length ? 1 : 0) // the comma between items
+        if (batch.length && bytes + extra > this.#maxBytes) break
+        bytes += extra
+        batch.push(entry)
+        cursor++
+      }
+      return { index: cut++, batch }
+    }
+    const fail = async (events: EnvelopeItem[], error: unknown) => {
+      result.failed.push({ events, error })
+      try {
+        await this.#onError?.(events, error)
+      } catch {
+        // A throwing onError must not stop the other envelopes; the failure is in the result anyway.
+      }
+    }
     // Caliper's spec promises no de-duplication, so a repeated POST could store an event twice. We still
     // let the engine retry envelopes after 502/504 and dropped connections: losing learning events is worse
     // than a duplicate, and each event keeps its urn:uuid id on every attempt, so a duplicate is detectable
     // by `externalId` downstream.
     const call: CallOptions = { signal, idempotent: true, ...(options.timeout !== undefined ? { timeout: options.timeout } : {}) }
-    let next = 0
     const worker = async () => {
-      while (next < batches.length) {
-        const index = next++
-        const batch = batches[index]!
-        if (signal?.aborted) {
-          unsent[index] = batch
+      for (let next = signal?.aborted ? undefined : nextBatch(); next; next = signal?.aborted ? undefined : nextBatch()) {
+        const { index, batch } = next
+        const events = batch.map((e) => e.event)
+        if (batch.length === 1 && this.#baseBytes + batch[0]!.bytes > this.#maxBytes) {
+          await fail(events, new InputValidationError([{
+            path: 'event',
+            message: `is ${batch[0]!.bytes} bytes of JSON: no envelope of at most ${this.#maxBytes} bytes can hold it`,
+          }], 'queue.flush'))
           continue
         }
-        const events = batch.map((e) => e.event)
         try {
           const answer = await postEnvelope(this.#ctx, envelopeOf(this.#sensor, events), call)
           result.sent += events.length
           if (answer.jobId !== undefined) result.jobIds.push(answer.jobId)
         } catch (error) {
           // Aborted in flight: the service may or may not have it; keeping it errs on the side of no loss.
-          if (signal?.aborted && isAbortError(error)) {
-            unsent[index] = batch
-            continue
-          }
-          result.failed.push({ events, error })
-          try {
-            await this.#onError?.(events, error)
-          } catch {
-            // A throwing onError must not stop the other envelopes; the failure is in the result anyway.
-          }
+          if (signal?.aborted && isAbortError(error)) unsent[index] = batch
+          else await fail(events, error)
         }
       }
     }
-    await Promise.all(Array.from({ length: Math.min(this.#concurrency, batches.length) }, worker))
-    const back = unsent.flatMap((b) => b ?? [])
+    await Promise.all(Array.from({ length: Math.min(this.#concurrency, pending.length) }, worker))
+    // Envelopes cut but not accepted, in their order, then whatever was never cut.
+    const back = unsent.flatMap((b) => b ?? []).concat(pending.slice(cursor))
     if (back.length) this.#buffer = back.concat(this.#buffer)
     result.requeued = back.length
     result.aborted = signal?.aborted === true

@@ -3,7 +3,7 @@
 // field, and the emulator sees no request at all (not even for a token).
 
 import type { Assert, Suite } from '../../harness/types.ts'
-import { SENSOR, activityContext, actor, caliperSetup, requireCaliper } from './helpers.ts'
+import { SENSOR, activityContext, actor, caliperSetup, requireCaliper, sorted } from './helpers.ts'
 
 const suite: Suite = (env) => {
   const { h, sdk } = env
@@ -98,14 +98,27 @@ const suite: Suite = (env) => {
       const error = await assert.rejects(s.client.events.send(SENSOR, [big, s.activity(2, 1, { extensions: { blob: 'x'.repeat(500_000) } })]), E.isInputValidationError)
       assert.deepEqual(error.issues.map((i: { path: string }) => i.path), ['data'])
       assert.match(error.message, /1048576-byte limit/)
-      // One event alone is fine; the queue refuses an event no envelope could hold.
+      // One event alone is fine.
       await s.client.events.send(SENSOR, [big])
-      const requests = s.emulator.requests.length
-      const queue = s.client.createQueue({ sensor: SENSOR })
+      assert.equal(s.emulator.caliper.events.length, 1)
+    })
+
+    it('the queue never sends an event no envelope could hold: it fails alone, the others go', async () => {
+      const s = caliperSetup(env)
+      const handed: unknown[][] = []
+      const queue = s.client.createQueue({ sensor: SENSOR, onError: (events) => { handed.push(events) } })
       const huge = s.activity(3, 1, { extensions: { blob: 'x'.repeat(1_100_000) } })
-      assert.deepEqual(await paths(() => queue.add([s.activity(4), huge])), ['events[1]'])
-      assert.equal(queue.size, 0, 'all or nothing')
-      assert.equal(s.emulator.requests.length, requests)
+      const small = [s.activity(4), s.activity(5)]
+      queue.add([small[0]!, huge, small[1]!])
+      const result = await queue.flush()
+      assert.equal(result.sent, 2)
+      assert.equal(result.failed.length, 1)
+      assert.deepEqual(result.failed[0]!.events, [huge])
+      const error = result.failed[0]!.error
+      assert.ok(E.isInputValidationError(error))
+      assert.match(error.message, /no envelope of at most 1048576 bytes/)
+      assert.deepEqual(handed, [[huge]])
+      assert.deepEqual(sorted(s.storedIds()), sorted(small.map((e) => e.id)))
     })
 
     it('queue.add is all or nothing, and queue options are checked', async () => {
