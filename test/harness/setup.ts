@@ -90,3 +90,25 @@ export function mswHandlers<Handler>(registry: EmulatorRegistry, { http, HttpRes
   )
   return [routed, stray]
 }
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|[\w.-]+\.localhost)$/
+
+/**
+ * Makes globalThis.fetch refuse every non-loopback URL (a TypeError, like a network failure), so a suite that
+ * forgets the emulator fails instead of reaching the network. Returns a function restoring the original.
+ */
+export function guardNetwork(): () => void {
+  const original = globalThis.fetch
+  const guarded = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const href = input instanceof Request ? input.url : String(input)
+    const url = new URL(href, (globalThis as { location?: { href: string } }).location?.href)
+    if (!LOOPBACK.test(url.hostname)) {
+      return Promise.reject(new TypeError(`test tried to reach ${url.origin}: tests may only use loopback or the emulator`))
+    }
+    return original(input, init)
+  }
+  globalThis.fetch = guarded as typeof fetch
+  return () => {
+    globalThis.fetch = original
+  }
+}

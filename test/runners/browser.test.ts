@@ -11,7 +11,7 @@ import * as errors from '/dist/errors.js'
 // @ts-ignore
 import * as testing from '/dist/testing.js'
 import { assert } from '../harness/assert.ts'
-import { EmulatorRegistry, makeEnv, mswHandlers } from '../harness/setup.ts'
+import { EmulatorRegistry, guardNetwork, makeEnv, mswHandlers } from '../harness/setup.ts'
 import type { Harness, Sdk } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
@@ -31,6 +31,7 @@ async function optional(url: string): Promise<unknown> {
 }
 const [caliper, webhooks] = await Promise.all([optional('/dist/caliper.js'), optional('/dist/webhooks.js')])
 
+guardNetwork() // the page's fetch may reach the dev server and emulator origins only
 const registry = new EmulatorRegistry()
 const worker = setupWorker(...mswHandlers(registry, { http, HttpResponse }))
 

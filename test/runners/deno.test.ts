@@ -6,7 +6,7 @@ import * as oneroster from '../../dist/oneroster.js'
 import * as errors from '../../dist/errors.js'
 import * as testing from '../../dist/testing.js'
 import { createCollector } from '../harness/mini-runner.ts'
-import { makeEnv } from '../harness/setup.ts'
+import { guardNetwork, makeEnv } from '../harness/setup.ts'
 import type { Sdk } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
@@ -23,6 +23,7 @@ const [caliper, webhooks] = await Promise.all([optional('../../dist/caliper.js')
 
 declare const Deno: { test(name: string, fn: () => Promise<void> | void): void }
 
+guardNetwork() // a suite that forgets the emulator fails instead of reaching the network
 const { h, tests } = createCollector()
 const env = makeEnv({ h, sdk: { oneroster, caliper, webhooks, errors, testing } as Sdk, mode: 'inject', runtime: 'deno' })
 for (const { name, suite } of suites) h.describe(name, () => suite(env))

@@ -8,7 +8,7 @@ import * as webhooks from '../../src/services/webhooks/index.ts'
 import * as errors from '../../src/errors.ts'
 import * as testing from '../../src/testing/index.ts'
 import { createCollector, runTests } from '../harness/mini-runner.ts'
-import { makeEnv } from '../harness/setup.ts'
+import { guardNetwork, makeEnv } from '../harness/setup.ts'
 import type { Sdk } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
@@ -18,6 +18,11 @@ export default {
     const { h, tests } = createCollector()
     const env = makeEnv({ h, sdk: { oneroster, caliper, webhooks, errors, testing } as Sdk, mode: 'inject', runtime })
     for (const { name, suite } of suites) h.describe(name, () => suite(env))
-    return Response.json(await runTests(tests))
+    const restore = guardNetwork() // a suite that forgets the emulator fails instead of reaching the network
+    try {
+      return Response.json(await runTests(tests))
+    } finally {
+      restore()
+    }
   },
 }
