@@ -2,6 +2,7 @@
 // **register every new suite file here** (one import, one entry), keeping the list sorted by path.
 
 import type { Suite } from '../harness/types.ts'
+import { caliperSuites } from './caliper/index.ts'
 import coreErrorsAndConfig from './core/errors-and-config.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
@@ -14,6 +15,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/errors-and-config', suite: coreErrorsAndConfig },
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
+  ...caliperSuites,
   ...onerosterSuites,
   ...webhooksSuites,
 ]
