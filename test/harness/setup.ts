@@ -91,7 +91,7 @@ export function mswHandlers<Handler>(registry: EmulatorRegistry, { http, HttpRes
   return [routed, stray]
 }
 
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|[\w.-]+\.localhost)$/
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
 
 /**
  * Makes globalThis.fetch refuse every non-loopback URL (a TypeError, like a network failure), so a suite that
