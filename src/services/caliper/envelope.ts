@@ -117,26 +117,28 @@ export function utf8Length(text: string): number {
 }
 
 /**
+ * The envelope's own fields. Items of `data` are checked one by one (`itemIssues`), so that each problem
+ * gets a path such as `data[3].actor.email` instead of a union mismatch.
+ */
+export const EnvelopeSchema = v.strictObject({
+  sensor: iriSchema,
+  sendTime: dateTimeSchema,
+  dataVersion: v.literal(DATA_VERSION, `must be '${DATA_VERSION}'`),
+  data: v.pipe(v.array(v.unknown(), 'must be an array of events'), v.minLength(1, 'must hold at least one event')),
+})
+
+/**
  * Checks a whole envelope (fields, every item, size) and returns it; throws InputValidationError listing
  * every problem (the first 50) otherwise.
+ * @example
+ * checkEnvelope({ sensor, sendTime: new Date().toISOString(), dataVersion: DATA_VERSION, data: [event] }, 'my check')
  */
 export function checkEnvelope(envelope: unknown, context: string, maxBytes = MAX_ENVELOPE_BYTES): Envelope {
   if (!isObject(envelope)) throw new InputValidationError([{ path: 'envelope', message: 'must be an object' }], context)
-  const issues: InputIssue[] = []
-  const field = (name: string, schema: v.GenericSchema) => {
-    const r = v.safeParse(schema, envelope[name])
-    if (!r.success) issues.push({ path: name, message: messageOf(r.issues[0]) })
-  }
-  field('sensor', iriSchema)
-  field('sendTime', dateTimeSchema)
-  if (envelope.dataVersion !== DATA_VERSION) issues.push({ path: 'dataVersion', message: `must be '${DATA_VERSION}'` })
-  for (const key of Object.keys(envelope)) {
-    if (!['sensor', 'sendTime', 'dataVersion', 'data'].includes(key)) issues.push({ path: key, message: 'is not an envelope field' })
-  }
+  const result = v.safeParse(EnvelopeSchema, envelope)
+  const issues: InputIssue[] = result.success ? [] : result.issues.map((issue) => ({ path: pathOf(issue, ''), message: messageOf(issue) }))
   const data = envelope.data
-  if (!Array.isArray(data)) issues.push({ path: 'data', message: 'must be an array of events' })
-  else if (data.length === 0) issues.push({ path: 'data', message: 'must hold at least one event' })
-  else data.forEach((item, i) => issues.push(...itemIssues(item, `data[${i}]`)))
+  if (Array.isArray(data)) data.forEach((item, i) => issues.push(...itemIssues(item, `data[${i}]`)))
   if (issues.length) throw invalid(issues, context)
   const bytes = utf8Length(JSON.stringify(envelope))
   if (bytes > maxBytes) {

@@ -3,7 +3,7 @@
 export { CaliperClient } from './client.js'
 export { createActivityEvent, createTimeSpentEvent, createCaliperEvent } from './builders.js'
 export type { ActivityEventInput, TimeSpentEventInput, TimebackEventInputBase, TimebackUserInput, CaliperEventInput } from './builders.js'
-export { DATA_VERSION, MAX_ENVELOPE_BYTES, checkEnvelope } from './envelope.js'
+export { DATA_VERSION, MAX_ENVELOPE_BYTES, EnvelopeSchema, checkEnvelope } from './envelope.js'
 export type { Envelope, EnvelopeItem } from './envelope.js'
 export { MAX_EVENTS_LIMIT } from './events.js'
 export type { EventsResource, SendResult, ValidateResult, StoredEvent, EventListParams, EventStreamParams } from './events.js'

@@ -48,7 +48,11 @@ export class JobFailedError extends TimebackError {
   }
 }
 
-/** True for a JobFailedError from any copy of the SDK. */
+/**
+ * True for a JobFailedError from any copy of the SDK.
+ * @example
+ * await caliper.jobs.waitForCompletion(jobId).catch((e) => { if (!isJobFailedError(e)) throw e; retryLater(e.job) })
+ */
 export function isJobFailedError(value: unknown): value is JobFailedError {
   return isTimebackError(value) && value.name === 'JobFailedError'
 }

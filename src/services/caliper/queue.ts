@@ -1,6 +1,7 @@
 // An event queue for the edge: buffer events while handling a request, then flush them in envelopes within
 // the size limits, a few at a time, from `ctx.waitUntil(queue.flush())`. Nothing is ever dropped: events
 // either reach the service, come back through `onError` and the flush result, or stay in the queue.
+// Delivery is at least once: an envelope aborted in flight may already have reached the service.
 
 import * as v from 'valibot'
 import { InputValidationError, isAbortError } from '../../core/errors.js'

@@ -79,6 +79,16 @@ const suite: Suite = (env) => {
       assert.equal(s.emulator.caliper.events[0]!.sensor, SENSOR_B)
     })
 
+    it('token checks apply: a revoked token is refreshed once and the send goes through', async () => {
+      const s = caliperSetup(env)
+      await s.client.events.send(SENSOR, [s.activity(1)])
+      s.emulator.faults.revokeTokens()
+      const result = await s.client.events.send(SENSOR, [s.activity(2)])
+      assert.equal(result.eventsAccepted, 1)
+      assert.equal(s.emulator.requests.filter((r) => r.status === 401).length, 1)
+      assert.equal(s.emulator.caliper.events.length, 2)
+    })
+
     it('understands the older answer { status: "success", message } (no job)', async () => {
       const s = caliperSetup(env)
       s.emulator.faults.add({ method: 'POST', path: EVENT_PATH, status: 200, body: JSON.stringify({ status: 'success', message: 'Events processed' }) })
