@@ -1,12 +1,14 @@
 // WebhooksClient against the emulator: CRUD of webhooks and filters, the documented envelopes and error
 // bodies, and input validation that rejects bad input before any request is sent.
 
-import type { Suite } from '../../harness/types.ts'
+import type { Assert, Suite } from '../../harness/types.ts'
 import { hookInput, requireWebhooks, SECRET, TARGET, webhooksSetup } from './helpers.ts'
 
 const suite: Suite = (env) => {
   const { h, sdk } = env
-  const { describe, it, assert } = h
+  const { describe, it } = h
+  // Annotated, so TypeScript narrows after assert.ok.
+  const assert: Assert = h.assert
   if (!requireWebhooks(h, sdk, 'webhooks: client')) return
   const { isNotFoundError, isInputValidationError } = sdk.errors
 

@@ -4,7 +4,7 @@
 // inactive webhooks and filters, retries and failed deliveries.
 
 import type * as Caliper from '../../../src/services/caliper/index.ts'
-import type { Sdk, Suite, SuiteEnv } from '../../harness/types.ts'
+import type { Assert, Sdk, Suite, SuiteEnv } from '../../harness/types.ts'
 import { hookInput, requireWebhooks, SECRET, TARGET, webhooksSetup } from './helpers.ts'
 
 const SENSOR = 'https://app.example/sensors/main'
@@ -50,7 +50,9 @@ function loopSetup(env: SuiteEnv, caliper: typeof Caliper, deliver: (request: Re
 
 const suite: Suite = (env) => {
   const { h, sdk } = env
-  const { describe, it, assert } = h
+  const { describe, it } = h
+  // Annotated, so TypeScript narrows after assert.ok.
+  const assert: Assert = h.assert
   if (!requireWebhooks(h, sdk, 'webhooks: delivery')) return
   const caliper = (sdk as Sdk & { caliper?: typeof Caliper }).caliper
   if (!caliper) {
@@ -72,7 +74,7 @@ const suite: Suite = (env) => {
       assert.equal(r.rejected.length, 0)
       assert.equal(r.received.length, 1)
       const [got] = r.received
-      assert.deepEqual(got!.events, [event])
+      assert.deepEqual<unknown>(got!.events, [event])
       assert.equal(got!.envelope.sensor, SENSOR)
       assert.equal(got!.webhookId, hook.id)
       const [d] = emulator.deliveries
@@ -90,7 +92,10 @@ const suite: Suite = (env) => {
       await client.filters.create({ webhookId: hook.id, filterKey: 'actor.email', filterValue: 'bob@school.example', filterOperation: 'eq' })
       await client.filters.create({ webhookId: hook.id, filterKey: 'type', filterValue: 'ActivityEvent', filterOperation: 'eq' })
       await events.sendActivity(SENSOR, activityInput())
-      await events.sendTimeSpent(SENSOR, { ...activityInput({ metrics: [{ type: 'active', value: 60 }] }), actor: { id: 'https://app.example/users/bob', email: 'bob@school.example' } })
+      const { metrics: _activityMetrics, ...common } = activityInput()
+      await events.sendTimeSpent(SENSOR, {
+        ...common, actor: { id: 'https://app.example/users/bob', email: 'bob@school.example' }, metrics: [{ type: 'active', value: 60 }],
+      })
       await emulator.webhooks.idle()
       assert.equal(r.received.length, 0)
       assert.equal(emulator.deliveries.length, 0)

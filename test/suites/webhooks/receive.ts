@@ -1,7 +1,7 @@
 // Receiving deliveries: HMAC-SHA256 signature checks (prefix, case, rotation, tampering, missing header),
 // the pluggable verifier, reading the body once, and parsing the Caliper envelope only after verification.
 
-import type { Suite } from '../../harness/types.ts'
+import type { Assert, Suite } from '../../harness/types.ts'
 import { hmacHex, requireWebhooks, SECRET } from './helpers.ts'
 
 const EVENT = {
@@ -23,7 +23,9 @@ function delivery(body: string, headers: Record<string, string> = {}): Request {
 }
 
 const suite: Suite = ({ h, sdk }) => {
-  const { describe, it, assert } = h
+  const { describe, it } = h
+  // Annotated, so TypeScript narrows after assert.ok.
+  const assert: Assert = h.assert
   if (!requireWebhooks(h, sdk, 'webhooks: receiving')) return
   const { verifyWebhookSignature, parseWebhook, isWebhookSignatureError, isActivityEvent, signWebhookPayload } = sdk.webhooks
   const { isInputValidationError, isConfigurationError } = sdk.errors

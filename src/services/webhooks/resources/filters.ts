@@ -112,8 +112,24 @@ export const WebhookFilterCreateSchema = /* @__PURE__ */ filterSchema(v.optional
 /** Update input: a full replacement (PUT), so `active` must be stated. */
 export const WebhookFilterUpdateSchema = /* @__PURE__ */ filterSchema(v.boolean('must be true or false'))
 
-export type WebhookFilterCreateInput = v.InferInput<typeof WebhookFilterCreateSchema>
-export type WebhookFilterUpdateInput = v.InferInput<typeof WebhookFilterUpdateSchema>
+/** What `filters.create` takes (checked by WebhookFilterCreateSchema). */
+export interface WebhookFilterCreateInput {
+  webhookId: string
+  /** Dotted path into the event: `type`, `sensor`, `actor.email`, `object.subject`, `generated.items.0.value`. */
+  filterKey: string
+  /** Sent as a string; a list (for `in`/`notIn`) is sent comma-separated. */
+  filterValue: Scalar | readonly Scalar[]
+  /** Default: the type of `filterValue` (a string value means `string`). */
+  filterType?: FilterType
+  filterOperation: FilterOperation
+  /** Default true. */
+  active?: boolean
+}
+
+/** What `filters.update` takes: a full replacement, so `active` is required. */
+export interface WebhookFilterUpdateInput extends WebhookFilterCreateInput {
+  active: boolean
+}
 
 export interface WebhookFiltersResource {
   /** GET /webhook-filters/ — every filter of every webhook. */
