@@ -7,7 +7,10 @@
 import * as v from 'valibot'
 import { InputValidationError, type InputIssue } from '../../core/errors.js'
 
-/** Caliper 1.2 `dataVersion`. */
+/**
+ * Caliper 1.2 `dataVersion`.
+ * @example if (envelope.dataVersion !== CALIPER_DATA_VERSION) console.warn('not Caliper 1.2')
+ */
 export const CALIPER_DATA_VERSION = 'http://purl.imsglobal.org/ctx/caliper/v1p2'
 
 /** A Caliper entity: an object with an IRI `id` and a `type`, plus whatever that type defines. */

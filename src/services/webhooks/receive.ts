@@ -11,7 +11,10 @@
 import { ConfigurationError, InputValidationError, TimebackError, isTimebackError } from '../../core/errors.js'
 import { readEnvelope, type CaliperEnvelope, type CaliperEvent } from './events.js'
 
-/** Header the default scheme reads the signature from. */
+/**
+ * Header the default scheme reads the signature from.
+ * @example const signature = request.headers.get(SIGNATURE_HEADER)
+ */
 export const SIGNATURE_HEADER = 'x-caliper-signature'
 
 /** Why a delivery was rejected: no signature header, not a hex SHA-256 value, or no secret verifies it. */

@@ -63,7 +63,13 @@ export interface WebhookDelivery {
   attempts: number
 }
 
-/** Sends one delivery request; the emulator's default is the global `fetch`. */
+/**
+ * Sends one delivery request; the emulator's default is the global `fetch`.
+ *
+ * @example
+ * const deliver: DeliverFunction = (request) => myWorker.fetch(request)
+ * const emulator = createEmulator({ deliver })
+ */
 export type DeliverFunction = (request: Request) => Promise<Response> | Response
 
 export interface WebhookState {

@@ -9,10 +9,19 @@ import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput, requireObject } from '../../../core/validation.js'
 import { nonEmpty, unwrapMany, unwrapOne, type Timestamps } from './shared.js'
 
+/**
+ * The values `filterType` takes.
+ * @example FILTER_TYPES.includes(input.filterType) // true for 'string', 'number', 'boolean'
+ */
 export const FILTER_TYPES = ['string', 'number', 'boolean'] as const
 /** How `filterValue` is read: the service stores it as a string either way. */
 export type FilterType = (typeof FILTER_TYPES)[number]
 
+/**
+ * The values `filterOperation` takes. `in`/`notIn` take a list; `regexp` a pattern (no flags).
+ * @example
+ * for (const op of FILTER_OPERATIONS) console.log(op) // eq, neq, gt, …, regexp
+ */
 export const FILTER_OPERATIONS = [
   'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains', 'notContains', 'in', 'notIn', 'startsWith', 'endsWith', 'regexp',
 ] as const
@@ -107,9 +116,16 @@ function filterSchema(active: v.GenericSchema<boolean | undefined, boolean>) {
  * Create input. `filterValue` may be a number or boolean (sent as a string) or, for `in`/`notIn`, a list
  * (sent comma-separated); `filterType` defaults to the value's type and `active` to true. Values are checked
  * against the type before any request: `'abc'` is not a number, a `regexp` must compile.
+ * @example
+ * v.parse(WebhookFilterCreateSchema, { webhookId: 'w1', filterKey: 'generated.items.0.value', filterValue: 10, filterOperation: 'gte' })
+ * // → { …, filterValue: '10', filterType: 'number', active: true }
  */
 export const WebhookFilterCreateSchema = /* @__PURE__ */ filterSchema(v.optional(v.boolean('must be true or false'), true))
-/** Update input: a full replacement (PUT), so `active` must be stated. */
+/**
+ * Update input: a full replacement (PUT), so `active` must be stated.
+ * @example
+ * await client.filters.update(filter.id, { ...filter, active: false })
+ */
 export const WebhookFilterUpdateSchema = /* @__PURE__ */ filterSchema(v.boolean('must be true or false'))
 
 /** What `filters.create` takes (checked by WebhookFilterCreateSchema). */

@@ -42,9 +42,15 @@ const fields = {
 /**
  * Create input. `description` defaults to null and `active` to true. Unknown keys (such as `id` or
  * `createdAt` from a fetched webhook) are dropped, so a read object can be spread into an update.
+ * @example
+ * const ok = v.safeParse(WebhookCreateSchema, { name: 'n', targetUrl: 'https://app.example/hook', secret: 's' }).success // true
  */
 export const WebhookCreateSchema = v.object({ ...fields, active: v.optional(v.boolean('must be true or false'), true) })
-/** Update input: a full replacement (PUT), so `active` must be stated. */
+/**
+ * Update input: a full replacement (PUT), so `active` must be stated.
+ * @example
+ * await client.webhooks.update(hook.id, { ...hook, targetUrl: 'https://app.example/hooks/v2' })
+ */
 export const WebhookUpdateSchema = v.object({ ...fields, active: v.boolean('must be true or false') })
 
 export type WebhookCreateInput = v.InferInput<typeof WebhookCreateSchema>
