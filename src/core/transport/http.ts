@@ -174,7 +174,7 @@ export class Transport {
       if (status === 401 && auth && token !== undefined && !authRetried) {
         // The token may have been revoked or expired early (clock skew): evict it and try once more.
         authRetried = true
-        await discard(response)
+        discard(response)
         await auth.invalidate(token)
         this.#report('onRetry', () => ({
           method: req.method, url: safeUrl, requestId, attempt: attempt + 1, delayMs: 0, reason: 'token rejected', status,
@@ -186,7 +186,7 @@ export class Transport {
         const delay = asked ?? backoffDelay(retries)
         // A wait that would outlive the deadline is pointless: report the service's answer now instead.
         if (Date.now() + delay < scope.deadline) {
-          await discard(response)
+          discard(response)
           await this.#backoff(req, scope, safeUrl, requestId, attempt, ++retries, delay, `status ${status}`, status)
           continue
         }
@@ -293,12 +293,9 @@ function errorContext(method: string, url: string, response: Response, body: unk
   }
 }
 
-async function discard(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel()
-  } catch {
-    // Nothing to free.
-  }
+function discard(response: Response): void {
+  // Free the connection without waiting: some fetch stacks (msw interceptors) never settle cancel().
+  response.body?.cancel().catch(() => undefined)
 }
 
 function pathOf(url: string): string {

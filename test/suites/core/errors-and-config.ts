@@ -133,7 +133,8 @@ const suite: Suite = ({ h, sdk, setup }) => {
         roles: [{ roleType: 'primary', role: 'student', org: { sourcedId: 'seed-school-1' } }],
       })
       const page = await client.users.list({ where: { familyName: "O'Brien" } })
-      assert.deepEqual(page.data.map((u) => u.sourcedId), ['obrien'])
+      assert.ok(page.data.some((u) => u.sourcedId === 'obrien'), 'the created O\'Brien is found')
+      assert.ok(page.data.length > 0 && page.data.every((u) => u.familyName === "O'Brien"), 'only O\'Briens match')
       const sent = s.emulator.requests[s.emulator.requests.length - 1]!
       assert.equal(new URL(sent.url).searchParams.get('filter'), "familyName='O''Brien'")
     })
