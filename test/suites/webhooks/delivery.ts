@@ -182,6 +182,27 @@ const suite: Suite = (env) => {
       assert.ok(![theirs.id, off.id, paused.id].some((id) => r.received.some((p) => p.webhookId === id)))
     })
 
+    it('a delivery tampered with in transit fails verification and is never parsed', async () => {
+      const r = receiver(sdk)
+      let changed = false
+      const tamper = async (request: Request): Promise<Response> => {
+        const text = await request.text()
+        const forged = text.replace('"value":12', '"value":1200')
+        changed = forged !== text
+        return r.handler(new Request(request.url, { method: 'POST', headers: request.headers, body: forged }))
+      }
+      const { client, events, emulator } = loopSetup(env, caliper, tamper)
+      await client.webhooks.create(hookInput())
+      await events.sendActivity(SENSOR, activityInput())
+      await emulator.webhooks.idle()
+      assert.ok(changed, 'the body was altered')
+      assert.equal(r.received.length, 0)
+      assert.equal(r.rejected.length, 1)
+      const error = r.rejected[0]
+      assert.ok(sdk.webhooks.isWebhookSignatureError(error) && error.reason === 'mismatch')
+      assert.deepEqual([emulator.deliveries[0]!.state, emulator.deliveries[0]!.status], ['failed', 401])
+    })
+
     it('retries a delivery answered 5xx, records one answered 4xx or thrown as failed, and never sends a bad signature through', async () => {
       const r = receiver(sdk)
       let calls = 0
