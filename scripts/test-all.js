@@ -45,7 +45,13 @@ const steps = [
   { id: 'bun', cmd: ['bun', 'test', 'test/runners/bun.test.ts'], parse: bun },
   { id: 'workerd', cmd: ['node', '--import', 'tsx', '--test', 'test/runners/workerd.test.ts'], parse: (o) => ownLines('workerd')(o) ?? nodeTap(o) },
   { id: 'chromium', dist: true, cmd: ['wtr', '--config', 'web-test-runner.config.js'], parse: ownLines('chromium') },
-].filter((s) => !only || only.includes(s.id))
+]
+const unknown = only?.filter((id) => !steps.some((s) => s.id === id)) ?? []
+if (unknown.length || (only && !only.length)) {
+  console.error(`--only: unknown runner(s) ${unknown.join(', ')}; choose from ${steps.map((s) => s.id).join(', ')}`)
+  process.exit(2)
+}
+const selected = steps.filter((s) => !only || only.includes(s.id))
 
 // npm puts node_modules/.bin on PATH for `npm test`; do the same when this script is run directly.
 const env = { ...process.env, PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH}` }
@@ -77,14 +83,14 @@ const rows = []
 const banner = (text) => console.log(`\n${'='.repeat(8)} ${text} ${'='.repeat(Math.max(8, 70 - text.length))}`)
 
 let buildFailed = false
-if (!args.includes('--no-build') && steps.some((s) => s.dist || !only)) {
+if (!args.includes('--no-build') && (!only || selected.some((s) => s.dist))) {
   banner('build: npm run build')
   const { code, seconds } = await run(['npm', 'run', 'build'])
   buildFailed = code !== 0
   if (buildFailed) rows.push({ id: 'build', passed: 0, failed: 1, code, seconds, note: 'build failed' })
 }
 
-for (const step of steps) {
+for (const step of selected) {
   if (step.skip) {
     rows.push({ id: step.id, passed: 0, failed: 0, code: '-', seconds: 0, note: `skipped: ${step.skip}` })
     continue
