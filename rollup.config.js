@@ -5,6 +5,8 @@ import { dts } from 'rollup-plugin-dts'
 /** Public entry points (package.json exports). */
 const entries = {
   oneroster: 'src/services/oneroster/index.ts',
+  caliper: 'src/services/caliper/index.ts',
+  webhooks: 'src/services/webhooks/index.ts',
   errors: 'src/errors.ts',
   edge: 'src/edge/index.ts',
   testing: 'src/testing/index.ts',
