@@ -5,8 +5,9 @@
 import * as v from 'valibot'
 import { ServerError, isNotFoundError, InputValidationError } from './errors.js'
 import {
-  collectAll, listPage, readTotal, streamPages, type ListParams, type PageFetcher, type PageResult, type StreamParams,
+  collectAll, listPage, readTotal, streamPages, type PageFetcher, type PageResult,
 } from './pagination.js'
+import { compileListQuery, type ListParams, type StreamParams } from './list-query.js'
 import { buildPath, encodeId } from './paths.js'
 import type { CallOptions, Transport } from './transport/http.js'
 import { parseInput, requireObject, type Schema } from './validation.js'
@@ -135,10 +136,10 @@ export function pageFetcher<T>(ctx: ServiceContext, spec: CollectionSpec, ids: R
 /** list/listAll/first/stream over a fetcher. */
 export function listMethods<T, W = Where>(fetch: PageFetcher<T>): ListMethods<T, W> {
   return {
-    list: (params, call) => listPage(fetch, params, call),
-    listAll: (params, call) => collectAll(fetch, params, call),
-    first: async (params, call) => (await listPage(fetch, { ...params, limit: 1 }, call)).data[0],
-    stream: (params, call) => streamPages(fetch, params, call),
+    list: (params = {}, call = {}) => listPage(fetch, params, call, compileListQuery),
+    listAll: (params = {}, call = {}) => collectAll(fetch, params, call, compileListQuery),
+    first: async (params = {}, call = {}) => (await listPage(fetch, { ...params, limit: 1 }, call, compileListQuery)).data[0],
+    stream: (params = {}, call = {}) => streamPages(fetch, params, call, compileListQuery),
   }
 }
 

@@ -1,0 +1,67 @@
+// The OneRoster-style list query (also CASE and PowerPath): `where`/`filter`, `sort`/`orderBy`, `fields`,
+// `search`, validated and compiled to query parameters. Kept apart from the paginator so that services with
+// another grammar (Caliper) do not carry the where-compiler.
+
+import { InputValidationError, type InputIssue } from './errors.js'
+import { checkPaging } from './pagination.js'
+import { isFieldName, whereToFilter, type Where } from './where.js'
+
+/** Query options of every list call. */
+export interface ListParams<W = Where> {
+  /** Page size, 1–3000 (Timeback's cap). Default 100 for `list`, 1000 per page for `stream`/`listAll`. */
+  limit?: number
+  offset?: number
+  /** Typed conditions, compiled to `filter` with escaping. */
+  where?: W
+  /** A raw 1EdTech filter string, sent as is. Prefer `where`. */
+  filter?: string
+  sort?: string
+  orderBy?: 'asc' | 'desc'
+  /** Sparse fieldset: only these fields are returned. */
+  fields?: readonly string[] | string
+  /** Timeback's free-text search (users, courses, orgs; ignored by the service elsewhere). */
+  search?: string
+}
+
+/** `stream`/`listAll` also accept a cap on the number of items. */
+export interface StreamParams<W = Where> extends ListParams<W> {
+  maxItems?: number
+}
+
+/** Validates list params and turns them into query parameters (without limit/offset). */
+export function compileListQuery(params: StreamParams<unknown> = {}): Record<string, string | undefined> {
+  checkPaging(params)
+  const issues: InputIssue[] = []
+  if (params.sort !== undefined && (typeof params.sort !== 'string' || !isFieldName(params.sort))) {
+    issues.push({ path: 'sort', message: `must be a field name, got ${JSON.stringify(params.sort)}` })
+  }
+  if (params.orderBy !== undefined && params.orderBy !== 'asc' && params.orderBy !== 'desc') {
+    issues.push({ path: 'orderBy', message: `must be 'asc' or 'desc', got ${JSON.stringify(params.orderBy)}` })
+  }
+  const fieldList = typeof params.fields === 'string' ? params.fields.split(',').map((f) => f.trim()) : params.fields
+  if (fieldList !== undefined) {
+    if (!Array.isArray(fieldList) || fieldList.length === 0) issues.push({ path: 'fields', message: 'must be a non-empty list of field names' })
+    else fieldList.forEach((f, i) => {
+      if (typeof f !== 'string' || !isFieldName(f)) issues.push({ path: `fields[${i}]`, message: `${JSON.stringify(f)} is not a field name` })
+    })
+  }
+  if (params.filter !== undefined && typeof params.filter !== 'string') {
+    issues.push({ path: 'filter', message: 'must be a string' })
+  }
+  if (params.where !== undefined && params.filter !== undefined) {
+    issues.push({ path: 'where', message: 'pass either where or filter, not both' })
+  }
+  if (params.search !== undefined && typeof params.search !== 'string') {
+    issues.push({ path: 'search', message: 'must be a string' })
+  }
+  if (issues.length) throw new InputValidationError(issues, 'Invalid list parameters')
+  const filter = params.where !== undefined ? whereToFilter(params.where as Where) : params.filter || undefined
+  return {
+    filter,
+    sort: params.sort,
+    orderBy: params.orderBy,
+    fields: fieldList?.join(','),
+    search: params.search,
+  }
+}
+
