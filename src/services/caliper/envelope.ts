@@ -151,6 +151,6 @@ export function checkEnvelope(envelope: unknown, context: string, maxBytes = MAX
 }
 
 /** A fresh envelope around `data`, stamped now. */
-export function envelopeOf(sensor: string, data: EnvelopeItem[]): Envelope {
-  return { sensor, sendTime: new Date().toISOString(), dataVersion: DATA_VERSION, data }
+export function envelopeOf(sensor: string, data: readonly EnvelopeItem[]): Envelope {
+  return { sensor, sendTime: new Date().toISOString(), dataVersion: DATA_VERSION, data: data as EnvelopeItem[] }
 }

@@ -87,7 +87,7 @@ export interface EventStreamParams extends EventListParams {
 
 export interface EventsResource {
   /** Wraps `events` in an envelope from `sensor` (sendTime now) and sends it. */
-  send(sensor: string, events: EnvelopeItem[], call?: CallOptions): Promise<SendResult>
+  send(sensor: string, events: readonly EnvelopeItem[], call?: CallOptions): Promise<SendResult>
   /** Sends a complete envelope as given. */
   sendEnvelope(envelope: Envelope, call?: CallOptions): Promise<SendResult>
   /** Asks the service to validate an envelope without storing it. */
@@ -148,9 +148,11 @@ export function readSendAnswer(body: unknown, sent: number): SendResult {
   const message = typeof b.message === 'string' ? b.message : undefined
   if (typeof b.jobId === 'string' || typeof b.jobId === 'number') {
     const accepted = Number(b.eventsAccepted)
-    return { jobId: String(b.jobId), eventsAccepted: Number.isFinite(accepted) ? accepted : sent, message }
+    return { jobId: String(b.jobId), eventsAccepted: Number.isFinite(accepted) ? accepted : sent, ...(message ? { message } : {}) }
   }
-  if (b.status === 'success') return { jobId: undefined, eventsAccepted: sent, message, ...(b.errors != null ? { errors: b.errors } : {}) }
+  if (b.status === 'success') {
+    return { jobId: undefined, eventsAccepted: sent, ...(message ? { message } : {}), ...(b.errors != null ? { errors: b.errors } : {}) }
+  }
   if (b.status === 'error') {
     throw new ValidationError(`POST ${SEND} → rejected: ${message ?? 'no message'}`, { status: 200, method: 'POST', url: SEND, body })
   }
