@@ -4,7 +4,7 @@ import { createServiceRuntime, type ServiceRuntime } from '../../core/client.js'
 import type { ClientOptions } from '../../core/config.js'
 import { createEvents, type EventsResource } from './events.js'
 import { createJobs, type JobsResource } from './jobs.js'
-import { EventQueue, type QueueOptions } from './queue.js'
+import { Queue, type EventQueue, type QueueOptions } from './queue.js'
 
 /**
  * Typed client for Timeback's Caliper API. Same construction modes as every Timeback client; credentials
@@ -51,6 +51,6 @@ export class CaliperClient {
    * ctx.waitUntil(queue.flush())
    */
   createQueue(options: QueueOptions): EventQueue {
-    return new EventQueue(this.#runtime, options)
+    return new Queue(this.#runtime, options)
   }
 }

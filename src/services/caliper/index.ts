@@ -9,8 +9,7 @@ export { MAX_EVENTS_LIMIT } from './events.js'
 export type { EventsResource, SendResult, ValidateResult, StoredEvent, EventListParams, EventStreamParams } from './events.js'
 export { JobFailedError, isJobFailedError } from './jobs.js'
 export type { JobsResource, JobStatus, JobState, WaitOptions } from './jobs.js'
-export { EventQueue } from './queue.js'
-export type { QueueOptions, FlushResult, FailedBatch } from './queue.js'
+export type { EventQueue, QueueOptions, FlushResult, FailedBatch } from './queue.js'
 export {
   CALIPER_CONTEXT, SUBJECTS, USER_ROLES, ACTIVITY_METRIC_TYPES, TIME_SPENT_METRIC_TYPES, MAX_TIME_SPENT_SECONDS,
   TimebackUserSchema, ActivityContextSchema, ActivityMetricsSchema, TimeSpentMetricsSchema, ActivityEventSchema, TimeSpentEventSchema,

@@ -61,7 +61,17 @@ function count(value: unknown, path: string, fallback: number, min: number, max 
  * queue.add(createActivityEvent({ actor, object, metrics: [{ type: 'xpEarned', value: 5 }] }))
  * ctx.waitUntil(queue.flush())
  */
-export class EventQueue {
+export interface EventQueue {
+  /** Events waiting to be sent. */
+  readonly size: number
+  /** Validates and buffers one event or a list (all or nothing). */
+  add(events: EnvelopeItem | readonly EnvelopeItem[]): void
+  /** Sends what is buffered; never rejects, never drops. */
+  flush(options?: { signal?: AbortSignal; timeout?: number }): Promise<FlushResult>
+}
+
+/** The queue behind `createQueue` (not exported: users get the EventQueue interface). */
+export class Queue implements EventQueue {
   readonly #ctx: ServiceContext
   readonly #sensor: string
   readonly #maxBatch: number

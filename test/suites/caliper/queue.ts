@@ -166,7 +166,13 @@ const suite: Suite = (env) => {
       const again = await queue.flush()
       assert.equal(again.sent, 20)
       assert.equal(queue.size, 0)
-      assert.deepEqual(s.storedIds(), events.map((e) => e.id), 'stored once each, in the original order')
+      // Every event is stored. Delivery is at least once: where the transport lets an aborted request go on
+      // (msw in a browser, a real socket), the envelope that was in flight may be stored a second time.
+      const stored = s.storedIds()
+      assert.deepEqual(sorted([...new Set(stored)]), sorted(events.map((e) => e.id)))
+      const inFlight = new Set(events.slice(10, 20).map((e) => e.id))
+      assert.ok(stored.filter((id, i) => stored.indexOf(id) !== i).every((id) => inFlight.has(id)), 'only the in-flight envelope may repeat')
+      if (stored.length === 30) assert.deepEqual(stored, events.map((e) => e.id), 'in the original order')
     })
 
     it('events added during an aborted flush stay behind the requeued ones', async () => {
