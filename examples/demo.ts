@@ -1,9 +1,11 @@
 // npm start: the SDK against the embedded emulator (no credentials needed), or read-only against a real
 // Timeback environment when TIMEBACK_ENV and credentials are set.
 
+import { CaliperClient } from '../src/services/caliper/index.ts'
 import { OneRosterClient } from '../src/services/oneroster/index.ts'
 import { createEmulator } from '../src/testing/index.ts'
 import { buildSchool, readBack, readOnlyTour, type Report } from './oneroster-demo.ts'
+import { eventsTour, webhookHandler } from './events-demo.ts'
 
 function makeReport(): Report & { print(title: string): void } {
   const rows: [string, string][] = []
@@ -18,7 +20,9 @@ function makeReport(): Report & { print(title: string): void } {
 }
 
 async function againstEmulator(): Promise<void> {
-  const emulator = createEmulator({ seed: false })
+  // Webhook deliveries go to this handler instead of the network: the app's endpoint, in process.
+  const received: string[] = []
+  const emulator = createEmulator({ seed: false, deliver: webhookHandler(received) })
   const retries: string[] = []
   const client = new OneRosterClient({
     baseUrl: emulator.services.oneroster,
@@ -33,14 +37,18 @@ async function againstEmulator(): Promise<void> {
   await readBack(client, report, ids)
   report.line('retries seen', retries.join('; ') || 'none')
   const tokenCalls = emulator.requests.filter((r) => r.url.startsWith(emulator.tokenUrl)).length
-  report.line('requests sent', `${emulator.requests.length} (${tokenCalls} token request)`)
-  report.print('Timeback SDK demo — OneRoster against the in-memory emulator')
+  report.line('OneRoster requests sent', `${emulator.requests.length} (${tokenCalls} token request)`)
+  await eventsTour(emulator, report, received)
+  report.print('Timeback SDK demo — OneRoster, Caliper and Webhooks against the in-memory emulator')
 }
 
 async function againstRealEnvironment(): Promise<void> {
   const client = new OneRosterClient() // env, credentials and hosts from TIMEBACK_* / ONEROSTER_* variables
   const report = makeReport()
   await readOnlyTour(client, report)
+  const caliper = new CaliperClient()
+  const events = await caliper.events.list({ limit: 5 })
+  report.line('Caliper events visible to these credentials', String(events.total ?? events.data.length))
   report.print(`Timeback SDK demo — read-only against ${client.baseUrl}`)
 }
 

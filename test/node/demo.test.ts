@@ -13,5 +13,10 @@ it('npm start runs the demo against the emulator and prints the report', () => {
   assert.match(run.stdout, /class roster\s+8 students: Ada, Alan/)
   assert.match(run.stdout, /where familyName = O'Brien\s+Pat O'Brien/)
   assert.match(run.stdout, /retries seen\s+status 503/)
-  assert.match(run.stdout, /\(1 token request\)/)
+  assert.match(run.stdout, /OneRoster requests sent\s+\d+ \(1 token request\)/)
+  assert.match(run.stdout, /job\s+completed/)
+  assert.match(run.stdout, /queue flush\s+250 events sent, 0 batches failed/)
+  assert.match(run.stdout, /events stored for the sensor\s+252/)
+  // 1 single ActivityEvent + 250 queued ones match the filter; the TimeSpentEvent does not.
+  assert.match(run.stdout, /webhook deliveries verified\s+251 \(first: ActivityEvent Completed/)
 })
