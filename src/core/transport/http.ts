@@ -37,6 +37,8 @@ export interface HttpRequest {
   query?: Record<string, QueryValue>
   /** JSON body. */
   body?: unknown
+  /** A JSON body already serialized (sent as is), for callers that had to serialize to measure it. */
+  json?: string
   /** Form body; marks the request sensitive (token requests), so it is never logged. */
   form?: URLSearchParams
   /**
@@ -127,7 +129,7 @@ export class Transport {
     const maxRetries = Math.floor(checkCount(call.maxRetries, 'maxRetries', this.#maxRetries))
     const requestId = crypto.randomUUID()
     const auth = req.anonymous ? undefined : this.#settings.authenticator
-    const body = req.form ?? (req.body === undefined ? undefined : JSON.stringify(req.body))
+    const body = req.form ?? req.json ?? (req.body === undefined ? undefined : JSON.stringify(req.body))
     let retries = 0
     let authRetried = false
 
@@ -150,7 +152,7 @@ export class Transport {
 
       this.#report('onRequest', () => ({
         method: req.method, url: safeUrl, headers: redactHeaders(headers), attempt, requestId,
-        ...(this.#settings.logBodies && !req.form && req.body !== undefined ? { body: req.body } : {}),
+        ...(this.#settings.logBodies && !req.form && body !== undefined ? { body: req.body ?? req.json } : {}),
       }))
       const started = Date.now()
       let response: Response

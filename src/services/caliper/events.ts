@@ -159,6 +159,12 @@ export function readSendAnswer(body: unknown, sent: number): SendResult {
   throw badAnswer(`POST ${SEND}`, body)
 }
 
+/** POSTs an envelope already serialized by the queue (which measured each event's JSON to cut envelopes). */
+export async function postEnvelopeJson(ctx: ServiceContext, json: string, count: number, call?: CallOptions): Promise<SendResult> {
+  const body = await ctx.transport.request({ method: 'POST', path: SEND, json }, call)
+  return readSendAnswer(body, count)
+}
+
 /** POSTs an envelope that has already been checked; shared with the queue. */
 export async function postEnvelope(ctx: ServiceContext, envelope: Envelope, call?: CallOptions): Promise<SendResult> {
   const body = await ctx.transport.request({ method: 'POST', path: SEND, body: envelope }, call)

@@ -7,8 +7,8 @@ import * as v from 'valibot'
 import { InputValidationError, isAbortError } from '../../core/errors.js'
 import type { ServiceContext } from '../../core/resource.js'
 import type { CallOptions } from '../../core/transport/http.js'
-import { DATA_VERSION, MAX_ENVELOPE_BYTES, envelopeOf, invalid, itemIssues, utf8Length, type EnvelopeItem } from './envelope.js'
-import { postEnvelope } from './events.js'
+import { DATA_VERSION, MAX_ENVELOPE_BYTES, invalid, itemIssues, utf8Length, type EnvelopeItem } from './envelope.js'
+import { postEnvelopeJson } from './events.js'
 import { iriSchema } from './profile.js'
 
 export interface QueueOptions {
@@ -43,6 +43,8 @@ export interface FlushResult {
 
 interface Entry {
   event: EnvelopeItem
+  /** The event's JSON, made once when it is measured and reused as the envelope's text. */
+  json: string | undefined
   bytes: number
 }
 
@@ -118,12 +120,18 @@ export class Queue implements EventQueue {
       if (found.length) issues.push(...found)
     }
     if (issues.length) throw invalid(issues, 'queue.add')
-    for (const event of list) this.#buffer.push({ event: event as EnvelopeItem, bytes: -1 })
+    for (const event of list) this.#buffer.push({ event: event as EnvelopeItem, json: undefined, bytes: -1 })
+  }
+
+  /** The envelope's JSON from the events' cached JSON: each event is serialized once, not twice. */
+  #envelopeJson(batch: Entry[]): string {
+    const head = JSON.stringify({ sensor: this.#sensor, sendTime: new Date().toISOString(), dataVersion: DATA_VERSION })
+    return `${head.slice(0, -1)},"data":[${batch.map((e) => e.json ?? JSON.stringify(e.event)).join(',')}]}`
   }
 
   /** JSON bytes of an entry, measured once. */
   #bytes(entry: Entry): number {
-    if (entry.bytes < 0) entry.bytes = utf8Length(JSON.stringify(entry.event))
+    if (entry.bytes < 0) entry.bytes = utf8Length((entry.json = JSON.stringify(entry.event)))
     return entry.bytes
   }
 
@@ -181,7 +189,7 @@ export class Queue implements EventQueue {
           continue
         }
         try {
-          const answer = await postEnvelope(this.#ctx, envelopeOf(this.#sensor, events), call)
+          const answer = await postEnvelopeJson(this.#ctx, this.#envelopeJson(batch), events.length, call)
           result.sent += events.length
           if (answer.jobId !== undefined) result.jobIds.push(answer.jobId)
         } catch (error) {
