@@ -23,7 +23,7 @@ export interface CaliperBenchResult {
   events: number
   /** Envelope POSTs the queue made for one round (the raw loop makes the same number). */
   requests: number
-  /** Median ms per round: add + flush through the SDK queue. */
+  /** Median ms per round (7 rounds, alternating, after a warm-up round of each): add + flush through the SDK queue. */
   sdkMs: number
   /** Median ms per round: the raw loop over the same envelopes. */
   rawMs: number
@@ -61,7 +61,7 @@ export async function benchCaliper(info: CaliperBenchInfo, options: CaliperBench
   const distPath = '../dist/caliper.js'
   const sdk = options.sdk ?? ((await import(distPath)) as typeof CaliperModule)
   const total = options.events ?? 10_000
-  const rounds = options.rounds ?? 3
+  const rounds = options.rounds ?? 7
   let requests = 0
   const client = new sdk.CaliperClient({
     baseUrl: info.caliperUrl,
@@ -95,7 +95,8 @@ export async function benchCaliper(info: CaliperBenchInfo, options: CaliperBench
     const started = performance.now()
     await pool(batches, CONCURRENCY, async (data) => {
       const body = JSON.stringify({ sensor: SENSOR, sendTime: new Date().toISOString(), dataVersion: sdk.DATA_VERSION, data })
-      const res = await fetch(`${info.caliperUrl}/caliper/event`, { method: 'POST', headers, body })
+      // The same request as the SDK's, X-Request-ID included.
+      const res = await fetch(`${info.caliperUrl}/caliper/event`, { method: 'POST', headers: { ...headers, 'x-request-id': crypto.randomUUID() }, body })
       if (!res.ok) throw new Error(`bench: raw POST answered ${res.status}`)
       await res.json()
     })
@@ -103,6 +104,8 @@ export async function benchCaliper(info: CaliperBenchInfo, options: CaliperBench
   }
 
   await client.events.send(SENSOR, makeEvents().slice(0, 1)) // warm-up: token, sockets, JIT
+  await sdkRound()
+  await rawRound()
   const s: number[] = []
   const r: number[] = []
   let perRound = 0

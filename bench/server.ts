@@ -9,6 +9,7 @@ server.emulator.state.seedUsers(users)
 process.stdout.write(
   JSON.stringify({
     baseUrl: server.emulator.services.oneroster,
+    caliperUrl: server.emulator.services.caliper,
     tokenUrl: server.emulator.tokenUrl,
     credentials: server.emulator.credentials,
     users: server.emulator.state.list('users').length,

@@ -12,15 +12,23 @@ export interface CallScope {
   dispose(): void
 }
 
+let never: AbortSignal | undefined
+
 export function openCallScope(caller: AbortSignal | undefined, timeoutMs: number): CallScope {
+  const finite = Number.isFinite(timeoutMs) && timeoutMs > 0
+  const deadline = finite ? Date.now() + timeoutMs : Infinity
+  const timeoutError = (what: string) => new TimeoutError(`${what} timed out after ${timeoutMs} ms`, timeoutMs)
+  if (!caller) {
+    // The common case, kept cheap (it is on every request): the platform's timeout signal, no controller,
+    // no listener. Its reason is a DOMException named TimeoutError, and nothing else can abort it.
+    const signal = finite ? AbortSignal.timeout(timeoutMs) : (never ??= new AbortController().signal)
+    return { signal, deadline, abortError: timeoutError, dispose() {} }
+  }
   const controller = new AbortController()
   let timedOut = false
-  const onAbort = () => controller.abort(caller!.reason)
-  if (caller) {
-    if (caller.aborted) controller.abort(caller.reason)
-    else caller.addEventListener('abort', onAbort, { once: true })
-  }
-  const finite = Number.isFinite(timeoutMs) && timeoutMs > 0
+  const onAbort = () => controller.abort(caller.reason)
+  if (caller.aborted) controller.abort(caller.reason)
+  else caller.addEventListener('abort', onAbort, { once: true })
   const timer = finite
     ? setTimeout(() => {
         timedOut = true
@@ -29,14 +37,14 @@ export function openCallScope(caller: AbortSignal | undefined, timeoutMs: number
     : undefined
   return {
     signal: controller.signal,
-    deadline: finite ? Date.now() + timeoutMs : Infinity,
+    deadline,
     abortError(what) {
-      if (timedOut) return new TimeoutError(`${what} timed out after ${timeoutMs} ms`, timeoutMs)
-      return new AbortError(`${what} was aborted`, caller?.reason)
+      if (timedOut) return timeoutError(what)
+      return new AbortError(`${what} was aborted`, caller.reason)
     },
     dispose() {
       if (timer !== undefined) clearTimeout(timer)
-      caller?.removeEventListener('abort', onAbort)
+      caller.removeEventListener('abort', onAbort)
     },
   }
 }
