@@ -10,6 +10,10 @@ import * as oneroster from '/dist/oneroster.js'
 import * as errors from '/dist/errors.js'
 // @ts-ignore
 import * as testing from '/dist/testing.js'
+// @ts-ignore
+import * as caliper from '/dist/caliper.js'
+// @ts-ignore
+import * as webhooks from '/dist/webhooks.js'
 import { assert } from '../harness/assert.ts'
 import { EmulatorRegistry, guardNetwork, makeEnv, mswHandlers } from '../harness/setup.ts'
 import type { Harness, Sdk } from '../harness/types.ts'
@@ -20,16 +24,6 @@ declare const it: (name: string, body: () => Promise<void> | void) => void
 declare const before: (body: () => Promise<unknown> | void) => void
 declare const after: (body: () => Promise<unknown> | void) => void
 
-// Entries missing from the build (not yet in rollup.config.js) load as undefined, with a warning.
-async function optional(url: string): Promise<unknown> {
-  try {
-    return await import(url)
-  } catch (error) {
-    console.warn(`not loaded: ${url}: ${error}`)
-    return undefined
-  }
-}
-const [caliper, webhooks] = await Promise.all([optional('/dist/caliper.js'), optional('/dist/webhooks.js')])
 
 guardNetwork() // the page's fetch may reach the dev server and emulator origins only
 const registry = new EmulatorRegistry()

@@ -5,21 +5,13 @@
 import * as oneroster from '../../dist/oneroster.js'
 import * as errors from '../../dist/errors.js'
 import * as testing from '../../dist/testing.js'
+import * as caliper from '../../dist/caliper.js'
+import * as webhooks from '../../dist/webhooks.js'
 import { createCollector } from '../harness/mini-runner.ts'
 import { guardNetwork, makeEnv } from '../harness/setup.ts'
 import type { Sdk } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
-// Entries missing from the build (not yet in rollup.config.js) load as undefined, with a warning.
-async function optional(url: string): Promise<unknown> {
-  try {
-    return await import(url)
-  } catch (error) {
-    console.warn(`not loaded: ${url}: ${error}`)
-    return undefined
-  }
-}
-const [caliper, webhooks] = await Promise.all([optional('../../dist/caliper.js'), optional('../../dist/webhooks.js')])
 
 declare const Deno: { test(name: string, fn: () => Promise<void> | void): void }
 
