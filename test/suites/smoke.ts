@@ -1,12 +1,14 @@
 // Checks the harness end to end: the runner's setup() yields an emulator and client options that reach it
 // (injected fetch or msw behind globalThis.fetch), a token can be minted, and a client can list users.
 
-import type { Suite } from '../harness/types.ts'
+import type { Assert, Suite } from '../harness/types.ts'
 
 const TOKEN_FORM = 'application/x-www-form-urlencoded'
 
 const smoke: Suite = ({ h, sdk, setup, mode }) => {
-  const { describe, it, assert } = h
+  const { describe, it } = h
+  // Annotated: TypeScript only narrows through assertion functions declared with an explicit type.
+  const assert: Assert = h.assert
 
   describe('smoke', () => {
     it('the emulator mints a token at options.auth.authUrl', async () => {

@@ -1,11 +1,13 @@
 // Error shapes and guards, configuration errors, and input that must fail before any request.
 
-import type { Suite } from '../../harness/types.ts'
+import type { Assert, Suite } from '../../harness/types.ts'
 
 const USERS = '/ims/oneroster/rostering/v1p2/users/'
 
 const suite: Suite = ({ h, sdk, setup }) => {
-  const { describe, it, assert } = h
+  const { describe, it } = h
+  // Annotated: TypeScript only narrows through assertion functions declared with an explicit type.
+  const assert: Assert = h.assert
   const { OneRosterClient } = sdk.oneroster
   const E = sdk.errors
 

@@ -1,7 +1,7 @@
 // Retries, token refresh, timeouts and aborts, seen from the outside: a OneRoster client against the
 // emulator with injected faults. Delays come from Retry-After: 0 where the test is not about the delay.
 
-import type { Setup, Suite } from '../../harness/types.ts'
+import type { Assert, Setup, Suite } from '../../harness/types.ts'
 
 const USERS = '/ims/oneroster/rostering/v1p2/users/'
 
@@ -13,7 +13,9 @@ function apiRequests(setup: Setup, path = USERS, method = 'GET'): number {
 }
 
 const suite: Suite = ({ h, sdk, setup }) => {
-  const { describe, it, assert } = h
+  const { describe, it } = h
+  // Annotated: TypeScript only narrows through assertion functions declared with an explicit type.
+  const assert: Assert = h.assert
   const { OneRosterClient } = sdk.oneroster
   const E = sdk.errors
 
