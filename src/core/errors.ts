@@ -4,7 +4,8 @@
 // subclass chosen by status. Guards use a brand symbol from the global registry instead of `instanceof`, so
 // they work when two copies of the package are loaded (a bundled Worker plus a test helper, say) or across realms.
 
-const BRAND = /* @__PURE__ */ Symbol.for('@timeback/sdk.error')
+import { BRAND } from './error-guards.js'
+import { describeBody, detailsOf, minorCodes, oneLine, pathOf, STATUS_TEXT } from './error-body.js'
 
 /** One problem with user input: where it is (`path`, e.g. `user.email` or `where.role'`) and what to do. */
 export interface InputIssue {
@@ -46,38 +47,6 @@ export class TimebackError extends Error {
   toJSON(): Record<string, unknown> {
     return { name: this.name, code: this.code, message: this.message }
   }
-}
-
-/** Reads a human message out of the error shapes Timeback services answer with. */
-function describeBody(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object') return typeof body === 'string' && body ? body.slice(0, 200) : undefined
-  const b = body as Record<string, unknown>
-  for (const key of ['imsx_description', 'message', 'error_description', 'error', 'detail', 'title']) {
-    const v = b[key]
-    if (typeof v === 'string' && v) return v
-    if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') {
-      return (v as { message: string }).message
-    }
-  }
-  return undefined
-}
-
-function minorCodes(body: unknown): string[] {
-  const minor = (body as { imsx_CodeMinor?: { imsx_codeMinorField?: unknown } } | undefined)?.imsx_CodeMinor
-  const fields = minor?.imsx_codeMinorField
-  if (!Array.isArray(fields)) return []
-  return fields
-    .map((f) => (f as { imsx_codeMinorFieldValue?: unknown })?.imsx_codeMinorFieldValue)
-    .filter((v): v is string => typeof v === 'string')
-}
-
-function detailsOf(body: unknown): unknown[] {
-  if (!body || typeof body !== 'object') return []
-  const b = body as Record<string, unknown>
-  for (const key of ['imsx_error_details', 'details', 'errors']) {
-    if (Array.isArray(b[key])) return b[key] as unknown[]
-  }
-  return []
 }
 
 /**
@@ -141,24 +110,6 @@ export class ApiError extends TimebackError {
       description: this.description,
     }
   }
-}
-
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
-  502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname
-  } catch {
-    return url
-  }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, 300)
 }
 
 /** 400 or 422: the service rejected the request's content. */
@@ -255,40 +206,4 @@ export function parseRetryAfterSeconds(value: string, now = Date.now()): number 
   return Math.max(0, (date - now) / 1000)
 }
 
-function brandOf(value: unknown): string | undefined {
-  if (!value || typeof value !== 'object') return undefined
-  const brand = (value as Record<symbol, unknown>)[BRAND]
-  return typeof brand === 'string' ? brand : undefined
-}
-
-const API_ERRORS = new Set([
-  'ApiError', 'ValidationError', 'AuthenticationError', 'ForbiddenError', 'NotFoundError',
-  'ConflictError', 'RateLimitError', 'ServerError',
-])
-
-/** True for any error thrown by this SDK, from this copy of the package or another. */
-export function isTimebackError(value: unknown): value is TimebackError {
-  return brandOf(value) !== undefined
-}
-/** True for an HTTP error answer (any status). */
-export function isApiError(value: unknown): value is ApiError {
-  const brand = brandOf(value)
-  return brand !== undefined && API_ERRORS.has(brand)
-}
-
-function guard<T>(name: string): (value: unknown) => value is T {
-  return (value: unknown): value is T => brandOf(value) === name
-}
-/** @example if (isNotFoundError(e)) return null */
-export const isNotFoundError = /* @__PURE__ */ guard<NotFoundError>('NotFoundError')
-export const isValidationError = /* @__PURE__ */ guard<ValidationError>('ValidationError')
-export const isAuthenticationError = /* @__PURE__ */ guard<AuthenticationError>('AuthenticationError')
-export const isForbiddenError = /* @__PURE__ */ guard<ForbiddenError>('ForbiddenError')
-export const isConflictError = /* @__PURE__ */ guard<ConflictError>('ConflictError')
-export const isRateLimitError = /* @__PURE__ */ guard<RateLimitError>('RateLimitError')
-export const isServerError = /* @__PURE__ */ guard<ServerError>('ServerError')
-export const isConnectionError = /* @__PURE__ */ guard<ConnectionError>('ConnectionError')
-export const isTimeoutError = /* @__PURE__ */ guard<TimeoutError>('TimeoutError')
-export const isAbortError = /* @__PURE__ */ guard<AbortError>('AbortError')
-export const isInputValidationError = /* @__PURE__ */ guard<InputValidationError>('InputValidationError')
-export const isConfigurationError = /* @__PURE__ */ guard<ConfigurationError>('ConfigurationError')
+export * from './error-guards.js'

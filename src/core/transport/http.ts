@@ -2,11 +2,14 @@
 // retry, enforces the call's deadline, reports to hooks, and turns failures into typed errors.
 
 import {
-  ApiError, ConfigurationError, ConnectionError, ServerError, type ApiErrorContext,
+  ApiError, ConfigurationError, ConnectionError, ServerError,
 } from '../errors.js'
 import { openCallScope, type CallScope } from './deadline.js'
 import { redactHeaders, redactUrl, type Hooks, type Logger } from './hooks.js'
 import { backoffDelay, mayRetryConnection, mayRetryStatus, retryAfterMs, sleep } from './retry.js'
+import { discard, errorContext, messageOf, pathOf, readBody, withQuery, type QueryValue } from './response.js'
+
+export { withQuery, type QueryValue }
 
 /** Adds credentials to a request; implemented by the OAuth2 and MasteryTrack authenticators. */
 export interface Authenticator {
@@ -27,8 +30,6 @@ export interface CallOptions {
   /** Extra headers for this call. */
   headers?: Record<string, string>
 }
-
-export type QueryValue = string | number | boolean | undefined | null | readonly (string | number | boolean)[]
 
 /** A request as services describe it; `path` must already be encoded (use `buildPath`). */
 export interface HttpRequest {
@@ -68,7 +69,6 @@ export interface TransportSettings {
 
 const DEFAULT_TIMEOUT = 30_000
 const DEFAULT_RETRIES = 2
-const PREVIEW = 120
 
 function checkCount(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback
@@ -76,19 +76,6 @@ function checkCount(value: number | undefined, name: string, fallback: number): 
     throw new ConfigurationError(`${name} must be a number >= 0, got ${String(value)}.`)
   }
   return value
-}
-
-/** Appends query parameters, skipping undefined/null and repeating arrays (`roles=a&roles=b`). */
-export function withQuery(url: string, query: Record<string, QueryValue> | undefined): string {
-  if (!query) return url
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue
-    if (Array.isArray(value)) for (const v of value) params.append(key, String(v))
-    else params.append(key, String(value))
-  }
-  const qs = params.toString()
-  return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url
 }
 
 export class Transport {
@@ -260,58 +247,3 @@ export class Transport {
     }
   }
 }
-
-type ParsedBody = { ok: true; value: unknown } | { ok: false; value: string; reason: string }
-
-/** Reads the body as JSON; on failure keeps a short preview, never the whole (possibly huge) text. */
-async function readBody(response: Response): Promise<ParsedBody> {
-  const text = await response.text()
-  if (text === '') return { ok: true, value: undefined }
-  const type = response.headers.get('content-type') ?? ''
-  if (type.includes('text/html') || /^\s*</.test(text)) {
-    return { ok: false, value: preview(text), reason: 'HTML' }
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false, value: preview(text), reason: type.includes('json') ? 'truncated or malformed JSON' : `content-type ${type || 'none'}` }
-  }
-}
-
-function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > PREVIEW ? `${flat.slice(0, PREVIEW)}…` : flat
-}
-
-function errorContext(method: string, url: string, response: Response, body: unknown, requestId: string): ApiErrorContext {
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    method,
-    url,
-    requestId: response.headers.get('x-request-id') ?? requestId,
-    body,
-    headers: response.headers,
-  }
-}
-
-function discard(response: Response): void {
-  // Free the connection without waiting: some fetch stacks (msw interceptors) never settle cancel().
-  response.body?.cancel().catch(() => undefined)
-}
-
-function pathOf(url: string): string {
-  const q = url.indexOf('?')
-  const noQuery = q === -1 ? url : url.slice(0, q)
-  const m = /^[a-z]+:\/\/[^/]+(\/.*)?$/i.exec(noQuery)
-  return m ? (m[1] ?? '/') : noQuery
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as { cause?: unknown }).cause
-    return cause instanceof Error && cause.message ? `${error.message} (${cause.message})` : error.message
-  }
-  return String(error)
-}
-

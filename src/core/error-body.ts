@@ -1,0 +1,57 @@
+// Reads the error bodies of every Timeback service: IMS imsx envelopes, `{ error, details }`,
+// `{ status, message, errors }`, `{ success: false, error, code }`; and formats the parts of a message.
+
+/** Reads a human message out of the error shapes Timeback services answer with. */
+export function describeBody(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return typeof body === 'string' && body ? body.slice(0, 200) : undefined
+  const b = body as Record<string, unknown>
+  for (const key of ['imsx_description', 'message', 'error_description', 'error', 'detail', 'title']) {
+    const v = b[key]
+    if (typeof v === 'string' && v) return v
+    if (v && typeof v === 'object' && typeof (v as { message?: unknown }).message === 'string') {
+      return (v as { message: string }).message
+    }
+  }
+  return undefined
+}
+
+export function minorCodes(body: unknown): string[] {
+  const minor = (body as { imsx_CodeMinor?: { imsx_codeMinorField?: unknown } } | undefined)?.imsx_CodeMinor
+  const fields = minor?.imsx_codeMinorField
+  if (!Array.isArray(fields)) return []
+  return fields
+    .map((f) => (f as { imsx_codeMinorFieldValue?: unknown })?.imsx_codeMinorFieldValue)
+    .filter((v): v is string => typeof v === 'string')
+}
+
+export function detailsOf(body: unknown): unknown[] {
+  if (!body || typeof body !== 'object') return []
+  const b = body as Record<string, unknown>
+  for (const key of ['imsx_error_details', 'details', 'errors']) {
+    if (Array.isArray(b[key])) return b[key] as unknown[]
+  }
+  return []
+}
+
+export const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+}
+
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return url
+  }
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 300)
+}
+
+/** The keys of an unexpected body, for an error's context: enough to debug, without copying the data. */
+export function summarizeBody(body: unknown): unknown {
+  return body && typeof body === 'object' ? { keys: Object.keys(body).slice(0, 10) } : body
+}

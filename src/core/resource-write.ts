@@ -1,0 +1,120 @@
+// The write half of the resource factory: create, update (PUT), upsert, delete and patch, each validating
+// its input with the resource's schema before any request.
+
+import { InputValidationError, ServerError, isNotFoundError } from './errors.js'
+import { summarizeBody } from './error-body.js'
+import { buildPath, encodeId } from './paths.js'
+import type { ServiceContext } from './resource.js'
+import type { CallOptions } from './transport/http.js'
+import { parseInput, requireObject, type Schema } from './validation.js'
+
+/** Answer of a create: the id the caller supplied and the one the service allocated. */
+export interface CreateResponse {
+  sourcedIdPairs: { suppliedSourcedId: string; allocatedSourcedId: string }
+  /** Shortcut for `sourcedIdPairs.allocatedSourcedId`. */
+  sourcedId: string
+}
+
+export interface WriteMethods<C, U = C> {
+  create(data: C, call?: CallOptions): Promise<CreateResponse>
+  /** PUT: replaces the record. */
+  update(id: string, data: U, call?: CallOptions): Promise<void>
+  /** PUT, creating the record with this id when it does not exist. */
+  upsert(id: string, data: U, call?: CallOptions): Promise<void>
+  /** Soft delete: the service marks the record `tobedeleted`. */
+  delete(id: string, call?: CallOptions): Promise<void>
+}
+
+export interface PatchMethods<P> {
+  /** PATCH: partial update; `metadata` is merged with the stored value by the service. */
+  patch(id: string, data: P, call?: CallOptions): Promise<void>
+}
+
+export interface WriteSpec {
+  collectionPath: string
+  itemPath: string
+  /** Key that wraps the request body (`{ user: {...} }`). */
+  bodyKey: string
+  label: string
+  create?: Schema
+  update?: Schema
+  patch?: Schema
+  /** The service's PUT creates missing records (gradebook "update or create"). */
+  putCreates?: boolean
+  /** The spec requires a client-supplied sourcedId on create: generate one when missing. */
+  generateSourcedId?: boolean
+}
+
+/** Reads `sourcedIdPairs`, which some routes send as a one-element array. */
+export function readCreateResponse(body: unknown, supplied: string | undefined): CreateResponse {
+  const raw = (body as { sourcedIdPairs?: unknown } | undefined)?.sourcedIdPairs
+  const pair = (Array.isArray(raw) ? raw[0] : raw) as { suppliedSourcedId?: unknown; allocatedSourcedId?: unknown } | undefined
+  const allocated = typeof pair?.allocatedSourcedId === 'string' ? pair.allocatedSourcedId : supplied
+  if (!allocated) {
+    throw new ServerError('create: the response carries no sourcedIdPairs', {
+      status: 201, method: 'POST', url: '', body: summarizeBody(body),
+    }, 'invalid_response')
+  }
+  const suppliedId = typeof pair?.suppliedSourcedId === 'string' ? pair.suppliedSourcedId : (supplied ?? allocated)
+  return { sourcedIdPairs: { suppliedSourcedId: suppliedId, allocatedSourcedId: allocated }, sourcedId: allocated }
+}
+
+function prepareBody(spec: WriteSpec, schema: Schema | undefined, data: unknown, op: string): Record<string, unknown> {
+  const obj = requireObject(data, spec.bodyKey)
+  return (schema ? parseInput(schema, obj, `${spec.label}.${op}`, spec.bodyKey) : obj) as Record<string, unknown>
+}
+
+function checkSameId(id: string, body: Record<string, unknown>, spec: WriteSpec): void {
+  if (body.sourcedId !== undefined && body.sourcedId !== id) {
+    throw new InputValidationError([
+      { path: `${spec.bodyKey}.sourcedId`, message: `must equal the id argument ('${id}') or be omitted` },
+    ])
+  }
+}
+
+export function writeMethods<C, U = C>(ctx: ServiceContext, spec: WriteSpec): WriteMethods<C, U> {
+  async function create(data: C, call?: CallOptions): Promise<CreateResponse> {
+    const body = prepareBody(spec, spec.create, data, 'create')
+    if (spec.generateSourcedId && body.sourcedId === undefined) body.sourcedId = crypto.randomUUID()
+    if (body.sourcedId !== undefined) encodeId(body.sourcedId, `${spec.bodyKey}.sourcedId`)
+    const answer = await ctx.transport.request(
+      { method: 'POST', path: buildPath(spec.collectionPath), body: { [spec.bodyKey]: body } },
+      call,
+    )
+    return readCreateResponse(answer, body.sourcedId as string | undefined)
+  }
+  async function put(id: string, data: U, call?: CallOptions): Promise<void> {
+    const path = buildPath(spec.itemPath, { id })
+    const body = prepareBody(spec, spec.update ?? spec.create, data, 'update')
+    checkSameId(id, body, spec)
+    await ctx.transport.request({ method: 'PUT', path, body: { [spec.bodyKey]: { ...body, sourcedId: id } } }, call)
+  }
+  return {
+    create,
+    update: put,
+    async upsert(id, data, call) {
+      if (spec.putCreates) return put(id, data, call)
+      try {
+        await put(id, data, call)
+      } catch (error) {
+        // Rostering PUTs only update: create the record under the requested id instead.
+        if (!isNotFoundError(error)) throw error
+        await create({ ...(data as object), sourcedId: id } as C, call)
+      }
+    },
+    async delete(id, call) {
+      await ctx.transport.request({ method: 'DELETE', path: buildPath(spec.itemPath, { id }) }, call)
+    },
+  }
+}
+
+export function patchMethods<P>(ctx: ServiceContext, spec: WriteSpec): PatchMethods<P> {
+  return {
+    async patch(id, data, call) {
+      const path = buildPath(spec.itemPath, { id })
+      const body = prepareBody(spec, spec.patch, data, 'patch')
+      checkSameId(id, body, spec)
+      await ctx.transport.request({ method: 'PATCH', path, body: { [spec.bodyKey]: body } }, call)
+    },
+  }
+}
