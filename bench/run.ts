@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
-import { OneRosterClient } from '../dist/oneroster.js'
+import type * as OneRosterModule from '../src/services/oneroster/index.ts'
 import { benchCaliper } from './caliper.ts'
 
 interface ServerInfo {
@@ -145,6 +145,10 @@ async function bundleSize(code: string, external: string[] = []) {
   const text = out.outputFiles[0]!.text
   return { text, gzip: gzipSync(text, { level: 9 }).length }
 }
+
+// The built package is measured; a variable specifier keeps the type-checker off dist/ (absent before a build).
+const distPath = '../dist/oneroster.js'
+const { OneRosterClient } = (await import(distPath)) as typeof OneRosterModule
 
 const { info, child } = await startServer(STREAM_USERS)
 try {
