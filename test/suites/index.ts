@@ -4,6 +4,7 @@
 import type { Suite } from '../harness/types.ts'
 import { caliperSuites } from './caliper/index.ts'
 import coreErrorsAndConfig from './core/errors-and-config.ts'
+import coreObservabilityAndWrites from './core/observability-and-writes.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import { onerosterSuites } from './oneroster/index.ts'
@@ -13,6 +14,7 @@ import { webhooksSuites } from './webhooks/index.ts'
 export const suites: { name: string; suite: Suite }[] = [
   { name: 'smoke', suite: smoke },
   { name: 'core/errors-and-config', suite: coreErrorsAndConfig },
+  { name: 'core/observability-and-writes', suite: coreObservabilityAndWrites },
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
   ...caliperSuites,
