@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import {
   recordSchema,
   ROSTERING, SESSION_TYPES, activeByDefault, baseInput, dateSchema, oneOf, optionalRef, refSchema, requiredString,
@@ -62,15 +62,9 @@ const ONE = `${ROSTERING}/academicSessions/{id}`
  */
 export function createAcademicSessions(ctx: ServiceContext): AcademicSessionsResource {
   return {
-    ...listMethods<AcademicSession>(pageFetcher<AcademicSession>(ctx, {
-      path: ALL, listKeys: ['academicSessions'], entity: AcademicSessionRecordSchema,
-    })),
-    ...readMethods<AcademicSession>(ctx, {
-      itemPath: ONE, itemKeys: ['academicSession'], label: 'academicSession', entity: AcademicSessionRecordSchema,
-    }),
-    ...writeMethods<AcademicSessionInput>(ctx, {
-      collectionPath: ALL, itemPath: ONE, bodyKey: 'academicSession', label: 'academicSessions',
-      create: AcademicSessionInputSchema, generateSourcedId: true,
+    ...collectionMethods<AcademicSession, AcademicSessionInput>(ctx, {
+      path: ALL, itemPath: ONE, listKeys: ['academicSessions'], itemKeys: ['academicSession'], entity: AcademicSessionRecordSchema,
+      bodyKey: 'academicSession', label: 'academicSessions', create: AcademicSessionInputSchema, generateSourcedId: true,
     }),
   }
 }

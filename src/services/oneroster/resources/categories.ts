@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import { GRADEBOOK, activeByDefault, baseInput, optionalNumber, requiredString, recordSchema, type BaseEntity } from '../base.js'
 
 export interface Category extends BaseEntity {
@@ -36,15 +36,9 @@ const CATEGORY = `${GRADEBOOK}/categories/{id}`
  */
 export function createCategories(ctx: ServiceContext): CategoriesResource {
   return {
-    ...listMethods<Category>(pageFetcher<Category>(ctx, {
-      path: CATEGORIES, listKeys: ['categories'], entity: CategoryRecordSchema,
-    })),
-    ...readMethods<Category>(ctx, {
-      itemPath: CATEGORY, itemKeys: ['category'], label: 'category', entity: CategoryRecordSchema,
-    }),
-    ...writeMethods<CategoryInput>(ctx, {
-      collectionPath: CATEGORIES, itemPath: CATEGORY, bodyKey: 'category', label: 'categories',
-      create: CategoryInputSchema, putCreates: true,
+    ...collectionMethods<Category, CategoryInput>(ctx, {
+      path: CATEGORIES, itemPath: CATEGORY, listKeys: ['categories'], itemKeys: ['category'], entity: CategoryRecordSchema,
+      bodyKey: 'category', label: 'categories', create: CategoryInputSchema, putCreates: true,
     }),
   }
 }

@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import {
   ROSTERING, activeByDefault, baseInput, oneOf, recordSchema, refSchema, requiredString, type BaseEntity, type Ref,
 } from '../base.js'
@@ -52,15 +52,9 @@ const ONE = `${ROSTERING}/courses/component-resources/{id}`
  */
 export function createComponentResources(ctx: ServiceContext): ComponentResourcesResource {
   return {
-    ...listMethods<ComponentResource>(pageFetcher<ComponentResource>(ctx, {
-      path: ALL, listKeys: ['componentResources'], entity: ComponentResourceRecordSchema,
-    })),
-    ...readMethods<ComponentResource>(ctx, {
-      itemPath: ONE, itemKeys: ['componentResource'], label: 'componentResource', entity: ComponentResourceRecordSchema,
-    }),
-    ...writeMethods<ComponentResourceInput>(ctx, {
-      collectionPath: ALL, itemPath: ONE, bodyKey: 'componentResource', label: 'componentResources',
-      create: ComponentResourceInputSchema, generateSourcedId: true,
+    ...collectionMethods<ComponentResource, ComponentResourceInput>(ctx, {
+      path: ALL, itemPath: ONE, listKeys: ['componentResources'], itemKeys: ['componentResource'], entity: ComponentResourceRecordSchema,
+      bodyKey: 'componentResource', label: 'componentResources', create: ComponentResourceInputSchema, generateSourcedId: true,
     }),
   }
 }

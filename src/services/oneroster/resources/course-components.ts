@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import {
   recordSchema,
   ROSTERING, activeByDefault, baseInput, optionalRef, optionalString, refSchema, requiredString,
@@ -54,14 +54,9 @@ const ONE = `${ROSTERING}/courses/components/{id}`
  */
 export function createCourseComponents(ctx: ServiceContext): CourseComponentsResource {
   return {
-    ...listMethods<CourseComponent>(pageFetcher<CourseComponent>(ctx, {
-      path: ALL, listKeys: ['courseComponents'], entity: CourseComponentRecordSchema,
-    })),
-    ...readMethods<CourseComponent>(ctx, {
-      itemPath: ONE, itemKeys: ['courseComponent'], label: 'courseComponent', entity: CourseComponentRecordSchema,
-    }),
-    ...writeMethods<CourseComponentInput>(ctx, {
-      collectionPath: ALL, itemPath: ONE, bodyKey: 'courseComponent', label: 'courseComponents', create: CourseComponentInputSchema,
+    ...collectionMethods<CourseComponent, CourseComponentInput>(ctx, {
+      path: ALL, itemPath: ONE, listKeys: ['courseComponents'], itemKeys: ['courseComponent'], entity: CourseComponentRecordSchema,
+      bodyKey: 'courseComponent', label: 'courseComponents', create: CourseComponentInputSchema,
     }),
   }
 }

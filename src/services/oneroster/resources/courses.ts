@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readCreateResponse, readMethods, scopedList, writeMethods,
-  type CreateResponse, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
+  readCreateResponse, scopedList, type CreateResponse, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput } from '../../../core/validation.js'
@@ -94,14 +94,9 @@ const COURSE = `${ROSTERING}/courses/{id}`
  */
 export function createCourses(ctx: ServiceContext): CoursesResource {
   const methods = {
-    ...listMethods<Course>(pageFetcher<Course>(ctx, {
-      path: COURSES, listKeys: ['courses'], entity: CourseRecordSchema,
-    })),
-    ...readMethods<Course>(ctx, {
-      itemPath: COURSE, itemKeys: ['course'], label: 'course', entity: CourseRecordSchema,
-    }),
-    ...writeMethods<CourseInput>(ctx, {
-      collectionPath: COURSES, itemPath: COURSE, bodyKey: 'course', label: 'courses', create: CourseInputSchema,
+    ...collectionMethods<Course, CourseInput>(ctx, {
+      path: COURSES, itemPath: COURSE, listKeys: ['courses'], itemKeys: ['course'], entity: CourseRecordSchema,
+      bodyKey: 'course', label: 'courses', create: CourseInputSchema,
     }),
     async createStructure(input: CourseStructureInput, call?: CallOptions): Promise<CreateResponse> {
       const body = parseInput(CourseStructureInputSchema, input, 'courses.createStructure')

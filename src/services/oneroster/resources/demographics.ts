@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import { ROSTERING, baseInput, oneOf, optionalString, recordSchema, type BaseEntity } from '../base.js'
 
 /** The spec lists male, female and '' (unknown); OneRoster 1.2 also has other and unspecified. */
@@ -66,15 +66,9 @@ const ONE = `${ROSTERING}/demographics/{id}`
  */
 export function createDemographics(ctx: ServiceContext): DemographicsResource {
   return {
-    ...listMethods<Demographics>(pageFetcher<Demographics>(ctx, {
-      path: ALL, listKeys: ['demographics'], entity: DemographicsRecordSchema,
-    })),
-    ...readMethods<Demographics>(ctx, {
-      itemPath: ONE, itemKeys: ['demographics'], label: 'demographics', entity: DemographicsRecordSchema,
-    }),
-    ...writeMethods<DemographicsInput>(ctx, {
-      collectionPath: ALL, itemPath: ONE, bodyKey: 'demographics', label: 'demographics',
-      create: DemographicsInputSchema, generateSourcedId: true,
+    ...collectionMethods<Demographics, DemographicsInput>(ctx, {
+      path: ALL, itemPath: ONE, listKeys: ['demographics'], itemKeys: ['demographics'], entity: DemographicsRecordSchema,
+      bodyKey: 'demographics', label: 'demographics', create: DemographicsInputSchema, generateSourcedId: true,
     }),
   }
 }

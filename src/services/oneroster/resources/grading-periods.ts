@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import { ROSTERING, SESSION_TYPES, oneOf } from '../base.js'
 import { AcademicSessionRecordSchema, sessionFields, type AcademicSession } from './academic-sessions.js'
 
@@ -32,15 +32,9 @@ const ONE = `${ROSTERING}/gradingPeriods/{id}`
  */
 export function createGradingPeriods(ctx: ServiceContext): GradingPeriodsResource {
   return {
-    ...listMethods<GradingPeriod>(pageFetcher<GradingPeriod>(ctx, {
-      path: ALL, listKeys: ['gradingPeriods', 'academicSessions'], entity: AcademicSessionRecordSchema,
-    })),
-    ...readMethods<GradingPeriod>(ctx, {
-      itemPath: ONE, itemKeys: ['gradingPeriod', 'academicSession'], label: 'gradingPeriod', entity: AcademicSessionRecordSchema,
-    }),
-    ...writeMethods<GradingPeriodInput>(ctx, {
-      collectionPath: ALL, itemPath: ONE, bodyKey: 'academicSession', label: 'gradingPeriods',
-      create: GradingPeriodInputSchema, generateSourcedId: true,
+    ...collectionMethods<GradingPeriod, GradingPeriodInput>(ctx, {
+      path: ALL, itemPath: ONE, listKeys: ['gradingPeriods', 'academicSessions'], itemKeys: ['gradingPeriod', 'academicSession'], entity: AcademicSessionRecordSchema,
+      bodyKey: 'academicSession', label: 'gradingPeriods', create: GradingPeriodInputSchema, generateSourcedId: true,
     }),
   }
 }

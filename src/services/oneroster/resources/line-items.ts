@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { postBulk, type BulkCreateResponse } from '../bulk.js'
 import {
@@ -76,15 +76,9 @@ const LINE_ITEM = `${GRADEBOOK}/lineItems/{id}`
  */
 export function createLineItems(ctx: ServiceContext): LineItemsResource {
   const methods = {
-    ...listMethods<LineItem>(pageFetcher<LineItem>(ctx, {
-      path: LINE_ITEMS, listKeys: ['lineItems'], entity: LineItemRecordSchema,
-    })),
-    ...readMethods<LineItem>(ctx, {
-      itemPath: LINE_ITEM, itemKeys: ['lineItem'], label: 'lineItem', entity: LineItemRecordSchema,
-    }),
-    ...writeMethods<LineItemInput>(ctx, {
-      collectionPath: LINE_ITEMS, itemPath: LINE_ITEM, bodyKey: 'lineItem', label: 'lineItems',
-      create: LineItemInputSchema, putCreates: true,
+    ...collectionMethods<LineItem, LineItemInput>(ctx, {
+      path: LINE_ITEMS, itemPath: LINE_ITEM, listKeys: ['lineItems'], itemKeys: ['lineItem'], entity: LineItemRecordSchema,
+      bodyKey: 'lineItem', label: 'lineItems', create: LineItemInputSchema, putCreates: true,
     }),
   }
   const scope = (id: string): LineItemScope => ({

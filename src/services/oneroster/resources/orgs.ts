@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import {
   recordSchema,
   ORG_TYPES, ROSTERING, baseInput, oneOf, optionalRef, optionalString, requiredString,
@@ -48,10 +48,9 @@ const ORG = `${ROSTERING}/orgs/{id}`
  */
 export function createOrgs(ctx: ServiceContext): OrgsResource {
   return {
-    ...listMethods<Org>(pageFetcher<Org>(ctx, { path: ORGS, listKeys: ['orgs'], entity: OrgRecordSchema })),
-    ...readMethods<Org>(ctx, { itemPath: ORG, itemKeys: ['org'], label: 'org', entity: OrgRecordSchema }),
-    ...writeMethods<OrgInput>(ctx, {
-      collectionPath: ORGS, itemPath: ORG, bodyKey: 'org', label: 'orgs', create: OrgInputSchema,
+    ...collectionMethods<Org, OrgInput>(ctx, {
+      path: ORGS, itemPath: ORG, listKeys: ['orgs'], itemKeys: ['org'], entity: OrgRecordSchema,
+      bodyKey: 'org', label: 'orgs', create: OrgInputSchema,
     }),
   }
 }

@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { RESOURCES, baseInput, oneOf, optionalString, requiredString, recordSchema, type BaseEntity } from '../base.js'
@@ -81,15 +81,9 @@ export function filenameOf(disposition: string | null): string | undefined {
  */
 export function createResources(ctx: ServiceContext): ResourcesResource {
   return {
-    ...listMethods<Resource>(pageFetcher<Resource>(ctx, {
-      path: ALL, listKeys: ['resources'], entity: ResourceRecordSchema,
-    })),
-    ...readMethods<Resource>(ctx, {
-      itemPath: ONE, itemKeys: ['resource'], label: 'resource', entity: ResourceRecordSchema,
-    }),
-    ...writeMethods<ResourceInput, ResourceUpdate>(ctx, {
-      collectionPath: ALL, itemPath: ONE, bodyKey: 'resource', label: 'resources',
-      create: ResourceInputSchema, update: ResourceUpdateSchema,
+    ...collectionMethods<Resource, ResourceInput, ResourceUpdate>(ctx, {
+      path: ALL, itemPath: ONE, listKeys: ['resources'], itemKeys: ['resource'], entity: ResourceRecordSchema,
+      bodyKey: 'resource', label: 'resources', create: ResourceInputSchema, update: ResourceUpdateSchema,
     }),
     async exportCommonCartridge(sourceId, call = {}) {
       const path = buildPath(`${RESOURCES}/resources/export/{sourceId}`, { sourceId })

@@ -2,9 +2,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import {
   recordSchema,
   GRADEBOOK, SCORE_STATUSES, activeByDefault, baseInput, dateSchema, objectiveSetSchema, oneOf, optionalNumber,
@@ -77,15 +77,9 @@ const RESULT = `${GRADEBOOK}/results/{id}`
  */
 export function createResults(ctx: ServiceContext): ResultsResource {
   return {
-    ...listMethods<Result>(pageFetcher<Result>(ctx, {
-      path: RESULTS, listKeys: ['results'], entity: ResultRecordSchema,
-    })),
-    ...readMethods<Result>(ctx, {
-      itemPath: RESULT, itemKeys: ['result'], label: 'result', entity: ResultRecordSchema,
-    }),
-    ...writeMethods<ResultInput>(ctx, {
-      collectionPath: RESULTS, itemPath: RESULT, bodyKey: 'result', label: 'results',
-      create: ResultInputSchema, putCreates: true,
+    ...collectionMethods<Result, ResultInput>(ctx, {
+      path: RESULTS, itemPath: RESULT, listKeys: ['results'], itemKeys: ['result'], entity: ResultRecordSchema,
+      bodyKey: 'result', label: 'results', create: ResultInputSchema, putCreates: true,
     }),
   }
 }

@@ -4,9 +4,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, scopedList, writeMethods,
-  type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
+  scopedList, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { postBulk, type BulkCreateResponse } from '../bulk.js'
 import { GRADEBOOK, ORG_TYPES, ROSTERING, oneOf, type WithOptional } from '../base.js'
@@ -98,14 +98,9 @@ function schoolScope(ctx: ServiceContext, id: string): SchoolScope {
  */
 export function createSchools(ctx: ServiceContext): SchoolsResource {
   const methods = {
-    ...listMethods<Org>(pageFetcher<Org>(ctx, {
-      path: SCHOOLS, listKeys: ['orgs', 'schools'], entity: OrgRecordSchema,
-    })),
-    ...readMethods<Org>(ctx, {
-      itemPath: SCHOOL, itemKeys: ['org', 'school'], label: 'school', entity: OrgRecordSchema,
-    }),
-    ...writeMethods<SchoolInput>(ctx, {
-      collectionPath: SCHOOLS, itemPath: SCHOOL, bodyKey: 'org', label: 'schools', create: SchoolInputSchema,
+    ...collectionMethods<Org, SchoolInput>(ctx, {
+      path: SCHOOLS, itemPath: SCHOOL, listKeys: ['orgs', 'schools'], itemKeys: ['org', 'school'], entity: OrgRecordSchema,
+      bodyKey: 'org', label: 'schools', create: SchoolInputSchema,
     }),
   }
   return Object.assign((id: string) => schoolScope(ctx, id), methods)

@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import {
   recordSchema,
   GRADEBOOK, activeByDefault, baseInput, optionalRef, optionalString, refSchema, requiredString,
@@ -63,15 +63,9 @@ const SCALE = `${GRADEBOOK}/scoreScales/{id}`
  */
 export function createScoreScales(ctx: ServiceContext): ScoreScalesResource {
   return {
-    ...listMethods<ScoreScale>(pageFetcher<ScoreScale>(ctx, {
-      path: SCALES, listKeys: ['scoreScales'], entity: ScoreScaleRecordSchema,
-    })),
-    ...readMethods<ScoreScale>(ctx, {
-      itemPath: SCALE, itemKeys: ['scoreScale'], label: 'scoreScale', entity: ScoreScaleRecordSchema,
-    }),
-    ...writeMethods<ScoreScaleInput>(ctx, {
-      collectionPath: SCALES, itemPath: SCALE, bodyKey: 'scoreScale', label: 'scoreScales',
-      create: ScoreScaleInputSchema, putCreates: true,
+    ...collectionMethods<ScoreScale, ScoreScaleInput>(ctx, {
+      path: SCALES, itemPath: SCALE, listKeys: ['scoreScales'], itemKeys: ['scoreScale'], entity: ScoreScaleRecordSchema,
+      bodyKey: 'scoreScale', label: 'scoreScales', create: ScoreScaleInputSchema, putCreates: true,
     }),
   }
 }

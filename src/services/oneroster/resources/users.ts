@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readMethods, scopedList, unwrapItem, writeMethods,
-  type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
+  scopedList, unwrapItem, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput } from '../../../core/validation.js'
@@ -180,10 +180,9 @@ function userScope(ctx: ServiceContext, id: string): UserScope {
 /** Builds `client.users`. */
 export function createUsers(ctx: ServiceContext): UsersResource {
   const methods = {
-    ...listMethods<User>(pageFetcher<User>(ctx, { path: USERS, listKeys: ['users'], entity: UserRecordSchema })),
-    ...readMethods<User>(ctx, { itemPath: USER, itemKeys: ['user'], label: 'user', entity: UserRecordSchema }),
-    ...writeMethods<UserInput>(ctx, {
-      collectionPath: USERS, itemPath: USER, bodyKey: 'user', label: 'users', create: UserInputSchema,
+    ...collectionMethods<User, UserInput>(ctx, {
+      path: USERS, itemPath: USER, listKeys: ['users'], itemKeys: ['user'], entity: UserRecordSchema,
+      bodyKey: 'user', label: 'users', create: UserInputSchema,
     }),
   }
   return Object.assign((id: string) => userScope(ctx, id), methods)
