@@ -7,7 +7,7 @@ import * as v from 'valibot'
 import { InputValidationError, isAbortError } from '../../core/errors.js'
 import type { ServiceContext } from '../../core/resource.js'
 import type { CallOptions } from '../../core/transport/http.js'
-import { DATA_VERSION, MAX_ENVELOPE_BYTES, invalid, itemIssues, utf8Length, type EnvelopeItem } from './envelope.js'
+import { MAX_ENVELOPE_BYTES, envelopeOf, invalid, itemIssues, utf8Length, type EnvelopeItem } from './envelope.js'
 import { postEnvelopeJson } from './events.js'
 import { iriSchema } from './profile.js'
 
@@ -41,12 +41,6 @@ export interface FlushResult {
   requeued: number
 }
 
-interface Entry {
-  event: EnvelopeItem
-  /** The event's JSON, made once when it is measured and reused as the envelope's text. */
-  json: string | undefined
-  bytes: number
-}
 
 function count(value: unknown, path: string, fallback: number, min: number, max = Infinity): number {
   if (value === undefined) return fallback
@@ -80,9 +74,7 @@ export class Queue implements EventQueue {
   readonly #maxBytes: number
   readonly #concurrency: number
   readonly #onError: QueueOptions['onError']
-  /** JSON bytes of an envelope from this sensor with an empty `data`. */
-  readonly #baseBytes: number
-  #buffer: Entry[] = []
+  #buffer: EnvelopeItem[] = []
 
   constructor(ctx: ServiceContext, options: QueueOptions) {
     if (!options || typeof options !== 'object') throw new InputValidationError([{ path: 'options', message: 'must be an object' }], 'createQueue')
@@ -97,8 +89,6 @@ export class Queue implements EventQueue {
     this.#maxBytes = count(options.maxBytes, 'maxBytes', MAX_ENVELOPE_BYTES, 1024, MAX_ENVELOPE_BYTES)
     this.#concurrency = count(options.concurrency, 'concurrency', 6, 1)
     this.#onError = options.onError
-    // sendTime is always 24 characters (toISOString of a 4-digit year), so any instant measures the same.
-    this.#baseBytes = utf8Length(JSON.stringify({ sensor: this.#sensor, sendTime: new Date(0).toISOString(), dataVersion: DATA_VERSION, data: [] }))
   }
 
   /** Events waiting to be sent. */
@@ -120,19 +110,7 @@ export class Queue implements EventQueue {
       if (found.length) issues.push(...found)
     }
     if (issues.length) throw invalid(issues, 'queue.add')
-    for (const event of list) this.#buffer.push({ event: event as EnvelopeItem, json: undefined, bytes: -1 })
-  }
-
-  /** The envelope's JSON from the events' cached JSON: each event is serialized once, not twice. */
-  #envelopeJson(batch: Entry[]): string {
-    const head = JSON.stringify({ sensor: this.#sensor, sendTime: new Date().toISOString(), dataVersion: DATA_VERSION })
-    return `${head.slice(0, -1)},"data":[${batch.map((e) => e.json ?? JSON.stringify(e.event)).join(',')}]}`
-  }
-
-  /** JSON bytes of an entry, measured once. */
-  #bytes(entry: Entry): number {
-    if (entry.bytes < 0) entry.bytes = utf8Length((entry.json = JSON.stringify(entry.event)))
-    return entry.bytes
+    for (const event of list) this.#buffer.push(event as EnvelopeItem)
   }
 
   /**
@@ -149,20 +127,21 @@ export class Queue implements EventQueue {
     // Envelopes are cut as workers need them, so measuring events overlaps with waiting on the network.
     let cursor = 0
     let cut = 0
-    const unsent: (Entry[] | undefined)[] = []
-    const nextBatch = (): { index: number; batch: Entry[] } | undefined => {
+    const unsent: (EnvelopeItem[] | undefined)[] = []
+    // Cut by count, serialize the envelope once (as a hand-written loop would) and halve it while it is over
+    // maxBytes: events are measured as part of the text that is sent, never serialized twice.
+    const nextBatch = (): { index: number; batch: EnvelopeItem[]; json: string; bytes: number } | undefined => {
       if (cursor >= pending.length) return undefined
-      const batch: Entry[] = []
-      let bytes = this.#baseBytes
-      while (cursor < pending.length && batch.length < this.#maxBatch) {
-        const entry = pending[cursor]!
-        const extra = this.#bytes(entry) + (batch.length ? 1 : 0) // the comma between items
-        if (batch.length && bytes + extra > this.#maxBytes) break
-        bytes += extra
-        batch.push(entry)
-        cursor++
+      let batch = pending.slice(cursor, cursor + this.#maxBatch)
+      for (;;) {
+        const json = JSON.stringify(envelopeOf(this.#sensor, batch))
+        const bytes = utf8Length(json)
+        if (bytes <= this.#maxBytes || batch.length === 1) {
+          cursor += batch.length
+          return { index: cut++, batch, json, bytes }
+        }
+        batch = batch.slice(0, Math.ceil(batch.length / 2))
       }
-      return { index: cut++, batch }
     }
     const fail = async (events: EnvelopeItem[], error: unknown) => {
       result.failed.push({ events, error })
@@ -179,22 +158,21 @@ export class Queue implements EventQueue {
     const call: CallOptions = { signal, idempotent: true, ...(options.timeout !== undefined ? { timeout: options.timeout } : {}) }
     const worker = async () => {
       for (let next = signal?.aborted ? undefined : nextBatch(); next; next = signal?.aborted ? undefined : nextBatch()) {
-        const { index, batch } = next
-        const events = batch.map((e) => e.event)
-        if (batch.length === 1 && this.#baseBytes + batch[0]!.bytes > this.#maxBytes) {
+        const { index, batch: events, json, bytes } = next
+        if (bytes > this.#maxBytes) {
           await fail(events, new InputValidationError([{
             path: 'event',
-            message: `is ${batch[0]!.bytes} bytes of JSON: no envelope of at most ${this.#maxBytes} bytes can hold it`,
+            message: `makes a ${bytes}-byte envelope on its own: no envelope of at most ${this.#maxBytes} bytes can hold it`,
           }], 'queue.flush'))
           continue
         }
         try {
-          const answer = await postEnvelopeJson(this.#ctx, this.#envelopeJson(batch), events.length, call)
+          const answer = await postEnvelopeJson(this.#ctx, json, events.length, call)
           result.sent += events.length
           if (answer.jobId !== undefined) result.jobIds.push(answer.jobId)
         } catch (error) {
           // Aborted in flight: the service may or may not have it; keeping it errs on the side of no loss.
-          if (signal?.aborted && isAbortError(error)) unsent[index] = batch
+          if (signal?.aborted && isAbortError(error)) unsent[index] = events
           else await fail(events, error)
         }
       }
