@@ -23,7 +23,7 @@ export interface CaliperBenchResult {
   events: number
   /** Envelope POSTs the queue made for one round (the raw loop makes the same number). */
   requests: number
-  /** Median ms per round (7 rounds, alternating, after a warm-up round of each): add + flush through the SDK queue. */
+  /** Median ms per round (15 rounds, alternating, after a warm-up round of each): add + flush through the SDK queue. */
   sdkMs: number
   /** Median ms per round: the raw loop over the same envelopes. */
   rawMs: number
@@ -61,7 +61,7 @@ export async function benchCaliper(info: CaliperBenchInfo, options: CaliperBench
   const distPath = '../dist/caliper.js'
   const sdk = options.sdk ?? ((await import(distPath)) as typeof CaliperModule)
   const total = options.events ?? 10_000
-  const rounds = options.rounds ?? 7
+  const rounds = options.rounds ?? 15
   let requests = 0
   const client = new sdk.CaliperClient({
     baseUrl: info.caliperUrl,
