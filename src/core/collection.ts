@@ -2,8 +2,8 @@
 // case where one collection path, one item path and one schema describe everything.
 
 import {
-  listMethods, pageFetcher, readMethods, writeMethods,
-  type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods, type WriteSpec,
+  listMethods, pageFetcher, patchMethods, readMethods, writeMethods,
+  type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods, type WriteSpec,
 } from './resource.js'
 import type { Schema } from './validation.js'
 
@@ -30,4 +30,11 @@ export function collectionMethods<T, C, U = C>(
     ...readMethods<T>(ctx, { itemPath: spec.itemPath, itemKeys, label: spec.label, entity }),
     ...writeMethods<C, U>(ctx, { ...write, collectionPath: path }),
   }
+}
+
+/** `collectionMethods` plus PATCH (partial update, metadata merged by the service) with `spec.patch`. */
+export function patchableCollectionMethods<T, C, P, U = C>(
+  ctx: ServiceContext, spec: CollectionResourceSpec,
+): ListMethods<T> & ReadMethods<T> & WriteMethods<C, U> & PatchMethods<P> {
+  return { ...collectionMethods<T, C, U>(ctx, spec), ...patchMethods<P>(ctx, { ...spec, collectionPath: spec.path }) }
 }

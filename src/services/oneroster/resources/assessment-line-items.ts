@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, patchMethods, readMethods, writeMethods,
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { patchableCollectionMethods } from '../../../core/collection.js'
 import {
   recordSchema,
   GRADEBOOK, activeByDefault, baseInput, objectiveSetSchema, optionalNumber, optionalRef, optionalString, requiredString,
@@ -64,18 +64,8 @@ const ITEM = `${GRADEBOOK}/assessmentLineItems/{id}`
  * delete (DELETE …/{id}).
  */
 export function createAssessmentLineItems(ctx: ServiceContext): AssessmentLineItemsResource {
-  const write = {
-    collectionPath: ITEMS, itemPath: ITEM, bodyKey: 'assessmentLineItem', label: 'assessmentLineItems',
-    create: AssessmentLineItemInputSchema, patch: AssessmentLineItemPatchSchema, putCreates: true,
-  }
-  return {
-    ...listMethods<AssessmentLineItem>(pageFetcher<AssessmentLineItem>(ctx, {
-      path: ITEMS, listKeys: ['assessmentLineItems'], entity: AssessmentLineItemRecordSchema,
-    })),
-    ...readMethods<AssessmentLineItem>(ctx, {
-      itemPath: ITEM, itemKeys: ['assessmentLineItem'], label: 'assessmentLineItem', entity: AssessmentLineItemRecordSchema,
-    }),
-    ...writeMethods<AssessmentLineItemInput>(ctx, write),
-    ...patchMethods<AssessmentLineItemPatch>(ctx, write),
-  }
+  return patchableCollectionMethods<AssessmentLineItem, AssessmentLineItemInput, AssessmentLineItemPatch>(ctx, {
+    path: ITEMS, itemPath: ITEM, listKeys: ['assessmentLineItems'], itemKeys: ['assessmentLineItem'], entity: AssessmentLineItemRecordSchema,
+    bodyKey: 'assessmentLineItem', label: 'assessmentLineItems', create: AssessmentLineItemInputSchema, patch: AssessmentLineItemPatchSchema, putCreates: true,
+  })
 }

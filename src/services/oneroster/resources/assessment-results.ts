@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, patchMethods, readMethods, writeMethods,
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { patchableCollectionMethods } from '../../../core/collection.js'
 import { GRADEBOOK, optionalNumber, refSchema, statusSchema, recordSchema, type Ref } from '../base.js'
 import { resultFields, type Result } from './results.js'
 
@@ -46,18 +46,8 @@ const ITEM = `${GRADEBOOK}/assessmentResults/{id}`
  * delete (DELETE …/{id}).
  */
 export function createAssessmentResults(ctx: ServiceContext): AssessmentResultsResource {
-  const write = {
-    collectionPath: ITEMS, itemPath: ITEM, bodyKey: 'assessmentResult', label: 'assessmentResults',
-    create: AssessmentResultInputSchema, patch: AssessmentResultPatchSchema, putCreates: true,
-  }
-  return {
-    ...listMethods<AssessmentResult>(pageFetcher<AssessmentResult>(ctx, {
-      path: ITEMS, listKeys: ['assessmentResults'], entity: AssessmentResultRecordSchema,
-    })),
-    ...readMethods<AssessmentResult>(ctx, {
-      itemPath: ITEM, itemKeys: ['assessmentResult'], label: 'assessmentResult', entity: AssessmentResultRecordSchema,
-    }),
-    ...writeMethods<AssessmentResultInput>(ctx, write),
-    ...patchMethods<AssessmentResultPatch>(ctx, write),
-  }
+  return patchableCollectionMethods<AssessmentResult, AssessmentResultInput, AssessmentResultPatch>(ctx, {
+    path: ITEMS, itemPath: ITEM, listKeys: ['assessmentResults'], itemKeys: ['assessmentResult'], entity: AssessmentResultRecordSchema,
+    bodyKey: 'assessmentResult', label: 'assessmentResults', create: AssessmentResultInputSchema, patch: AssessmentResultPatchSchema, putCreates: true,
+  })
 }

@@ -3,9 +3,10 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, readCreateResponse, readMethods, scopedList, writeMethods,
+  readCreateResponse, scopedList,
   type CreateResponse, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { collectionMethods } from '../../../core/collection.js'
 import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput } from '../../../core/validation.js'
@@ -129,12 +130,11 @@ function classScope(ctx: ServiceContext, id: string): ClassScope {
  * update/upsert (PUT /classes/{id}), delete (DELETE /classes/{id}); `client.classes(id)` for the scoped routes.
  */
 export function createClasses(ctx: ServiceContext): ClassesResource {
-  const write = writeMethods<ClassInput, ClassUpdate>(ctx, {
-    collectionPath: ALL, itemPath: ONE, bodyKey: 'class', label: 'classes', create: ClassInputSchema, update: ClassUpdateSchema,
+  const write = collectionMethods<Class, ClassInput, ClassUpdate>(ctx, {
+    path: ALL, itemPath: ONE, listKeys: ['classes'], itemKeys: ['class'], entity: ClassRecordSchema,
+    bodyKey: 'class', label: 'classes', create: ClassInputSchema, update: ClassUpdateSchema,
   })
   const methods = {
-    ...listMethods<Class>(pageFetcher<Class>(ctx, { path: ALL, listKeys: ['classes'], entity: ClassRecordSchema })),
-    ...readMethods<Class>(ctx, { itemPath: ONE, itemKeys: ['class'], label: 'class', entity: ClassRecordSchema }),
     ...write,
     create: (data: ClassInput, call?: CallOptions) => write.create(schoolAsOrg(data), call),
     update: (id: string, data: ClassUpdate, call?: CallOptions) => write.update(id, schoolAsOrg(data), call),

@@ -3,9 +3,9 @@
 
 import * as v from 'valibot'
 import {
-  listMethods, pageFetcher, patchMethods, readMethods, writeMethods,
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
+import { patchableCollectionMethods } from '../../../core/collection.js'
 import {
   recordSchema,
   ENROLLMENT_ROLES, ROSTERING, baseInput, boolishSchema, oneOf, optionalRef, refSchema,
@@ -57,18 +57,8 @@ const ONE = `${ROSTERING}/enrollments/{id}`
  * delete (DELETE /enrollments/{id}).
  */
 export function createEnrollments(ctx: ServiceContext): EnrollmentsResource {
-  const write = {
-    collectionPath: ALL, itemPath: ONE, bodyKey: 'enrollment', label: 'enrollments',
-    create: EnrollmentInputSchema, patch: EnrollmentPatchSchema,
-  }
-  return {
-    ...listMethods<Enrollment>(pageFetcher<Enrollment>(ctx, {
-      path: ALL, listKeys: ['enrollments'], entity: EnrollmentRecordSchema,
-    })),
-    ...readMethods<Enrollment>(ctx, {
-      itemPath: ONE, itemKeys: ['enrollment'], label: 'enrollment', entity: EnrollmentRecordSchema,
-    }),
-    ...writeMethods<EnrollmentInput>(ctx, write),
-    ...patchMethods<EnrollmentPatch>(ctx, write),
-  }
+  return patchableCollectionMethods<Enrollment, EnrollmentInput, EnrollmentPatch>(ctx, {
+    path: ALL, itemPath: ONE, listKeys: ['enrollments'], itemKeys: ['enrollment'], entity: EnrollmentRecordSchema,
+    bodyKey: 'enrollment', label: 'enrollments', create: EnrollmentInputSchema, patch: EnrollmentPatchSchema,
+  })
 }
