@@ -35,5 +35,5 @@ export function createServiceRuntime(service: ServiceName, options: ClientOption
     transport: tokenTransport,
   })
   const transport = new Transport({ ...settings, authenticator: auth })
-  return { config, auth, transport, validateResponses: options.validateResponses === true }
+  return { config, auth, transport, validateResponses: options.validateResponses === true, logger: options.logger }
 }

@@ -11,6 +11,7 @@ import {
 import { compileListQuery, type ListParams, type StreamParams } from './list-query.js'
 import { buildPath } from './paths.js'
 import type { CallOptions, Transport } from './transport/http.js'
+import type { Logger } from './transport/hooks.js'
 import type { Schema } from './validation.js'
 import type { Where } from './where.js'
 
@@ -18,6 +19,8 @@ import type { Where } from './where.js'
 export interface ServiceContext {
   transport: Transport
   validateResponses: boolean
+  /** The client's logger, for what a service reports outside a request (a queue's failed batches). */
+  logger?: Logger
 }
 
 export interface ListMethods<T, W = Where> {
