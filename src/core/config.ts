@@ -36,8 +36,12 @@ export interface ClientOptions {
   logger?: Logger
   /** Put request bodies in logs and hook payloads. Off by default: bodies hold student data. */
   logBodies?: boolean
-  /** Env vars as an object (a Worker's `env`, a test's fixture). Default: the runtime's environment. */
-  vars?: Record<string, unknown>
+  /**
+   * Env vars as an object (a Worker's `env`, a test's fixture). Default: the runtime's environment. Typed
+   * `object` so that the `interface Env` that `wrangler types` generates (no index signature) is accepted;
+   * only string values are read.
+   */
+  vars?: object
   /** Validate response bodies against schemas where the client has them. Costs CPU; off by default. */
   validateResponses?: boolean
   /** Extra headers sent on every request (never logged). */
@@ -88,7 +92,7 @@ export function resolveConfig(service: ServiceName, options: ClientOptions = {})
   }
   const lookup = options.vars
     ? (name: string) => {
-        const v = options.vars![name]
+        const v = (options.vars as Record<string, unknown>)[name]
         return typeof v === 'string' ? v : undefined
       }
     : runtimeVars()
