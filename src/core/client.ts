@@ -24,14 +24,16 @@ export function createServiceRuntime(service: ServiceName, options: ClientOption
     logBodies: options.logBodies,
     headers: options.headers,
   }
-  // The token request shares fetch, retries and hooks, but is anonymous and never logs its body.
-  const tokenTransport = new Transport(settings)
+  // The token request shares fetch, retries and hooks, but is anonymous, never logs its body and never carries
+  // the caller's custom headers: they are meant for the API, not for the identity provider.
+  const tokenTransport = new Transport({ ...settings, headers: undefined })
   const auth = new ClientCredentials({
     tokenUrl: config.tokenUrl,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
     scope: config.scope,
     store: options.tokenStore,
+    logger: options.logger,
     transport: tokenTransport,
   })
   const transport = new Transport({ ...settings, authenticator: auth })

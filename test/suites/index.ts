@@ -7,6 +7,7 @@ import coreErrorsAndConfig from './core/errors-and-config.ts'
 import coreObservabilityAndWrites from './core/observability-and-writes.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
+import coreTokens from './core/tokens.ts'
 import { onerosterSuites } from './oneroster/index.ts'
 import smoke from './smoke.ts'
 import { webhooksSuites } from './webhooks/index.ts'
@@ -17,6 +18,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/observability-and-writes', suite: coreObservabilityAndWrites },
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
+  { name: 'core/tokens', suite: coreTokens },
   ...caliperSuites,
   ...onerosterSuites,
   ...webhooksSuites,

@@ -1,50 +1,43 @@
-// OAuth2 client credentials with a shared cache: one token fetch per (token URL, client id, scope) however
-// many calls wait for it, refreshed before expiry with jitter, evicted when an API call answers 401.
+// OAuth2 client credentials: the authenticator of every Timeback service but MasteryTrack. Tokens live in the
+// isolate-wide cache (./token-cache.ts); this file only knows how to ask the token endpoint for one and how to
+// read its answer without ever echoing it.
 
 import { AuthenticationError, isApiError } from '../errors.js'
+import type { Logger } from '../transport/hooks.js'
 import type { Authenticator, Transport } from '../transport/http.js'
-import { MemoryTokenStore, type StoredToken, type TokenStore } from './token-store.js'
+import { cachedToken, invalidateToken, tokenCacheKey, type FreshToken, type TokenSource } from './token-cache.js'
+import type { TokenStore } from './token-store.js'
 
 export interface ClientCredentialsOptions {
   tokenUrl: string
   clientId: string
   clientSecret: string
   scope?: string
+  /** A shared second tier (KV, Durable Object, Deno KV); the isolate's memory tier is always in front. */
   store?: TokenStore
-  /** The transport used for the token request itself (anonymous, same fetch/retries/hooks). */
+  /** Told once per isolate when the store misbehaves. */
+  logger?: Logger
+  /** The transport used for the token request itself (anonymous, no custom headers, never redirected). */
   transport: Transport
 }
 
-interface TokenAnswer {
-  access_token?: unknown
-  expires_in?: unknown
-  token_type?: unknown
-}
-
-const EARLY_REFRESH_MS = 60_000
-const DEFAULT_LIFETIME_S = 3600
-
-// In-flight token fetches, per store then per key. Keyed by store so that two clients sharing a store (the
-// unified client's sub-clients, say) also share the fetch.
-const inflightByStore = /* @__PURE__ */ new WeakMap<TokenStore, Map<string, Promise<StoredToken>>>()
+/** A token answer is a few hundred bytes; more than this is not one. */
+const MAX_ANSWER_BYTES = 64 * 1024
+const ANSWER_READ_MS = 10_000
 
 /**
  * The authenticator behind every OAuth2 Timeback client.
  * @example
  * const auth = new ClientCredentials({ tokenUrl, clientId, clientSecret, transport })
+ * const { headers } = await auth.authorize(AbortSignal.timeout(5_000))
  */
 export class ClientCredentials implements Authenticator {
-  readonly key: string
   readonly #options: ClientCredentialsOptions
-  readonly #store: TokenStore
   readonly #form: URLSearchParams
+  #source?: Promise<TokenSource>
 
   constructor(options: ClientCredentialsOptions) {
     this.#options = options
-    // Without a store each client caches for itself; pass one store to share tokens between clients.
-    this.#store = options.store ?? new MemoryTokenStore()
-    // The key names the token URL, client id and scope; never the secret.
-    this.key = `timeback-token:${options.tokenUrl}|${options.clientId}|${options.scope ?? ''}`
     this.#form = new URLSearchParams({ grant_type: 'client_credentials', client_id: options.clientId, client_secret: options.clientSecret })
     if (options.scope) this.#form.set('scope', options.scope)
   }
@@ -54,97 +47,103 @@ export class ClientCredentials implements Authenticator {
     return { headers: { authorization: `Bearer ${token}` }, token }
   }
 
-  /** A valid access token, from the store or freshly fetched. */
+  /** A valid access token, from the isolate's cache, the shared store, or the token endpoint. */
   async token(signal?: AbortSignal): Promise<string> {
-    const cached = await this.#store.get(this.key)
-    const now = Date.now()
-    if (cached && now < cached.refreshAt) return cached.accessToken
-    try {
-      return (await this.#singleFlight(signal)).accessToken
-    } catch (error) {
-      // A refresh that fails while the old token is still valid should not fail the call.
-      if (cached && Date.now() < cached.expiresAt && !isApiError(error)) return cached.accessToken
-      throw error
-    }
+    return cachedToken(await this.#tokenSource(), signal)
+  }
+
+  /** The key this credential's token is cached under (no secret in it). */
+  async cacheKey(): Promise<string> {
+    return (await this.#tokenSource()).key
   }
 
   async invalidate(token: string): Promise<void> {
-    const cached = await this.#store.get(this.key)
-    // Only evict the token that failed: another caller may already have stored a fresh one.
-    if (!cached || cached.accessToken === token) await this.#store.delete(this.key)
+    invalidateToken(await this.#tokenSource(), token)
   }
 
-  #singleFlight(signal?: AbortSignal): Promise<StoredToken> {
-    let inflight = inflightByStore.get(this.#store)
-    if (!inflight) inflightByStore.set(this.#store, (inflight = new Map()))
-    const running = inflight.get(this.key)
-    if (running) return running
-    const map = inflight
-    // The shared fetch must not die with the first caller's signal: others wait on it too.
-    const promise = this.#fetchToken().finally(() => map.delete(this.key))
-    map.set(this.key, promise)
-    return signal ? raceAbort(promise, signal) : promise
+  #tokenSource(): Promise<TokenSource> {
+    const { tokenUrl, clientId, clientSecret, scope, store, logger } = this.#options
+    return (this.#source ??= tokenCacheKey({ tokenUrl, clientId, clientSecret, scope }).then((key) => ({
+      key, store, logger, fetch: () => this.#fetchToken(),
+    })))
   }
 
-  async #fetchToken(): Promise<StoredToken> {
-    let answer: TokenAnswer
+  async #fetchToken(): Promise<FreshToken> {
+    const { tokenUrl, transport } = this.#options
+    let response: Response
     try {
-      answer = await this.#options.transport.request<TokenAnswer>(
-        { method: 'POST', path: '', absoluteUrl: this.#options.tokenUrl, form: this.#form, anonymous: true },
+      response = await transport.request<Response>(
+        { method: 'POST', path: '', absoluteUrl: tokenUrl, form: this.#form, anonymous: true, responseType: 'response', redirects: 'never' },
         { idempotent: true },
       )
     } catch (error) {
       if (isApiError(error) && (error.status === 400 || error.status === 401 || error.status === 403)) {
         throw new AuthenticationError(
           `Token request rejected (${error.status}${error.description ? `: ${error.description}` : ''}). ` +
-            `Check the client id and secret for this environment and the token URL ${pathlessHost(this.#options.tokenUrl)}.`,
+            `Check the client id and secret for this environment and the token URL ${pathlessUrl(tokenUrl)}.`,
           { status: error.status, method: 'POST', url: error.url, requestId: error.requestId, body: error.body },
         )
       }
       throw error
     }
-    const accessToken = answer?.access_token
-    if (typeof accessToken !== 'string' || accessToken === '') {
-      throw new AuthenticationError('Token endpoint answered without an access_token.', {
-        status: 200, method: 'POST', url: this.#options.tokenUrl,
+    // The body is the token: whatever goes wrong from here, no error may carry any of it.
+    const refuse = (why: string) =>
+      new AuthenticationError(`Token endpoint ${pathlessUrl(tokenUrl)} answered ${response.status} ${why}; check auth.authUrl.`, {
+        status: response.status, method: 'POST', url: pathlessUrl(tokenUrl), requestId: response.headers.get('x-request-id') ?? undefined,
       })
+    const text = await readLimited(response, MAX_ANSWER_BYTES, ANSWER_READ_MS)
+    if (text === undefined) throw refuse(`with a body over ${MAX_ANSWER_BYTES} bytes or slower than ${ANSWER_READ_MS} ms`)
+    let answer: unknown
+    try {
+      answer = JSON.parse(text)
+    } catch {
+      throw refuse(`with a body that is not JSON (content-type ${response.headers.get('content-type') ?? 'none'}, ${text.length} characters)`)
     }
-    const lifetimeS = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : DEFAULT_LIFETIME_S
-    const now = Date.now()
-    const lifetimeMs = lifetimeS * 1000
-    // Refresh a minute early (a quarter of the lifetime for short-lived tokens), minus up to half that again
-    // at random so a fleet of isolates does not refresh in the same second.
-    const margin = Math.min(EARLY_REFRESH_MS, lifetimeMs / 4)
-    const jitter = Math.random() * (margin / 2)
-    const token: StoredToken = { accessToken, expiresAt: now + lifetimeMs, refreshAt: now + lifetimeMs - margin - jitter }
-    await this.#store.set(this.key, token, Math.max(1, Math.floor(lifetimeS)))
-    return token
+    const accessToken = (answer as { access_token?: unknown } | null)?.access_token
+    if (typeof accessToken !== 'string' || accessToken.trim() === '') throw refuse('without an access_token')
+    return { accessToken, lifetimeSeconds: (answer as { expires_in?: unknown }).expires_in }
   }
 }
 
-function pathlessHost(url: string): string {
+/** Reads at most `limit` bytes of text within `ms`; undefined past either (and the body is cancelled). */
+async function readLimited(response: Response, limit: number, ms: number): Promise<string | undefined> {
+  const reader = response.body?.getReader()
+  if (!reader) return ''
+  const chunks: Uint8Array[] = []
+  let size = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms)
+  })
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), expired])
+      if (next === undefined) break
+      if (next.done) {
+        const bytes = new Uint8Array(size)
+        let at = 0
+        for (const chunk of chunks) {
+          bytes.set(chunk, at)
+          at += chunk.length
+        }
+        return new TextDecoder().decode(bytes)
+      }
+      size += next.value.length
+      if (size > limit) break
+      chunks.push(next.value)
+    }
+    reader.cancel().catch(() => undefined)
+    return undefined
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+function pathlessUrl(url: string): string {
   try {
     const u = new URL(url)
     return `${u.origin}${u.pathname}`
   } catch {
     return '(invalid URL)'
   }
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(v)
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(e)
-      },
-    )
-  })
 }

@@ -51,6 +51,8 @@ export interface HttpRequest {
   anonymous?: boolean
   /** Absolute URL instead of baseUrl + path (token endpoint). */
   absoluteUrl?: string
+  /** `never`: any redirect is an error (the token request: its form carries the client secret). */
+  redirects?: 'same-origin' | 'never'
   /** Statuses the caller handles itself instead of getting an ApiError (e.g. 404 for `exists`). */
   acceptStatus?: readonly number[]
 }

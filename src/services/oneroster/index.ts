@@ -40,4 +40,5 @@ export type { CreateResponse, ScopedList, ListMethods, ReadMethods, WriteMethods
 export type { Where, FieldOperators } from '../../core/where.js'
 export type { TokenStore, StoredToken } from '../../core/auth/token-store.js'
 export { MemoryTokenStore } from '../../core/auth/token-store.js'
+export { clearTokenCache } from '../../core/auth/token-cache.js'
 export type { Hooks, Logger, RequestInfo, ResponseInfo, RetryInfo } from '../../core/transport/hooks.js'

@@ -1,7 +1,7 @@
 // @timeback/sdk/webhooks — manage webhooks and their filters, and receive deliveries (verify + parse).
 //
-// The receiving half (`parseWebhook`, `verifyWebhookSignature`) lives in its own module and imports no client
-// code: a Worker that only receives webhooks keeps only that part after tree-shaking.
+// The receiving half (`parseWebhook`, `verifyWebhookSignature`, the replay stores) lives in its own modules and
+// imports no client code: a Worker that only receives webhooks keeps only that part after tree-shaking.
 
 export { WebhooksClient } from './client.js'
 export {
@@ -13,12 +13,15 @@ export {
   type FilterOperation, type FilterType, type WebhookFilter, type WebhookFilterCreateInput,
   type WebhookFilterUpdateInput, type WebhookFiltersResource,
 } from './resources/filters.js'
+export { parseWebhook, type ParseWebhookOptions, type ParsedWebhook, type WebhookVerifyInput } from './receive.js'
 export {
-  SIGNATURE_HEADER, WebhookSignatureError, isWebhookSignatureError, parseWebhook, signWebhookPayload,
-  verifyWebhookSignature,
-  type ParseWebhookOptions, type ParsedWebhook, type SignatureFailure, type VerifyWebhookSignatureInput,
-  type WebhookSecret, type WebhookVerifyInput,
-} from './receive.js'
+  SIGNATURE_HEADER, WebhookSignatureError, isWebhookSignatureError, signWebhookPayload, verifyWebhookSignature,
+  type SignatureFailure, type VerifyWebhookSignatureInput, type WebhookSecret,
+} from './signature.js'
+export { DEFAULT_MAX_BODY_BYTES, WebhookPayloadTooLargeError, isWebhookPayloadTooLargeError } from './read-body.js'
+export {
+  DEFAULT_REPLAY_WINDOW_SECONDS, MemoryReplayStore, WebhookReplayError, isWebhookReplayError, type ReplayStore,
+} from './replay.js'
 export {
   CALIPER_DATA_VERSION, isActivityEvent, isTimeSpentEvent, readEnvelope,
   type ActivityEvent, type ActivityMetric, type CaliperEntity, type CaliperEnvelope, type CaliperEvent,
@@ -28,4 +31,5 @@ export type { ClientOptions, AuthOptions } from '../../core/config.js'
 export type { CallOptions } from '../../core/transport/http.js'
 export type { TokenStore, StoredToken } from '../../core/auth/token-store.js'
 export { MemoryTokenStore } from '../../core/auth/token-store.js'
+export { clearTokenCache } from '../../core/auth/token-cache.js'
 export type { Hooks, Logger, RequestInfo, ResponseInfo, RetryInfo } from '../../core/transport/hooks.js'
