@@ -1,135 +1,16 @@
-// @timeback/sdk/webhooks — receiving deliveries: verify the signature of the raw body, then parse it.
+// @timeback/sdk/webhooks — receiving deliveries: check the signature header, read the body with a size
+// limit, verify, parse, and (optionally) refuse a delivery already accepted.
 //
 // This module imports no client code, so a Worker that only receives webhooks bundles only this file, the
-// error classes and the envelope schema.
-//
-// Timeback does not publish how it signs webhook deliveries: its docs name only a per-webhook `secret`. The
-// default here is the scheme the Timeback emulator uses and Caliper prototypes use: an HMAC-SHA256 of the raw
-// request body keyed with that secret, sent as lowercase or uppercase hex, with or without a `sha256=` prefix,
-// in the `x-caliper-signature` header. If production turns out to differ, pass `verify` to `parseWebhook`.
+// error classes and the envelope schema. The order of the checks is the point: what an unauthenticated
+// sender can trigger stays cheap (a header check, at most `maxBodyBytes` read and one HMAC), and nothing is
+// parsed or recorded before the signature verified.
 
-import { ConfigurationError, InputValidationError, TimebackError, isTimebackError } from '../../core/errors.js'
+import { ConfigurationError, InputValidationError } from '../../core/errors.js'
 import { readEnvelope, type CaliperEnvelope, type CaliperEvent } from './events.js'
-
-/**
- * Header the default scheme reads the signature from.
- * @example const signature = request.headers.get(SIGNATURE_HEADER)
- */
-export const SIGNATURE_HEADER = 'x-caliper-signature'
-
-/** Why a delivery was rejected: no signature header, not a hex SHA-256 value, or no secret verifies it. */
-export type SignatureFailure = 'missing' | 'malformed' | 'mismatch'
-
-/**
- * A delivery whose signature is missing or wrong. Its body was not parsed. Answer 401.
- * @example
- * try { await parseWebhook(request, { secret }) } catch (e) {
- *   if (isWebhookSignatureError(e)) return new Response('bad signature', { status: 401 })
- *   throw e
- * }
- */
-export class WebhookSignatureError extends TimebackError {
-  readonly reason: SignatureFailure
-  constructor(message: string, reason: SignatureFailure) {
-    super(message, { code: 'invalid_signature', name: 'WebhookSignatureError' })
-    this.reason = reason
-  }
-}
-
-/**
- * True for a WebhookSignatureError from any copy of the package.
- * @example if (isWebhookSignatureError(e)) return new Response(null, { status: 401 })
- */
-export function isWebhookSignatureError(value: unknown): value is WebhookSignatureError {
-  return isTimebackError(value) && value.name === 'WebhookSignatureError'
-}
-
-/** One secret, or several while rotating (any one that verifies is enough). */
-export type WebhookSecret = string | readonly string[]
-
-// Importing a key costs more than the HMAC of a small body, and a receiver sees the same few secrets on every
-// request: keep the imported keys, bounded so a receiver fed many secrets does not grow without limit.
-const KEY_CACHE_LIMIT = 16
-const keys = /* @__PURE__ */ new Map<string, Promise<CryptoKey>>()
-
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret)
-  if (!key) {
-    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
-    if (keys.size >= KEY_CACHE_LIMIT) keys.delete(keys.keys().next().value as string)
-    keys.set(secret, key)
-    key.catch(() => keys.delete(secret))
-  }
-  return key
-}
-
-function secretsOf(secret: WebhookSecret | undefined): string[] {
-  const list = typeof secret === 'string' ? [secret] : Array.isArray(secret) ? secret : []
-  const usable = list.filter((s): s is string => typeof s === 'string' && s !== '')
-  // An empty key would make any body "verify" for anyone who guesses that: refuse rather than accept.
-  if (usable.length === 0) throw new ConfigurationError('Webhook verification needs a non-empty secret (or a list of them).')
-  return usable
-}
-
-/** The 32 bytes of a hex SHA-256 signature, or undefined when the value is not one. */
-function signatureBytes(signature: string): Uint8Array<ArrayBuffer> | undefined {
-  const hex = signature.trim().replace(/^sha256=/i, '')
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) return undefined
-  const bytes = new Uint8Array(32)
-  for (let i = 0; i < 32; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16)
-  return bytes
-}
-
-function bodyBytes(body: string | Uint8Array | ArrayBuffer): Uint8Array<ArrayBuffer> {
-  if (typeof body === 'string') return new TextEncoder().encode(body)
-  if (body instanceof ArrayBuffer) return new Uint8Array(body)
-  // A view over a SharedArrayBuffer (or part of a larger buffer) is copied: subtle wants exactly these bytes.
-  return new Uint8Array(body)
-}
-
-async function verifyBytes(body: Uint8Array<ArrayBuffer>, signature: Uint8Array<ArrayBuffer>, secrets: string[]): Promise<boolean> {
-  for (const secret of secrets) {
-    // subtle.verify compares in constant time; comparing hex strings with === would leak timing.
-    if (await crypto.subtle.verify('HMAC', await hmacKey(secret), signature, body)) return true
-  }
-  return false
-}
-
-export interface VerifyWebhookSignatureInput {
-  /** The raw request body exactly as received (bytes, or the text if you already decoded it). */
-  body: string | Uint8Array | ArrayBuffer
-  /** The signature header's value: hex HMAC-SHA256, with or without `sha256=`; any case. */
-  signature: string | null | undefined
-  secret: WebhookSecret
-}
-
-/**
- * True when `signature` is the HMAC-SHA256 of `body` under `secret` (or under any secret of a list).
- * False for a missing or malformed signature; throws ConfigurationError when no non-empty secret is given.
- * Timeback does not document its signing scheme; this is the assumed one (see `parseWebhook`'s `verify`).
- * @example
- * const body = await request.text()
- * const ok = await verifyWebhookSignature({ body, signature: request.headers.get('x-caliper-signature'), secret: env.WEBHOOK_SECRET })
- */
-export async function verifyWebhookSignature(input: VerifyWebhookSignatureInput): Promise<boolean> {
-  const secrets = secretsOf(input.secret)
-  const signature = typeof input.signature === 'string' ? signatureBytes(input.signature) : undefined
-  if (!signature) return false
-  return verifyBytes(bodyBytes(input.body), signature, secrets)
-}
-
-/**
- * The signature header value for `body` under `secret` (`sha256=<lowercase hex>`), as the emulator sends it.
- * For testing your own webhook handlers.
- * @example
- * const body = JSON.stringify(envelope)
- * await handler(new Request(url, { method: 'POST', body, headers: { 'x-caliper-signature': await signWebhookPayload(body, 'shh') } }))
- */
-export async function signWebhookPayload(body: string | Uint8Array | ArrayBuffer, secret: string): Promise<string> {
-  const [key] = secretsOf(secret)
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(key!), bodyBytes(body)))
-  return `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')}`
-}
+import { bodyLimit, readBody } from './read-body.js'
+import { claimDelivery, replayIdOf, replayOptions, type ReplayStore } from './replay.js'
+import { SIGNATURE_HEADER, WebhookSignatureError, secretsOf, signatureBytes, verifyBytes, type WebhookSecret } from './signature.js'
 
 /** What a custom verifier receives: the raw body (already read) and the request for its headers. */
 export interface WebhookVerifyInput {
@@ -142,8 +23,20 @@ export interface ParseWebhookOptions {
   secret?: WebhookSecret
   /** Header holding the signature. Default `x-caliper-signature`. */
   header?: string
-  /** Replaces the default HMAC check, for a scheme Timeback may document later. Return false to reject. */
+  /**
+   * Replaces the default HMAC check, for a scheme Timeback may document later. It runs after the body was read
+   * (within `maxBodyBytes`) and must return exactly `true` (or a promise of it) to accept; anything else rejects.
+   */
   verify?: (input: WebhookVerifyInput) => boolean | Promise<boolean>
+  /** Largest body accepted, in bytes. Default 1 MiB. A larger one is WebhookPayloadTooLargeError (answer 413). */
+  maxBodyBytes?: number
+  /**
+   * Replay protection: records each verified delivery and refuses one already recorded (WebhookReplayError).
+   * `MemoryReplayStore` here; `KVReplayStore`, `DenoKvReplayStore` in `@timeback/sdk/edge`.
+   */
+  seen?: ReplayStore
+  /** How long `seen` remembers a delivery, in seconds. Default 604800 (7 days). */
+  replayWindowSeconds?: number
 }
 
 /** A verified delivery. */
@@ -153,48 +46,69 @@ export interface ParsedWebhook {
   events: CaliperEvent[]
   /** `x-caliper-webhook-id`, when sent. */
   webhookId?: string
-  /** `x-caliper-delivery-id`, when sent: the same id on a retried delivery lets you drop duplicates. */
+  /**
+   * `x-caliper-delivery-id`, when sent. Not covered by the signature: use it for logs and your own idempotency,
+   * not as proof that a delivery is new.
+   */
   deliveryId?: string
+  /**
+   * With `seen`: the id recorded for this delivery. If you then fail to process it and answer an error so the
+   * sender retries, call `seen.release(replayId)` first, or the retry (same body, same id) is refused as a replay.
+   */
+  replayId?: string
 }
 
 /**
- * Reads the body once, verifies its signature, then parses the Caliper envelope. A missing or wrong signature
- * throws WebhookSignatureError before the body is parsed; a verified body that is not a Caliper envelope
- * throws InputValidationError. Timeback does not publish its delivery signature scheme: the default check is
- * HMAC-SHA256 hex (see the module notes); pass `verify` to use another.
+ * Checks the signature header, reads the body (at most `maxBodyBytes`), verifies the signature, parses the
+ * Caliper envelope and, with `seen`, records the delivery and refuses one already recorded. Errors, in the
+ * order they can happen: ConfigurationError (bad options, body already read), WebhookSignatureError (missing or
+ * malformed header: the body is left unread; or a mismatch), WebhookPayloadTooLargeError, InputValidationError
+ * (verified, but not a Caliper envelope), WebhookReplayError (verified, already accepted). Nothing is recorded
+ * unless the signature verified and the envelope parsed. Timeback does not publish its delivery signature
+ * scheme: the default check is HMAC-SHA256 hex of the body (see signature.ts); pass `verify` to use another.
  * @example
- * export default {
- *   async fetch(request: Request, env: { WEBHOOK_SECRET: string }) {
- *     try {
- *       const { events } = await parseWebhook(request, { secret: env.WEBHOOK_SECRET })
- *       for (const event of events) if (isActivityEvent(event)) console.log(event.actor.email, event.generated.items)
- *       return new Response(null, { status: 204 })
- *     } catch (e) {
- *       if (isWebhookSignatureError(e)) return new Response('invalid signature', { status: 401 })
- *       return new Response('bad payload', { status: 400 })
- *     }
- *   },
- * }
+ * const seen = new MemoryReplayStore()
+ * Deno.serve(async (request) => {
+ *   let parsed
+ *   try {
+ *     parsed = await parseWebhook(request, { secret: Deno.env.get('WEBHOOK_SECRET')!, seen })
+ *   } catch (e) {
+ *     if (isWebhookSignatureError(e)) return new Response('invalid signature', { status: 401 })
+ *     if (isWebhookPayloadTooLargeError(e)) return new Response('too large', { status: 413 })
+ *     if (isWebhookReplayError(e)) return new Response(null, { status: 200 }) // already handled
+ *     return new Response('bad payload', { status: 400 })
+ *   }
+ *   try {
+ *     for (const event of parsed.events) if (isActivityEvent(event)) await save(event)
+ *     return new Response(null, { status: 204 })
+ *   } catch {
+ *     await seen.release(parsed.replayId!) // let the sender's retry through
+ *     return new Response('try again', { status: 503 })
+ *   }
+ * })
  */
 export async function parseWebhook(request: Request, options: ParseWebhookOptions): Promise<ParsedWebhook> {
   const { verify, header = SIGNATURE_HEADER } = options ?? {}
   // Check the configuration before touching the body, so a misconfigured handler fails loudly every time.
   const secrets = verify ? undefined : secretsOf(options?.secret)
+  const limit = bodyLimit(options?.maxBodyBytes)
+  const replay = replayOptions(options?.seen, options?.replayWindowSeconds)
   if (request.bodyUsed) throw new ConfigurationError('parseWebhook needs the unread request: its body was already consumed.')
-  const body = new Uint8Array(await request.arrayBuffer())
 
-  if (verify) {
-    if (!(await verify({ body, request }))) throw new WebhookSignatureError('Webhook signature rejected by the custom verifier.', 'mismatch')
-  } else {
+  // The default scheme's header is checked before reading: a sender without a signature costs nothing more.
+  let signature: Uint8Array<ArrayBuffer> | undefined
+  if (!verify) {
     const value = request.headers.get(header)
-    if (value === null || value.trim() === '') {
-      throw new WebhookSignatureError(`Webhook delivery has no ${header} header.`, 'missing')
-    }
-    const signature = signatureBytes(value)
+    if (value === null || value.trim() === '') throw new WebhookSignatureError(`Webhook delivery has no ${header} header.`, 'missing')
+    signature = signatureBytes(value)
     if (!signature) throw new WebhookSignatureError(`The ${header} header is not a hex HMAC-SHA256 signature.`, 'malformed')
-    if (!(await verifyBytes(body, signature, secrets!))) {
-      throw new WebhookSignatureError(`The ${header} signature does not match the body for any configured secret.`, 'mismatch')
-    }
+  }
+  const body = await readBody(request, limit)
+  if (verify) {
+    // Exactly true: a verifier returning a truthy string or object is a bug that must not accept forgeries.
+    if ((await verify({ body, request })) !== true) throw new WebhookSignatureError('Webhook signature rejected by the custom verifier.', 'mismatch')
+  } else if (!(await verifyBytes(body, signature!, secrets!))) {
+    throw new WebhookSignatureError(`The ${header} signature does not match the body for any configured secret.`, 'mismatch')
   }
 
   const { envelope, events } = readEnvelope(decodeJson(body))
@@ -203,6 +117,10 @@ export async function parseWebhook(request: Request, options: ParseWebhookOption
   const deliveryId = request.headers.get('x-caliper-delivery-id')
   if (webhookId) parsed.webhookId = webhookId
   if (deliveryId) parsed.deliveryId = deliveryId
+  if (replay) {
+    parsed.replayId = await replayIdOf(signature ?? body)
+    await claimDelivery(replay.seen, parsed.replayId, replay.ttl)
+  }
   return parsed
 }
 
