@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { Miniflare } from 'miniflare'
 import { DurableObjectTokenStore, KVTokenStore, type KVNamespaceLike } from '../../src/edge/index.ts'
-import { OneRosterClient } from '../../src/services/oneroster/index.ts'
+import { OneRosterClient, clearTokenCache } from '../../src/services/oneroster/index.ts'
 import { createEmulator } from '../../src/testing/index.ts'
 
 describe('edge token stores', () => {
@@ -26,10 +26,22 @@ describe('edge token stores', () => {
       fetch: emulator.fetch,
     }
     const tokenRequests = () => emulator.requests.filter((r) => r.url.startsWith(emulator.tokenUrl)).length
-    await new OneRosterClient({ ...options, tokenStore: new KVTokenStore(kv, { prefix: 't1:' }) }).users.list({ limit: 1 })
+    // The call does not wait for the KV write (callers have their token already): the store tells when it landed.
+    let written!: () => void
+    const landed = new Promise<void>((resolve) => (written = resolve))
+    class ObservedKV extends KVTokenStore {
+      override async set(...args: Parameters<KVTokenStore['set']>): Promise<void> {
+        await super.set(...args)
+        written()
+      }
+    }
+    await new OneRosterClient({ ...options, tokenStore: new ObservedKV(kv, { prefix: 't1:' }) }).users.list({ limit: 1 })
+    await landed
+    clearTokenCache() // another isolate: nothing in memory, so the token can only come from KV
     await new OneRosterClient({ ...options, tokenStore: new KVTokenStore(kv, { prefix: 't1:' }) }).users.list({ limit: 1 })
     assert.equal(tokenRequests(), 1)
     // A different prefix is a different cache.
+    clearTokenCache()
     await new OneRosterClient({ ...options, tokenStore: new KVTokenStore(kv, { prefix: 't2:' }) }).users.list({ limit: 1 })
     assert.equal(tokenRequests(), 2)
   })
