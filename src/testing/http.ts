@@ -51,9 +51,9 @@ export function imsx(status: number, description: string, headers: Record<string
   return json(imsxBody(status, description), status, headers)
 }
 
-/** 204: no body, but still labelled JSON so every answer has one content type. */
+/** 204: no body, so no content type either (a typed empty body makes strict clients try to parse it). */
 export function noContent(): Response {
-  return new Response(null, { status: 204, headers: { 'content-type': 'application/json' } })
+  return new Response(null, { status: 204 })
 }
 
 /** Plain object of a Headers list (lower-case names, as Headers already normalises them). */

@@ -16,6 +16,11 @@ export const ORG_TYPES = ['department', 'school', 'district', 'local', 'state', 
 export const CLASS_TYPES = ['homeroom', 'scheduled'] as const
 export const SESSION_TYPES = ['gradingPeriod', 'semester', 'schoolYear', 'term'] as const
 export const SCORE_STATUS = ['exempt', 'fully graded', 'not submitted', 'partially graded', 'submitted'] as const
+/** GradeEnum: -1 is Pre-K, 0 Kindergarten, 1–12 the grades, 13 AP. */
+export const GRADES = ['-1', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13'] as const
+export const SUBJECTS = ['Reading', 'Language', 'Vocabulary', 'Social Studies', 'Writing', 'Science', 'FastMath', 'Math'] as const
+/** An integer written as text, e.g. a schoolYear of '2026'. */
+export const INTEGER = /^-?\d{1,9}$/
 
 /**
  * How one set of routes sees a collection. Several views can share a collection: `/schools` is the
@@ -34,8 +39,10 @@ export interface View extends ListSpec {
   readonly required: readonly string[]
   /** Required fields of the PUT schema when they differ (classes and resources require none). */
   readonly putRequired?: readonly string[]
-  /** Enum checks; `roles[].role` checks a field of every array element. */
+  /** Enum checks; `roles[].role` checks a field of every array element, `grades[]` every element of an array. */
   readonly enums?: Readonly<Record<string, readonly string[]>>
+  /** Fields read as numbers: a write must send an integer or an integer string (stored as a number). */
+  readonly integers?: readonly string[]
   /** Membership test when the view is a subset of its collection. */
   readonly where?: (e: Entity) => boolean
 }

@@ -1,6 +1,6 @@
 // Request-body checks: the wrapping key, the spec's required fields and the main enums.
 import { badRequest } from '../http.js'
-import { isObject } from './model.js'
+import { INTEGER, isObject } from './model.js'
 import type { View } from './model.js'
 
 /** The object under `key` (`{ user: {…} }` → `{…}`); 400 naming the key when it is missing. */
@@ -31,18 +31,28 @@ export function missingFields(item: Record<string, unknown>, required: readonly 
 function enumProblems(item: Record<string, unknown>, enums: Readonly<Record<string, readonly string[]>>, where: string): string[] {
   const problems: string[] = []
   for (const [key, allowed] of Object.entries(enums)) {
-    const [field, sub] = key.split('[].') as [string, string | undefined]
     const check = (v: unknown, at: string): void => {
       if (v === undefined || v === null) return
       if (typeof v !== 'string' || !allowed.includes(v)) {
         problems.push(`${at}: ${JSON.stringify(v)} is not one of ${allowed.map((a) => `'${a}'`).join(', ')}`)
       }
     }
+    // 'status': the field; 'grades[]': every element; 'roles[].role': a field of every element.
+    const [field, sub] = key.endsWith('[]') ? [key.slice(0, -2), ''] : (key.split('[].') as [string, string | undefined])
     const v = item[field]
     if (sub === undefined) check(v, `${where}.${field}`)
-    else if (Array.isArray(v)) v.forEach((el, i) => check(isObject(el) ? el[sub] : undefined, `${where}.${field}[${i}].${sub}`))
+    else if (v === undefined || v === null) continue
+    else if (!Array.isArray(v)) problems.push(`${where}.${field} must be an array`)
+    else if (sub === '') v.forEach((el, i) => check(el, `${where}.${field}[${i}]`))
+    else v.forEach((el, i) => check(isObject(el) ? el[sub] : undefined, `${where}.${field}[${i}].${sub}`))
   }
   return problems
+}
+
+function integerProblems(item: Record<string, unknown>, fields: readonly string[], where: string): string[] {
+  return fields
+    .filter((f) => item[f] !== undefined && !(Number.isInteger(item[f]) || (typeof item[f] === 'string' && INTEGER.test(item[f].trim()))))
+    .map((f) => `${where}.${f}: ${JSON.stringify(item[f])} is not an integer (e.g. 2026)`)
 }
 
 /**
@@ -55,6 +65,6 @@ export function checkRecord(item: Record<string, unknown>, view: View, required:
   }
   const missing = missingFields(item, required)
   if (missing.length > 0) throw badRequest(`${where}: missing required field(s): ${missing.join(', ')}`, status)
-  const problems = enumProblems(item, view.enums ?? {}, where)
+  const problems = [...enumProblems(item, view.enums ?? {}, where), ...integerProblems(item, view.integers ?? [], where)]
   if (problems.length > 0) throw badRequest(`Invalid value(s): ${problems.join('; ')}`, status)
 }

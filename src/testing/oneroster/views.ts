@@ -2,12 +2,13 @@
 // Keys and required lists are read off the spec's 2xx schemas and create/update request bodies.
 import type { Entity } from '../types.js'
 import {
-  CLASS_TYPES, ENROLLMENT_ROLES, hasRole, ORG_TYPES, ROLE_TYPES, SCORE_STATUS, SESSION_TYPES, STATUS, USER_ALIASES, USER_ROLES,
+  CLASS_TYPES, ENROLLMENT_ROLES, GRADES, hasRole, ORG_TYPES, ROLE_TYPES, SCORE_STATUS, SESSION_TYPES, STATUS, SUBJECTS, USER_ALIASES,
+  USER_ROLES,
 } from './model.js'
 import type { View } from './model.js'
 
 const USER_SEARCH = ['givenName', 'familyName', 'email'] as const
-const USER_ENUMS = { status: STATUS, 'roles[].role': USER_ROLES, 'roles[].roleType': ROLE_TYPES }
+const USER_ENUMS = { status: STATUS, 'roles[].role': USER_ROLES, 'roles[].roleType': ROLE_TYPES, 'grades[]': GRADES }
 const USER_REQUIRED = ['enabledUser', 'givenName', 'familyName', 'roles', 'email'] as const
 
 export const USERS: View = {
@@ -28,12 +29,13 @@ export const SCHOOLS: View = { ...ORG_BASE, label: 'School', where: (e: Entity) 
 export const CLASSES: View = {
   // No `search`: the live API ignores it on classes and returns the whole collection.
   collection: 'classes', one: 'class', many: 'classes', body: 'class', label: 'Class',
-  required: ['title', 'course', 'org', 'terms'], putRequired: [], enums: { status: STATUS, classType: CLASS_TYPES },
+  required: ['title', 'course', 'org', 'terms'], putRequired: [],
+  enums: { status: STATUS, classType: CLASS_TYPES, 'grades[]': GRADES, 'subjects[]': SUBJECTS },
 }
 
 export const COURSES: View = {
   collection: 'courses', one: 'course', many: 'courses', body: 'course', label: 'Course',
-  required: ['status', 'title', 'org'], enums: { status: STATUS }, search: ['title', 'courseCode'],
+  required: ['status', 'title', 'org'], enums: { status: STATUS, 'grades[]': GRADES, 'subjects[]': SUBJECTS }, search: ['title', 'courseCode'],
 }
 export const COMPONENTS: View = {
   collection: 'courseComponents', one: 'courseComponent', many: 'courseComponents', body: 'courseComponent',
@@ -52,7 +54,7 @@ export const ENROLLMENTS: View = {
 const SESSION_REQUIRED = ['sourcedId', 'status', 'title', 'startDate', 'endDate', 'type', 'schoolYear', 'org'] as const
 export const SESSIONS: View = {
   collection: 'academicSessions', one: 'academicSession', many: 'academicSessions', body: 'academicSession',
-  label: 'Academic session', required: SESSION_REQUIRED, enums: { status: STATUS, type: SESSION_TYPES },
+  label: 'Academic session', required: SESSION_REQUIRED, enums: { status: STATUS, type: SESSION_TYPES }, integers: ['schoolYear'],
 }
 export const TERMS: View = { ...SESSIONS, one: 'term', many: 'terms', label: 'Term', where: (e: Entity) => e.type === 'term' }
 export const GRADING_PERIODS: View = {
