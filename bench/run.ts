@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import type * as OneRosterModule from '../src/services/oneroster/index.ts'
 import { benchCaliper } from './caliper.ts'
+import { measureWorkerTokens } from '../test/node/fixtures/worker-tokens.ts'
 
 interface ServerInfo {
   baseUrl: string
@@ -160,6 +161,8 @@ try {
   const o = await overhead(info)
   const st = await streaming(info)
   const tokenCount = await tokens(info)
+  // The README's Worker (client and KV store built per request) in Miniflare: token requests the emulator saw.
+  const worker = await measureWorkerTokens()
   const onerosterSize = await bundleSize("export * from './dist/oneroster.js'")
   const errorsOnly = await bundleSize("export * from './dist/errors.js'")
   const leaked = /ims\/oneroster|OneRosterClient|rostering/.test(errorsOnly.text)
@@ -176,6 +179,11 @@ try {
     [`stream ${st.counts.sdk} users: throughput SDK/raw`, `${(st.rawMs / st.sdkMs).toFixed(3)} (${st.sdkMs.toFixed(0)} / ${st.rawMs.toFixed(0)} ms)`, '≥ 0.90', st.rawMs / st.sdkMs >= 0.9 && st.counts.sdk === st.counts.raw],
     ['stream: peak heap growth', `${st.heapGrowthMb.toFixed(1)} MB${st.gcAvailable ? '' : ' (no --expose-gc)'}`, '≤ 32 MB', st.heapGrowthMb <= 32],
     ['1000 concurrent calls, cold client: token requests', String(tokenCount), '= 1', tokenCount === 1],
+    ['Worker per request, 50 concurrent cold requests, one isolate: token requests', String(worker.oneIsolateCold), '= 1', worker.oneIsolateCold === 1],
+    ['Worker per request, warm isolate (50 more): token requests', String(worker.oneIsolateWarm), '= 0', worker.oneIsolateWarm === 0],
+    ['Worker per request, 2 isolates sharing KV x 10 cold: token requests', String(worker.twoIsolatesCold), '≤ 2', worker.twoIsolatesCold <= 2],
+    ['Worker per request, cold isolate after KV holds the token: token requests', String(worker.secondIsolateAfterKv), '= 0', worker.secondIsolateAfterKv === 0],
+    ["Worker per request, README's Caliper queue x 20 cold: token requests", String(worker.caliperQueueCold), '= 1', worker.caliperQueueCold === 1],
     ['dist/oneroster.js alone, min+gzip', `${(onerosterSize.gzip / 1024).toFixed(2)} KB`, '≤ 15 KB', onerosterSize.gzip <= 15 * 1024],
     [`caliper queue, ${caliper.events} events: requests`, String(caliper.requests), `${Math.ceil(caliper.events / 100)}`, caliper.requests === Math.ceil(caliper.events / 100)],
     ['caliper queue: throughput SDK/raw', `${caliper.throughputRatio.toFixed(3)} (${caliper.sdkMs.toFixed(0)} / ${caliper.rawMs.toFixed(0)} ms)`, '≥ 0.90', caliper.throughputRatio >= 0.9],
