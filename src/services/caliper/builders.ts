@@ -12,8 +12,21 @@ import {
 } from './profile.js'
 import { EVENT_TYPES, soleProfile, type CaliperActionOf, type CaliperEvent, type CaliperEventType, type CaliperProfileOf } from './vocabulary.js'
 
-/** A TimebackUser; `type` is filled in. */
+/**
+ * A TimebackUser as builders take it: `type` is filled in. Annotate an actor kept in a variable with it, or
+ * TypeScript widens its `role` to `string`.
+ * @example
+ * const actor: TimebackUserInput = { id: 'https://myapp.example/users/u1', email: 'ada@example.com', role: 'student' }
+ */
 export type TimebackUserInput = Omit<TimebackUser, 'type'> & { type?: 'TimebackUser' }
+
+/**
+ * Where an event happened, as builders take it (`type` is filled in): the name to annotate an object kept in
+ * a variable with, so its `subject` stays one of the spec's subjects.
+ * @example
+ * const object: ActivityContextInput = { id: 'https://myapp.example/lessons/42', subject: 'Math', app: { name: 'My App' } }
+ */
+export type ActivityContextInput = ActivityContextInputFields
 
 /** Fields both Timeback builders take. */
 export interface TimebackEventInputBase extends Omit<EventContextFields, '@context'> {

@@ -12,8 +12,12 @@ export type Status = 'active' | 'tobedeleted'
 /** Free-form metadata; Timeback stores app data here (goals, metrics, xp…). */
 export type Metadata = Record<string, unknown>
 
+// Read shapes that are sent back on writes are type aliases, not interfaces: an alias of an object type has an
+// implicit index signature, so a record read from the service is assignable to a write input that lets unknown
+// keys through (`{ ...user, givenName: 'Ada' }` passes to `users.update`). README.md's check exercises it.
+
 /** A reference to another record, as the service returns it. */
-export interface Ref {
+export type Ref = {
   sourcedId: string
   href?: string
   type?: string
@@ -21,7 +25,7 @@ export interface Ref {
 }
 
 /** Fields every OneRoster record has. */
-export interface BaseEntity {
+export type BaseEntity = {
   sourcedId: string
   status: Status
   dateLastModified?: string

@@ -21,7 +21,8 @@ import type { Resource } from './resources.js'
 export const ROLES = ['system_administrator', 'administrator', 'aide', 'guardian', 'parent', 'proctor', 'relative', 'student', 'teacher'] as const
 export type Role = (typeof ROLES)[number]
 
-export interface UserRole {
+/** A type alias, like `User`, so a read user can be sent back to `update` (see base.ts). */
+export type UserRole = {
   roleType: 'primary' | 'secondary'
   role: Role
   org: Ref
@@ -31,12 +32,12 @@ export interface UserRole {
   endDate?: string | null
 }
 
-export interface User extends BaseEntity {
+export type User = BaseEntity & {
   userMasterIdentifier?: string | null
   username?: string | null
   userIds?: { type: string; identifier: string }[]
-  /** "true"/"false" as the service sends it. */
-  enabledUser: string | boolean
+  /** "true"/"false" as the spec has the service send it; a boolean is accepted too, so a read user can be sent back. */
+  enabledUser: boolean | 'true' | 'false'
   givenName: string
   familyName: string
   middleName?: string | null
@@ -44,7 +45,8 @@ export interface User extends BaseEntity {
   agents?: Ref[]
   primaryOrg?: Ref | null
   identifier?: string | null
-  email?: string | null
+  /** Required and unique by the spec, on reads as on writes. */
+  email: string
   preferredFirstName?: string | null
   preferredMiddleName?: string | null
   preferredLastName?: string | null
