@@ -65,3 +65,17 @@ export function compileListQuery(params: StreamParams<unknown> = {}): Record<str
   }
 }
 
+/**
+ * `params` with `field` added to a sparse fieldset that lacks it (`stream`/`listAll` need each record's id to drop
+ * repeats). Params without `fields`, or with a `fields` value of the wrong type (left for the checks to reject), are
+ * returned as they are.
+ * @example withListedField({ fields: ['givenName'] }, 'sourcedId') // { fields: ['givenName', 'sourcedId'] }
+ */
+export function withListedField<P extends { fields?: readonly string[] | string }>(params: P, field: string): P {
+  const fields = params?.fields
+  if (typeof fields === 'string') {
+    return fields.split(',').some((f) => f.trim() === field) ? params : { ...params, fields: `${fields},${field}` }
+  }
+  if (Array.isArray(fields) && fields.length > 0 && !fields.includes(field)) return { ...params, fields: [...fields, field] }
+  return params
+}

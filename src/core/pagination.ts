@@ -1,11 +1,18 @@
-// Offset pagination (OneRoster, CASE, PowerPath lists): `limit`/`offset` plus a `totalCount` in the body.
-// Timeback returns short pages in the middle of a listing, so the loop trusts totalCount, never page length.
+// Offset pagination (OneRoster, CASE, PowerPath lists): `limit`/`offset` plus a total in the body.
 // The query grammar is the caller's (`compile`), so services without OneRoster filters do not ship them.
+//
+// Servers shape pages in two ways the loop must survive at once:
+// - a cap: the server serves fewer records per page than asked (500 of 1000), and the next page starts where
+//   that one ended. Advancing by the requested limit would skip records, so offsets advance by what came back.
+// - Timeback's short pages: the server cuts the window [offset, offset+limit) and then leaves soft-deleted
+//   records out of it, so the next window (offset + what came back) overlaps the previous one. The records of
+//   the overlap are exactly records of the previous page, so those are dropped by id.
+// Every page must bring a new record or the listing ends: no server, honest or not, can keep it requesting.
 
 import { InputValidationError, type InputIssue } from './errors.js'
 import type { CallOptions } from './transport/http.js'
 
-/** One page. `total` is the service's count; `hasMore` and `nextOffset` derive from it. */
+/** One page. `total` is the service's count; `hasMore` and `nextOffset` derive from it and from the records returned. */
 export interface PageResult<T> {
   data: T[]
   total: number | undefined
@@ -16,10 +23,15 @@ export interface PageResult<T> {
 export interface RawPage<T> {
   items: T[]
   total: number | undefined
+  /** The page size the server says it used (`limit` in its envelope), when it says one. */
+  limit?: number | undefined
 }
 
 /** Fetches one page for already-compiled query parameters. */
 export type PageFetcher<T> = (query: Record<string, string | number | undefined>, call: CallOptions) => Promise<RawPage<T>>
+
+/** The identity of a listed record (`sourcedId`, an event's `id`), used to drop records a page repeats. */
+export type IdOf<T> = (item: T) => unknown
 
 export const MAX_LIMIT = 3000
 const DEFAULT_LIMIT = 100
@@ -51,6 +63,12 @@ export function readTotal(body: unknown, key = 'totalCount'): number | undefined
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined
 }
 
+/** Reads the page size a server reports (`limit`): a whole number of at least 1, else undefined. */
+export function readPageSize(body: unknown, key = 'limit'): number | undefined {
+  const n = readTotal(body, key)
+  return n !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined
+}
+
 /** Turns a service's list params into query parameters (limit/offset are added by the paginator). */
 export type QueryCompiler<P> = (params: P) => Record<string, string | number | undefined>
 
@@ -61,7 +79,24 @@ export interface OffsetParams {
   maxItems?: number
 }
 
-/** One page as a PageResult. */
+/** The size the server really served: what it reports when smaller than asked, else what was asked. */
+function servedLimit(asked: number, page: RawPage<unknown>): number {
+  return page.limit !== undefined && page.limit < asked ? page.limit : asked
+}
+
+/** True when records may follow a page of `count` records that started at `offset`. */
+function moreAfter(page: RawPage<unknown>, offset: number, served: number): boolean {
+  const count = page.items.length
+  if (count === 0) return false
+  // Without a total, only a full page can have a successor (CASE lists; the vendor's own paginator does the same).
+  return page.total !== undefined ? offset + count < page.total : count >= served
+}
+
+/**
+ * One page as a PageResult. `nextOffset` is `offset` plus the records that came back (not the limit asked), so a
+ * server that caps pages skips nothing; under Timeback's short pages the next page may repeat a record of this one
+ * (`stream`/`listAll` drop those).
+ */
 export async function listPage<T, P extends OffsetParams>(
   fetchPage: PageFetcher<T>, params: P, call: CallOptions = {}, compile: QueryCompiler<P>,
 ): Promise<PageResult<T>> {
@@ -69,40 +104,77 @@ export async function listPage<T, P extends OffsetParams>(
   const limit = params.limit ?? DEFAULT_LIMIT
   const offset = params.offset ?? 0
   const page = await fetchPage({ ...query, limit, offset }, call)
-  const hasMore = page.total !== undefined ? offset + limit < page.total : page.items.length >= limit
-  return { data: page.items, total: page.total, hasMore, nextOffset: hasMore ? offset + limit : undefined }
+  const hasMore = moreAfter(page, offset, servedLimit(limit, page))
+  return { data: page.items, total: page.total, hasMore, nextOffset: hasMore ? offset + page.items.length : undefined }
+}
+
+/**
+ * A key per record for de-duplication, from its id. A record without a readable id (a sparse fieldset without
+ * the id, a malformed answer) gets none and is always yielded: comparing whole records instead could merge two
+ * different records that look alike (`fields: ['status']`), which would lose data.
+ */
+function keyOf<T>(item: T, idOf: IdOf<T>): string | undefined {
+  let id: unknown
+  try {
+    id = idOf(item)
+  } catch {
+    return undefined
+  }
+  if (typeof id === 'string' && id !== '') return id
+  return typeof id === 'number' && Number.isFinite(id) ? String(id) : undefined
 }
 
 /**
  * Yields every item of every page, holding one page in memory. A page that fails after the transport's
- * retries ends the stream with that error; nothing is skipped or yielded twice.
+ * retries ends the stream with that error.
+ *
+ * Judgement calls (stated in the README): an empty page ends the listing; a page with no record that the
+ * previous page did not already yield ends it; the listing also ends once the offset reaches the total (without
+ * a total: at a page shorter than the served page size). Every other page yields at least one new record, so
+ * `maxItems` bounds the number of requests as well as the records.
  */
 export async function* streamPages<T, P extends OffsetParams>(
-  fetchPage: PageFetcher<T>, params: P, call: CallOptions = {}, compile: QueryCompiler<P>,
+  fetchPage: PageFetcher<T>, params: P, call: CallOptions = {}, compile: QueryCompiler<P>, idOf: IdOf<T>,
 ): AsyncGenerator<T, void, undefined> {
   const query = compile(params)
-  const limit = params.limit ?? STREAM_PAGE
+  let limit = params.limit ?? STREAM_PAGE
   const max = params.maxItems ?? Infinity
   let offset = params.offset ?? 0
   let yielded = 0
+  let previous = new Set<string>()
   while (yielded < max) {
     const page = await fetchPage({ ...query, limit, offset }, call)
-    for (const item of page.items) {
+    // A server cap, reported in the envelope, becomes the page size for the rest of the listing.
+    limit = servedLimit(limit, page)
+    const keys = page.items.map((item) => keyOf(item, idOf))
+    const current = new Set<string>()
+    const fresh: T[] = []
+    page.items.forEach((item, i) => {
+      const key = keys[i]
+      if (key !== undefined && (previous.has(key) || current.has(key))) return
+      if (key !== undefined) current.add(key)
+      fresh.push(item)
+    })
+    if (fresh.length === 0) return // empty, or only records the previous page already yielded
+    for (const item of fresh) {
       if (yielded >= max) return
       yield item
       yielded++
     }
-    // Advance by the page size, not by what came back: short pages are not the end of the listing.
-    offset += limit
-    if (page.total !== undefined ? offset >= page.total : page.items.length < limit) return
+    // The repeated records lay in this window too, so the next window can only overlap this page's records.
+    for (const key of keys) if (key !== undefined) current.add(key)
+    previous = current
+    const more = moreAfter(page, offset, limit)
+    offset += page.items.length
+    if (!more) return
   }
 }
 
 /** Collects `streamPages` into an array. */
 export async function collectAll<T, P extends OffsetParams>(
-  fetchPage: PageFetcher<T>, params: P, call: CallOptions = {}, compile: QueryCompiler<P>,
+  fetchPage: PageFetcher<T>, params: P, call: CallOptions = {}, compile: QueryCompiler<P>, idOf: IdOf<T>,
 ): Promise<T[]> {
   const out: T[] = []
-  for await (const item of streamPages(fetchPage, params, call, compile)) out.push(item)
+  for await (const item of streamPages(fetchPage, params, call, compile, idOf)) out.push(item)
   return out
 }

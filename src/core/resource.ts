@@ -6,9 +6,9 @@ import * as v from 'valibot'
 import { ServerError } from './errors.js'
 import { summarizeBody } from './error-body.js'
 import {
-  collectAll, listPage, readTotal, streamPages, type PageFetcher, type PageResult,
+  collectAll, listPage, readPageSize, readTotal, streamPages, type PageFetcher, type PageResult,
 } from './pagination.js'
-import { compileListQuery, type ListParams, type StreamParams } from './list-query.js'
+import { compileListQuery, withListedField, type ListParams, type StreamParams } from './list-query.js'
 import { buildPath } from './paths.js'
 import type { CallOptions, Transport } from './transport/http.js'
 import type { Logger } from './transport/hooks.js'
@@ -92,17 +92,21 @@ export function pageFetcher<T>(ctx: ServiceContext, spec: CollectionSpec, ids: R
     const body = await ctx.transport.request({ method: 'GET', path, query }, call)
     const items = unwrapList<T>(body, spec.listKeys, path)
     checkEntities(ctx, spec.entity, items, path)
-    return { items, total: readTotal(body) }
+    return { items, total: readTotal(body), limit: readPageSize(body) }
   }
 }
 
-/** list/listAll/first/stream over a fetcher. */
-export function listMethods<T, W = Where>(fetch: PageFetcher<T>): ListMethods<T, W> {
+/**
+ * list/listAll/first/stream over a fetcher. `idField` names each record's id, by which `stream`/`listAll` drop a
+ * record a page repeats (Timeback's short pages); it is added to a sparse fieldset (`fields`) that leaves it out.
+ */
+export function listMethods<T, W = Where>(fetch: PageFetcher<T>, idField = 'sourcedId'): ListMethods<T, W> {
+  const idOf = (item: T): unknown => (item && typeof item === 'object' ? (item as Record<string, unknown>)[idField] : undefined)
   return {
     list: (params = {}, call = {}) => listPage(fetch, params, call, compileListQuery),
-    listAll: (params = {}, call = {}) => collectAll(fetch, params, call, compileListQuery),
+    listAll: (params = {}, call = {}) => collectAll(fetch, withListedField(params, idField), call, compileListQuery, idOf),
     first: async (params = {}, call = {}) => (await listPage(fetch, { ...params, limit: 1 }, call, compileListQuery)).data[0],
-    stream: (params = {}, call = {}) => streamPages(fetch, params, call, compileListQuery),
+    stream: (params = {}, call = {}) => streamPages(fetch, withListedField(params, idField), call, compileListQuery, idOf),
   }
 }
 

@@ -5,6 +5,7 @@ import type { Suite } from '../harness/types.ts'
 import { caliperSuites } from './caliper/index.ts'
 import coreErrorsAndConfig from './core/errors-and-config.ts'
 import coreObservabilityAndWrites from './core/observability-and-writes.ts'
+import corePagination from './core/pagination.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import coreTokens from './core/tokens.ts'
@@ -16,6 +17,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'smoke', suite: smoke },
   { name: 'core/errors-and-config', suite: coreErrorsAndConfig },
   { name: 'core/observability-and-writes', suite: coreObservabilityAndWrites },
+  { name: 'core/pagination', suite: corePagination },
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
   { name: 'core/tokens', suite: coreTokens },

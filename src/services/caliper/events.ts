@@ -3,7 +3,7 @@
 
 import { InputValidationError, ServerError, ValidationError, type InputIssue } from '../../core/errors.js'
 import {
-  checkPaging, collectAll, listPage, readTotal, streamPages, type PageFetcher, type PageResult,
+  checkPaging, collectAll, listPage, readPageSize, readTotal, streamPages, type PageFetcher, type PageResult,
 } from '../../core/pagination.js'
 import { buildPath } from '../../core/paths.js'
 import type { ServiceContext } from '../../core/resource.js'
@@ -173,28 +173,18 @@ export async function postEnvelope(ctx: ServiceContext, envelope: Envelope, call
 
 function eventPages(ctx: ServiceContext): PageFetcher<StoredEvent> {
   return async (query, call) => {
-    const want = Number(query.limit)
-    let offset = Number(query.offset)
-    const items: StoredEvent[] = []
-    let total: number | undefined
-    for (;;) {
-      const asked = want - items.length
-      const body = await ctx.transport.request<Record<string, unknown>>({ method: 'GET', path: EVENTS, query: { ...query, limit: asked, offset } }, call)
-      if (!Array.isArray(body?.events)) throw badAnswer(`GET ${EVENTS}`, body)
-      const page = body.events as StoredEvent[]
-      const pagination = body.pagination as Record<string, unknown> | undefined
-      total = readTotal(pagination, 'total')
-      items.push(...page)
-      offset += page.length
-      // The paginator advances by the limit it asked for. If the service serves fewer per page than asked
-      // (a cap we do not know), fetch on until the page is full, so no events are skipped between pages.
-      const served = Number(pagination?.limit)
-      const capped = Number.isFinite(served) && served > 0 && served < asked && page.length === served
-      if (!capped || items.length >= want || (total !== undefined && offset >= total)) break
-    }
-    return { items, total }
+    const body = await ctx.transport.request<Record<string, unknown>>({ method: 'GET', path: EVENTS, query }, call)
+    if (!Array.isArray(body?.events)) throw badAnswer(`GET ${EVENTS}`, body)
+    const pagination = body.pagination as Record<string, unknown> | undefined
+    // The service may serve fewer per page than asked (a cap it reports as `pagination.limit`); the paginator
+    // advances by what came back, so no event is skipped between pages.
+    return { items: body.events as StoredEvent[], total: readTotal(pagination, 'total'), limit: readPageSize(pagination) }
   }
 }
+
+/** The service's own id of a stored event (its `urn:uuid:` externalId when the id is missing). */
+const storedEventId = (event: StoredEvent): unknown =>
+  event && typeof event === 'object' ? (event.id ?? event.externalId) : undefined
 
 /** Builds `client.events`. */
 export function createEvents(ctx: ServiceContext): EventsResource {
@@ -223,8 +213,8 @@ export function createEvents(ctx: ServiceContext): EventsResource {
       return { valid, message: typeof body.message === 'string' ? body.message : undefined, ...(body.errors != null ? { errors: body.errors } : {}) }
     },
     list: (params = {}, call) => listPage(pages, params, call, compileEventQuery),
-    stream: (params = {}, call) => streamPages(pages, params, call, compileEventQuery),
-    listAll: (params = {}, call) => collectAll(pages, params, call, compileEventQuery),
+    stream: (params = {}, call) => streamPages(pages, params, call, compileEventQuery, storedEventId),
+    listAll: (params = {}, call) => collectAll(pages, params, call, compileEventQuery, storedEventId),
     async get(externalId, call) {
       const body = await t.request<Record<string, unknown>>({ method: 'GET', path: buildPath(EVENT, { externalId }) }, call)
       const event = body?.event

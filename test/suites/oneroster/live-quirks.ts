@@ -66,8 +66,10 @@ const suite: Suite = (env) => {
       assert.equal(new Set(streamed).size, streamed.length, 'no duplicates')
       assert.deepEqual([...streamed].sort(), [...active].sort(), 'every active user')
       assert.ok(streamed.every((id) => !deleted.includes(id)))
-      // Pages were requested until totalCount, not until the first short page.
-      assert.equal(seen(s, from).length, Math.ceil(all.length / 7))
+      // Pages were requested until totalCount, not until the first short page. Offsets advance by what came back
+      // (at least 4 of every 7, as at most every third record is left out), so windows overlap a little.
+      const pages = seen(s, from).length
+      assert.ok(pages >= Math.ceil(all.length / 7) && pages <= Math.ceil(all.length / 4), `${pages} page requests`)
     })
   })
 }
