@@ -44,8 +44,18 @@ export interface ClientOptions {
   vars?: object
   /** Validate response bodies against schemas where the client has them. Costs CPU; off by default. */
   validateResponses?: boolean
-  /** Extra headers sent on every request (never logged). */
+  /**
+   * Extra headers sent on every API request (never to the token URL). Their values are treated as secrets:
+   * hooks and logs show `[redacted]`. `Authorization` is the client's own and cannot be set here.
+   */
   headers?: Record<string, string>
+  /**
+   * Allow `http:` base and token URLs on hosts that are not loopback. Off by default: over plain HTTP the client
+   * secret, tokens and student data cross the network in clear. `localhost`, `*.localhost`, `127.x.x.x` and
+   * `[::1]` never need it.
+   * @example new OneRosterClient({ baseUrl: 'http://gateway.internal', auth, allowInsecureHttp: true })
+   */
+  allowInsecureHttp?: boolean
 }
 
 /** What a client needs after resolution. */
@@ -72,12 +82,52 @@ function pick(lookup: (name: string) => string | undefined, names: string[]): st
   return undefined
 }
 
-function checkUrl(value: string, option: string): string {
+function pickNamed(lookup: (name: string) => string | undefined, names: string[]): { value: string; name: string } | undefined {
+  for (const name of names) {
+    const value = pick(lookup, [name])
+    if (value !== undefined) return { value, name }
+  }
+  return undefined
+}
+
+/** `localhost`, `*.localhost`, 127.0.0.0/8 and `[::1]` (hostnames as URL normalizes them). */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host)
+}
+
+/** The URL for a message: no userinfo, no query or fragment (either may hold a credential), bounded. */
+function shown(value: string): string {
+  // Up to the last '@' (a password may hold '/' or '@'), with or without a scheme.
+  const safe = value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[\s\S]*@/i, '$1[userinfo]@').replace(/([?#])[\s\S]*$/, '$1…')
+  return JSON.stringify(safe.length > 200 ? `${safe.slice(0, 200)}…` : safe)
+}
+
+/**
+ * An absolute base or token URL without a trailing slash. `https:` unless the host is loopback or the user
+ * set `allowInsecureHttp`; no userinfo, query or fragment (they would be sent, logged, or silently dropped).
+ */
+function checkUrl(value: string, option: string, allowInsecureHttp: boolean): string {
+  let url: URL
   try {
-    const url = new URL(value)
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol')
+    url = new URL(value)
   } catch {
-    throw new ConfigurationError(`${option} must be an absolute http(s) URL, got ${JSON.stringify(value)}.`)
+    throw new ConfigurationError(`${option} must be an absolute https:// URL (http:// only on loopback), got ${shown(value)}.`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigurationError(`${option} must be an absolute https:// URL (http:// only on loopback), got ${shown(value)}.`)
+  }
+  if (url.username !== '' || url.password !== '' || /^[^:/?#]*:\/\/[^/?#]*@/.test(value)) {
+    throw new ConfigurationError(`${option} must not contain credentials (user:password@): put them in auth, got ${shown(value)}.`)
+  }
+  if (/[?#]/.test(value)) {
+    throw new ConfigurationError(`${option} must not contain a query or fragment, got ${shown(value)}.`)
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname) && allowInsecureHttp !== true) {
+    throw new ConfigurationError(
+      `${option} must use https (got http://${url.host}): only loopback hosts may use http. ` +
+        'Pass allowInsecureHttp: true to send credentials and data in clear to this host anyway.',
+    )
   }
   return value.replace(/\/+$/, '')
 }
@@ -109,13 +159,15 @@ export function resolveConfig(service: ServiceName, options: ClientOptions = {})
   const env = envValue as TimebackEnv | undefined
   const hosts = env ? environmentHosts(env) : undefined
 
-  const baseUrlRaw = options.baseUrl ?? pick(lookup, names('BASE_URL')) ?? hosts?.services[service]
+  const baseFromVars = options.baseUrl === undefined ? pickNamed(lookup, names('BASE_URL')) : undefined
+  const baseUrlRaw = options.baseUrl ?? baseFromVars?.value ?? hosts?.services[service]
   if (!baseUrlRaw) {
     throw new ConfigurationError(
       `No ${service} host: pass env ('staging' | 'production') or baseUrl, or set TIMEBACK_ENV or ${P}_BASE_URL.`,
     )
   }
-  const baseUrl = checkUrl(baseUrlRaw, 'baseUrl')
+  const insecure = options.allowInsecureHttp === true
+  const baseUrl = checkUrl(baseUrlRaw, baseFromVars ? baseFromVars.name : 'baseUrl', insecure)
 
   const auth = options.auth ?? {}
   const clientId = auth.clientId?.trim() || pick(lookup, names('CLIENT_ID'))
@@ -127,13 +179,14 @@ export function resolveConfig(service: ServiceName, options: ClientOptions = {})
     throw new ConfigurationError(`Missing ${service} credentials: ${missing.join(' and ')}.`)
   }
 
-  const tokenUrlRaw = auth.authUrl ?? pick(lookup, names('TOKEN_URL')) ?? hosts?.tokenUrl
+  const tokenFromVars = auth.authUrl === undefined ? pickNamed(lookup, names('TOKEN_URL')) : undefined
+  const tokenUrlRaw = auth.authUrl ?? tokenFromVars?.value ?? hosts?.tokenUrl
   if (!tokenUrlRaw) {
     throw new ConfigurationError(
       `No token URL: with an explicit baseUrl pass auth.authUrl, or set ${P}_TOKEN_URL / TIMEBACK_TOKEN_URL, or pass env.`,
     )
   }
-  const tokenUrl = checkUrl(tokenUrlRaw, 'auth.authUrl')
+  const tokenUrl = checkUrl(tokenUrlRaw, tokenFromVars ? tokenFromVars.name : 'auth.authUrl', insecure)
 
   return { service, baseUrl, env, tokenUrl, clientId: clientId!, clientSecret: clientSecret!, scope: auth.scope }
 }

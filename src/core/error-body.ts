@@ -55,3 +55,19 @@ export function oneLine(text: string): string {
 export function summarizeBody(body: unknown): unknown {
   return body && typeof body === 'object' ? { keys: Object.keys(body).slice(0, 10) } : body
 }
+
+// ANSI/VT escape sequences (CSI, OSC, two-byte ESC forms, the 8-bit CSI), then line breaks, then every
+// other control or bidi-override character: a server's text must not paint a terminal or forge a log line.
+const ESCAPES = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[ -~]?/g
+const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/
+
+/**
+ * `text` safe to print on one line: escape sequences and control characters removed, line breaks as spaces.
+ * @example cleanText('\u001b[31mhacked\r\nfake line') // 'hacked fake line'
+ */
+export function cleanText(text: string): string {
+  if (!ANY_CONTROL.test(text)) return text
+  return text.replace(ESCAPES, '').replace(BREAKS, ' ').replace(CONTROLS, '')
+}

@@ -5,7 +5,8 @@
 // they work when two copies of the package are loaded (a bundled Worker plus a test helper, say) or across realms.
 
 import { BRAND } from './error-guards.js'
-import { describeBody, detailsOf, minorCodes, oneLine, pathOf, STATUS_TEXT } from './error-body.js'
+import { cleanText, describeBody, detailsOf, minorCodes, oneLine, pathOf, STATUS_TEXT } from './error-body.js'
+import { isSecretName, REDACTED } from './redaction.js'
 
 /** One problem with user input: where it is (`path`, e.g. `user.email` or `where.role'`) and what to do. */
 export interface InputIssue {
@@ -34,7 +35,8 @@ export class TimebackError extends Error {
   declare readonly [BRAND]: string
 
   constructor(message: string, options: { code?: string; cause?: unknown; name?: string } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    // Messages often quote a server's answer: strip what could paint a terminal or forge a log line.
+    super(cleanText(message), options.cause === undefined ? undefined : { cause: options.cause })
     this.code = options.code ?? 'timeback_error'
     // The name is passed explicitly: minifiers rename classes, and guards must survive that.
     Object.defineProperty(this, BRAND, { value: options.name ?? 'TimebackError', enumerable: false })
@@ -76,14 +78,15 @@ export class ApiError extends TimebackError {
     this.body = ctx.body
     this.minorCodes = minorCodes(ctx.body)
     this.details = detailsOf(ctx.body)
-    this.description = describeBody(ctx.body)
+    const description = describeBody(ctx.body)
+    this.description = description === undefined ? undefined : cleanText(description)
   }
 
   /** Builds the subclass that matches `ctx.status`, with a one-line message. */
   static from(ctx: ApiErrorContext): ApiError {
     const description = describeBody(ctx.body)
     const path = pathOf(ctx.url)
-    const statusText = ctx.statusText || STATUS_TEXT[ctx.status] || ''
+    const statusText = cleanText(ctx.statusText || STATUS_TEXT[ctx.status] || '')
     const message =
       `${ctx.method} ${path} → ${ctx.status}${statusText ? ` ${statusText}` : ''}` +
       (description ? `: ${oneLine(description)}` : '') +
@@ -182,6 +185,7 @@ export class AbortError extends TimebackError {
 export class InputValidationError extends TimebackError {
   readonly issues: InputIssue[]
   constructor(issues: InputIssue[], context?: string) {
+    issues = issues.map(hideSecretValue)
     const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
     super(`${context ? `${context}: ` : ''}${summary}`, { code: 'invalid_input', name: 'InputValidationError' })
     this.issues = issues
@@ -195,6 +199,17 @@ export class ConfigurationError extends TimebackError {
   constructor(message: string) {
     super(message, { code: 'configuration_error', name: 'ConfigurationError' })
   }
+}
+
+// What an issue message says it received: `… but received "x"`, `…, got 'x'`, to the end of the message.
+const RECEIVED = /\b(received|got)\b[\s\S]*$/i
+const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g
+
+/** An issue on a secret-named field (`auth.clientSecret`, `user.password`) never prints the value it got. */
+function hideSecretValue(issue: InputIssue): InputIssue {
+  if (!issue.path.split('.').some(isSecretName)) return issue
+  const message = issue.message.replace(RECEIVED, `$1 ${REDACTED}`).replace(QUOTED, REDACTED)
+  return message === issue.message ? issue : { ...issue, message }
 }
 
 /** Seconds from a `Retry-After` header (delta-seconds or HTTP date); undefined when unparseable. */

@@ -1,7 +1,10 @@
 // Observability: hooks and a logger see every attempt, with credentials redacted and bodies left out unless
 // the user turns `logBodies` on.
 
-/** What `onRequest` sees. Headers are redacted (`authorization: Bearer [redacted]`). */
+/**
+ * What `onRequest` sees. Headers are redacted (`authorization: Bearer [redacted]`, every header from the
+ * `headers` options `[redacted]`).
+ */
 export interface RequestInfo {
   method: string
   url: string
@@ -9,11 +12,14 @@ export interface RequestInfo {
   /** 1 for the first attempt. */
   attempt: number
   requestId: string
-  /** Only with `logBodies: true`, and never for token requests. */
+  /**
+   * Only with `logBodies: true`, and never for token requests: a bounded copy with secret-named fields
+   * (`password`, `client_secret`, `access_token`, `apiKey`…) shown as `[redacted]` at any depth.
+   */
   body?: unknown
 }
 
-/** What `onResponse` sees. */
+/** What `onResponse` sees; with `logBodies: true`, `body` is the parsed JSON answer (redacted, bounded). */
 export interface ResponseInfo extends RequestInfo {
   status: number
   durationMs: number
@@ -47,15 +53,24 @@ export interface Logger {
   error?: (message: string, data?: unknown) => void
 }
 
-const SECRET_HEADERS = new Set(['authorization', 'x-auth-token', 'cookie', 'set-cookie', 'x-api-key', 'proxy-authorization'])
+// Secret-looking header names: authorization, x-api-key, cookie, x-auth-token, x-hub-signature…
+const SECRET_HEADER = /token|secret|key|auth|signature|password|cookie|session|credential/i
 const SECRET_PARAM = /token|secret|password|api[_-]?key|signature|credential/i
 
-/** Copies headers with credentials replaced, e.g. `Bearer [redacted]`. */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+/**
+ * Copies headers for hooks and logs: credentials become `Bearer [redacted]` / `[redacted]`, and so does every
+ * header the user supplied (`custom`: the client's and the call's `headers`), since those often carry keys.
+ * The request id stays readable: it is in errors too.
+ * @example redactHeaders({ authorization: 'Bearer abc', 'x-tenant': 't1' }, { 'x-tenant': 't1' })
+ * // { authorization: 'Bearer [redacted]', 'x-tenant': '[redacted]' }
+ */
+export function redactHeaders(headers: Record<string, string>, ...custom: (Record<string, string> | undefined)[]): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase()
-    if (!SECRET_HEADERS.has(lower)) out[lower] = value
+    if (lower === 'x-request-id') out[lower] = value
+    else if (custom.some((c) => c !== undefined && Object.prototype.hasOwnProperty.call(c, lower))) out[lower] = '[redacted]'
+    else if (!SECRET_HEADER.test(lower)) out[lower] = value
     else out[lower] = /^(bearer|basic)\s/i.test(value) ? `${value.split(/\s/)[0]} [redacted]` : '[redacted]'
   }
   return out

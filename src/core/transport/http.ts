@@ -5,69 +5,16 @@ import {
   ApiError, ConfigurationError, ConnectionError, ServerError,
 } from '../errors.js'
 import { openCallScope, type CallScope } from './deadline.js'
-import { redactHeaders, redactUrl, type Hooks, type Logger } from './hooks.js'
+import { callHeaders, clientHeaders } from './headers.js'
+import { redactUrl } from './hooks.js'
+import { checkFollowed, isRedirect, nextHop, type Hop } from './redirect.js'
+import { Reporter, type Sent } from './report.js'
 import { backoffDelay, mayRetryConnection, mayRetryStatus, retryAfterMs, sleep } from './retry.js'
 import { discard, errorContext, messageOf, pathOf, readBody, withQuery, type QueryValue } from './response.js'
+import type { Authenticator, CallOptions, HttpRequest, TransportSettings } from './types.js'
 
 export { withQuery, type QueryValue }
-
-/** Adds credentials to a request; implemented by the OAuth2 and MasteryTrack authenticators. */
-export interface Authenticator {
-  /** Headers to add, and the token they carry (so a 401 can evict exactly that token). */
-  authorize(signal: AbortSignal): Promise<{ headers: Record<string, string>; token: string }>
-  invalidate(token: string): Promise<void>
-}
-
-/** Per-call options every SDK method accepts as its last argument. */
-export interface CallOptions {
-  signal?: AbortSignal
-  /** Deadline in ms for this call, retries included; overrides the client's `timeout`. */
-  timeout?: number
-  /** Overrides the client's `maxRetries` for this call. */
-  maxRetries?: number
-  /** Declare a POST safe to repeat, so it is retried like a GET. */
-  idempotent?: boolean
-  /** Extra headers for this call. */
-  headers?: Record<string, string>
-}
-
-/** A request as services describe it; `path` must already be encoded (use `buildPath`). */
-export interface HttpRequest {
-  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-  path: string
-  query?: Record<string, QueryValue>
-  /** JSON body. */
-  body?: unknown
-  /** A JSON body already serialized (sent as is), for callers that had to serialize to measure it. */
-  json?: string
-  /** Form body; marks the request sensitive (token requests), so it is never logged. */
-  form?: URLSearchParams
-  /**
-   * `json` (default): parsed body or undefined for empty; `bytes`: `{ data, headers }` with the body read
-   * inside the call's deadline; `response`: the raw Response, body unread (the deadline no longer covers it).
-   */
-  responseType?: 'json' | 'bytes' | 'response'
-  /** Skip authentication (token endpoint). */
-  anonymous?: boolean
-  /** Absolute URL instead of baseUrl + path (token endpoint). */
-  absoluteUrl?: string
-  /** `never`: any redirect is an error (the token request: its form carries the client secret). */
-  redirects?: 'same-origin' | 'never'
-  /** Statuses the caller handles itself instead of getting an ApiError (e.g. 404 for `exists`). */
-  acceptStatus?: readonly number[]
-}
-
-export interface TransportSettings {
-  baseUrl: string
-  fetch?: typeof fetch
-  timeout?: number
-  maxRetries?: number
-  hooks?: Hooks
-  logger?: Logger
-  logBodies?: boolean
-  headers?: Record<string, string>
-  authenticator?: Authenticator
-}
+export type { Authenticator, CallOptions, HttpRequest, TransportSettings }
 
 const DEFAULT_TIMEOUT = 30_000
 const DEFAULT_RETRIES = 2
@@ -86,6 +33,9 @@ export class Transport {
   readonly #timeout: number
   readonly #maxRetries: number
   readonly #settings: TransportSettings
+  /** The client's `headers`, checked and lower-cased once. */
+  readonly #headers: Record<string, string> | undefined
+  readonly #reporter: Reporter
 
   constructor(settings: TransportSettings) {
     this.#settings = settings
@@ -98,38 +48,42 @@ export class Transport {
     this.#fetch = settings.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.#timeout = checkCount(settings.timeout, 'timeout', DEFAULT_TIMEOUT)
     this.#maxRetries = Math.floor(checkCount(settings.maxRetries, 'maxRetries', DEFAULT_RETRIES))
+    this.#headers = clientHeaders(settings.headers)
+    this.#reporter = new Reporter(settings.hooks, settings.logger, settings.logBodies, this.#headers)
   }
 
   /** Runs `req` under one deadline, with retries; resolves to the parsed body (or the Response). */
   async request<T = unknown>(req: HttpRequest, call: CallOptions = {}): Promise<T> {
     const timeout = checkCount(call.timeout, 'timeout', this.#timeout)
+    const extra = call.headers === undefined ? undefined : callHeaders(call.headers)
     const scope = openCallScope(call.signal, timeout)
     try {
-      return await this.#run<T>(req, call, scope)
+      return await this.#run<T>(req, call, extra, scope)
     } finally {
       scope.dispose()
     }
   }
 
-  async #run<T>(req: HttpRequest, call: CallOptions, scope: CallScope): Promise<T> {
+  async #run<T>(req: HttpRequest, call: CallOptions, extra: Record<string, string> | undefined, scope: CallScope): Promise<T> {
     const url = withQuery(req.absoluteUrl ?? `${this.baseUrl}${req.path}`, req.query)
     const safeUrl = redactUrl(url)
     const what = `${req.method} ${pathOf(safeUrl)}`
     const maxRetries = Math.floor(checkCount(call.maxRetries, 'maxRetries', this.#maxRetries))
-    const requestId = crypto.randomUUID()
+    // Header names are lower-case on every side, so a caller's X-Request-ID replaces ours instead of joining it.
+    const requestId = extra?.['x-request-id'] ?? this.#headers?.['x-request-id'] ?? crypto.randomUUID()
     const auth = req.anonymous ? undefined : this.#settings.authenticator
     const body = req.form ?? req.json ?? (req.body === undefined ? undefined : JSON.stringify(req.body))
+    const redirects = req.redirects ?? 'same-origin'
+    const reporter = this.#reporter
+    // Bodies are logged only when asked for, never for a form (the token request and its secret).
+    const logBody = reporter.bodies && !req.form
+    const sentBody = logBody && body !== undefined ? { value: req.body, json: req.json } : undefined
     let retries = 0
     let authRetried = false
 
-    for (let attempt = 1; ; attempt++) {
+    attempts: for (let attempt = 1; ; attempt++) {
       if (scope.signal.aborted) throw scope.abortError(what)
-      const headers: Record<string, string> = {
-        accept: 'application/json',
-        'x-request-id': requestId,
-        ...this.#settings.headers,
-        ...call.headers,
-      }
+      const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...this.#headers, ...extra }
       if (req.form) headers['content-type'] = 'application/x-www-form-urlencoded'
       else if (body !== undefined) headers['content-type'] = 'application/json'
       let token: string | undefined
@@ -139,35 +93,55 @@ export class Transport {
         token = granted.token
       }
 
-      this.#report('onRequest', () => ({
-        method: req.method, url: safeUrl, headers: redactHeaders(headers), attempt, requestId,
-        ...(this.#settings.logBodies && !req.form && body !== undefined ? { body: req.body ?? req.json } : {}),
-      }))
-      const started = Date.now()
+      // What goes out; a Hop object is built only when a redirect is followed.
+      let target = url
+      let method: string = req.method
+      let payload: BodyInit | undefined = body
+      let sending = headers
+      let sent: Sent | undefined
+      if (reporter.listening) reporter.request((sent = { method, url: safeUrl, headers, attempt, requestId, callHeaders: extra }), sentBody)
+      let started = Date.now()
       let response: Response
-      try {
-        response = await this.#fetch(url, { method: req.method, headers, body, signal: scope.signal })
-      } catch (error) {
-        if (scope.signal.aborted) throw scope.abortError(what)
-        const failure = new ConnectionError(`${what} → connection failed: ${messageOf(error)}`, error)
-        if (retries < maxRetries && mayRetryConnection(req.method, call.idempotent)) {
-          await this.#backoff(req, scope, safeUrl, requestId, attempt, ++retries, undefined, 'connection failed')
-          continue
+      for (let followed = 0; ; followed++) {
+        try {
+          response = await this.#fetch(target, { method, headers: sending, body: payload, signal: scope.signal, redirect: 'manual' })
+        } catch (error) {
+          if (scope.signal.aborted) throw scope.abortError(what)
+          const failure = new ConnectionError(`${what} → connection failed: ${messageOf(error)}`, error)
+          if (retries < maxRetries && mayRetryConnection(req.method, call.idempotent)) {
+            await this.#backoff(req, scope, safeUrl, requestId, attempt, ++retries, undefined, 'connection failed')
+            continue attempts
+          }
+          throw failure
         }
-        throw failure
+        if (response.redirected) checkFollowed(response, method, target, url, redirects, requestId)
+        if (!isRedirect(response)) break
+        // Followed by hand, within the origin only: fetch would re-send the body and token to any host.
+        if (sent) reporter.response(sent, response.status, started)
+        discard(response)
+        const hop: Hop = nextHop(response, { url: target, method, body: payload, headers: sending }, url, redirects, followed, requestId)
+        target = hop.url
+        method = hop.method
+        payload = hop.body
+        sending = hop.headers
+        if (reporter.listening) {
+          sent = { method, url: redactUrl(target), headers: sending, attempt, requestId, callHeaders: extra }
+          reporter.request(sent, payload === undefined ? undefined : sentBody)
+        }
+        started = Date.now()
       }
-      this.#report('onResponse', () => ({
-        method: req.method, url: safeUrl, headers: redactHeaders(headers), attempt, requestId,
-        status: response.status, durationMs: Date.now() - started,
-      }))
+      // With logBodies, the answer is reported once its body is read (below); otherwise right away.
+      const deferred = logBody && req.responseType !== 'response' && req.responseType !== 'bytes'
+      if (sent && !deferred) reporter.response(sent, response.status, started)
 
       const status = response.status
       if (status === 401 && auth && token !== undefined && !authRetried) {
+        if (sent && deferred) reporter.response(sent, status, started)
         // The token may have been revoked or expired early (clock skew): evict it and try once more.
         authRetried = true
         discard(response)
         await auth.invalidate(token)
-        this.#report('onRetry', () => ({
+        reporter.emit('onRetry', () => ({
           method: req.method, url: safeUrl, requestId, attempt: attempt + 1, delayMs: 0, reason: 'token rejected', status,
         }))
         continue
@@ -177,15 +151,21 @@ export class Transport {
         const delay = asked ?? backoffDelay(retries)
         // A wait that would outlive the deadline is pointless: report the service's answer now instead.
         if (Date.now() + delay < scope.deadline) {
+          if (sent && deferred) reporter.response(sent, status, started)
           discard(response)
           await this.#backoff(req, scope, safeUrl, requestId, attempt, ++retries, delay, `status ${status}`, status)
           continue
         }
       }
-      if (req.acceptStatus?.includes(status)) return response as T
+      if (req.acceptStatus?.includes(status)) {
+        if (sent && deferred) reporter.response(sent, status, started)
+        return response as T
+      }
+      const finalUrl = target === url ? safeUrl : redactUrl(target)
       if (status < 200 || status >= 300) {
         const parsed = await this.#guard(readBody(response), scope, what)
-        throw ApiError.from(errorContext(req.method, safeUrl, response, parsed.value, requestId))
+        if (sent && deferred) reporter.response(sent, status, started, parsed)
+        throw ApiError.from(errorContext(method, finalUrl, response, parsed.value, requestId))
       }
       if (req.responseType === 'response') return response as T
       if (req.responseType === 'bytes') {
@@ -193,8 +173,9 @@ export class Transport {
         return { data, headers: response.headers } as T
       }
       const parsed = await this.#guard(readBody(response), scope, what)
+      if (sent && deferred) reporter.response(sent, status, started, parsed)
       if (!parsed.ok) {
-        const ctx = errorContext(req.method, safeUrl, response, parsed.value, requestId)
+        const ctx = errorContext(method, finalUrl, response, parsed.value, requestId)
         throw new ServerError(
           `${what} → ${status}: the response is not valid JSON (${parsed.reason}): ${JSON.stringify(parsed.value)}` +
             ` (request id ${ctx.requestId})`,
@@ -221,7 +202,7 @@ export class Transport {
     retry: number, delay: number | undefined, reason: string, status?: number,
   ): Promise<void> {
     const delayMs = delay ?? backoffDelay(retry - 1)
-    this.#report('onRetry', () => ({ method: req.method, url, requestId, attempt: attempt + 1, delayMs, reason, status }))
+    this.#reporter.emit('onRetry', () => ({ method: req.method, url, requestId, attempt: attempt + 1, delayMs, reason, status }))
     this.#settings.logger?.warn?.(`timeback: retrying ${req.method} ${pathOf(url)} in ${delayMs} ms (${reason})`, {
       requestId, attempt: attempt + 1,
     })
@@ -229,23 +210,6 @@ export class Transport {
       await sleep(delayMs, scope.signal)
     } catch {
       throw scope.abortError(`${req.method} ${pathOf(url)}`)
-    }
-  }
-
-  #report<K extends keyof NonNullable<TransportSettings['hooks']>>(
-    name: K,
-    info: () => Parameters<NonNullable<NonNullable<TransportSettings['hooks']>[K]>>[0],
-  ): void {
-    const hook = this.#settings.hooks?.[name]
-    const logger = this.#settings.logger
-    if (!hook && !logger?.debug) return
-    const payload = info()
-    if (logger?.debug) logger.debug(`timeback: ${name}`, payload)
-    if (!hook) return
-    try {
-      ;(hook as (p: typeof payload) => void)(payload)
-    } catch (error) {
-      logger?.warn?.(`timeback: ${name} hook threw: ${messageOf(error)}`)
     }
   }
 }
