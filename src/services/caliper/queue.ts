@@ -21,7 +21,7 @@ export interface QueueOptions {
   /** Envelope sends in flight at once. Default 6, the number of connections a Worker may hold open. */
   concurrency?: number
   /** Called with the events of an envelope that failed after the engine's retries. May be async. */
-  onError?: (events: EnvelopeItem[], error: unknown) => void | Promise<void>
+  onError?: (events: EnvelopeItem[], error: unknown) => void | Promise<unknown>
 }
 
 export interface FailedBatch {
