@@ -71,3 +71,60 @@ describe('edge token stores', () => {
     assert.equal((await store.get('k'))?.accessToken, 'b')
   })
 })
+
+// Webhook replay stores on Workers KV (Miniflare's KV implementation). Own describe block and own Miniflare,
+// independent of the token-store tests above.
+import { createHmac } from 'node:crypto'
+import { KVReplayStore } from '../../src/edge/index.ts'
+import { isWebhookReplayError, parseWebhook } from '../../src/services/webhooks/index.ts'
+
+describe('edge replay stores (Workers KV)', () => {
+  let mf: Miniflare
+  let kv: KVNamespaceLike
+
+  before(async () => {
+    mf = new Miniflare({ modules: true, script: 'export default { fetch() { return new Response("ok") } }', kvNamespaces: ['REPLAY'] })
+    kv = (await mf.getKVNamespace('REPLAY')) as unknown as KVNamespaceLike
+  })
+  after(() => mf.dispose())
+
+  it('KVReplayStore: an id claimed through one store object is held for every other (another isolate), until released', async () => {
+    assert.equal(await new KVReplayStore(kv).claim('id-1', 600), true)
+    assert.equal(await new KVReplayStore(kv).claim('id-1', 600), false)
+    assert.notEqual(await kv.get('webhook-replay:id-1', 'json'), null, 'held in KV under the default prefix')
+    assert.equal(await new KVReplayStore(kv, { prefix: 'other:' }).claim('id-1', 600), true, 'another prefix is another set')
+    await new KVReplayStore(kv).release('id-1')
+    assert.equal(await new KVReplayStore(kv).claim('id-1', 600), true)
+  })
+
+  it('KVReplayStore: the window becomes expirationTtl, raised to the 60 s KV minimum', async () => {
+    const ttls: (number | undefined)[] = []
+    const recording: KVNamespaceLike = {
+      get: (key, type) => kv.get(key, type),
+      put: (key, value, options) => (ttls.push(options?.expirationTtl), kv.put(key, value, options)),
+      delete: (key) => kv.delete(key),
+    }
+    const store = new KVReplayStore(recording)
+    await store.claim('short', 5)
+    await store.claim('week', 604_800)
+    await store.claim('fraction', 90.2)
+    assert.deepEqual(ttls, [60, 604_800, 91])
+  })
+
+  it('KVReplayStore: of 20 concurrent claims of one id in an isolate, exactly one wins', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => new KVReplayStore(kv).claim('burst', 600)))
+    assert.equal(results.filter((won) => won).length, 1)
+  })
+
+  it('parseWebhook with KVReplayStore refuses a delivery replayed to another isolate', async () => {
+    const body = JSON.stringify({
+      sensor: 'https://app.example/sensors/main', sendTime: '2026-03-01T10:00:01.000Z', dataVersion: 'http://purl.imsglobal.org/ctx/caliper/v1p2',
+      data: [{ id: 'urn:uuid:kv-1', type: 'ActivityEvent', action: 'Completed', eventTime: '2026-03-01T10:00:00.000Z', actor: 'https://app.example/users/ada', object: 'https://app.example/lessons/7' }],
+    })
+    const signature = `sha256=${createHmac('sha256', 'kv-secret').update(body).digest('hex')}`
+    const delivery = (id: string) => new Request('https://receiver.example/hooks', { method: 'POST', body, headers: { 'x-caliper-signature': signature, 'x-caliper-delivery-id': id } })
+    const first = await parseWebhook(delivery('dl-1'), { secret: 'kv-secret', seen: new KVReplayStore(kv) })
+    assert.equal(first.events.length, 1)
+    await assert.rejects(parseWebhook(delivery('dl-2'), { secret: 'kv-secret', seen: new KVReplayStore(kv) }), isWebhookReplayError)
+  })
+})
