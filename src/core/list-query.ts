@@ -4,7 +4,7 @@
 
 import { InputValidationError, type InputIssue } from './errors.js'
 import { checkPaging } from './pagination.js'
-import { isFieldName, whereToFilter, type Where } from './where.js'
+import { checkFieldName, whereToFilter, type Where } from './where.js'
 
 /** Query options of every list call. */
 export interface ListParams<W = Where> {
@@ -32,21 +32,20 @@ export interface StreamParams<W = Where> extends ListParams<W> {
 export function compileListQuery(params: StreamParams<unknown> = {}): Record<string, string | undefined> {
   checkPaging(params)
   const issues: InputIssue[] = []
-  if (params.sort !== undefined && (typeof params.sort !== 'string' || !isFieldName(params.sort))) {
-    issues.push({ path: 'sort', message: `must be a field name, got ${JSON.stringify(params.sort)}` })
-  }
-  if (params.orderBy !== undefined && params.orderBy !== 'asc' && params.orderBy !== 'desc') {
-    issues.push({ path: 'orderBy', message: `must be 'asc' or 'desc', got ${JSON.stringify(params.orderBy)}` })
+  // The API sorts by one field (OR-12: `sort` is a field name), so a comma is an error like any other bad name.
+  if (params.sort !== undefined) checkFieldName(params.sort, 'sort', issues)
+  const orderBy: unknown = params.orderBy
+  if (orderBy !== undefined && orderBy !== 'asc' && orderBy !== 'desc') {
+    issues.push({ path: 'orderBy', message: `must be 'asc' or 'desc', got ${typeof orderBy === 'string' ? JSON.stringify(orderBy.slice(0, 40)) : typeof orderBy}` })
   }
   const fieldList = typeof params.fields === 'string' ? params.fields.split(',').map((f) => f.trim()) : params.fields
   if (fieldList !== undefined) {
     if (!Array.isArray(fieldList) || fieldList.length === 0) issues.push({ path: 'fields', message: 'must be a non-empty list of field names' })
-    else fieldList.forEach((f, i) => {
-      if (typeof f !== 'string' || !isFieldName(f)) issues.push({ path: `fields[${i}]`, message: `${JSON.stringify(f)} is not a field name` })
-    })
+    else for (let i = 0; i < fieldList.length; i++) checkFieldName(fieldList[i], `fields[${i}]`, issues)
   }
-  if (params.filter !== undefined && typeof params.filter !== 'string') {
-    issues.push({ path: 'filter', message: 'must be a string' })
+  if (params.filter !== undefined && (typeof params.filter !== 'string' || params.filter.trim() === '')) {
+    // An empty filter would list everything: the caller asked to filter, so say so rather than widen the query.
+    issues.push({ path: 'filter', message: 'must be a non-empty filter string; leave it out to list everything' })
   }
   if (params.where !== undefined && params.filter !== undefined) {
     issues.push({ path: 'where', message: 'pass either where or filter, not both' })
@@ -54,8 +53,16 @@ export function compileListQuery(params: StreamParams<unknown> = {}): Record<str
   if (params.search !== undefined && typeof params.search !== 'string') {
     issues.push({ path: 'search', message: 'must be a string' })
   }
+  let filter = params.filter
+  if (params.where !== undefined) {
+    try {
+      filter = whereToFilter(params.where as Where)
+    } catch (error) {
+      if (!(error instanceof InputValidationError)) throw error
+      issues.push(...error.issues) // one error names every bad parameter
+    }
+  }
   if (issues.length) throw new InputValidationError(issues, 'Invalid list parameters')
-  const filter = params.where !== undefined ? whereToFilter(params.where as Where) : params.filter || undefined
   return {
     filter,
     sort: params.sort,

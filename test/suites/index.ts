@@ -9,6 +9,7 @@ import corePagination from './core/pagination.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import coreTokens from './core/tokens.ts'
+import coreWhere from './core/where.ts'
 import { onerosterSuites } from './oneroster/index.ts'
 import smoke from './smoke.ts'
 import { webhooksSuites } from './webhooks/index.ts'
@@ -21,6 +22,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
   { name: 'core/tokens', suite: coreTokens },
+  { name: 'core/where', suite: coreWhere },
   ...caliperSuites,
   ...onerosterSuites,
   ...webhooksSuites,
