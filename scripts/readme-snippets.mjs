@@ -129,7 +129,7 @@ function compilerOptions(dir, node) {
     paths[`npm:@timeback/sdk/${name}`] = [join(root, src)]
   }
   const json = {
-    ...base,
+    ...base, // the project's strict settings (verbatimModuleSyntax included: type imports must say so)
     types: node ? ['node'] : [],
     moduleDetection: 'force', // every block is a module, even one without imports (top-level await)
     noUnusedLocals: false, // a block may show a value without using it
@@ -137,7 +137,7 @@ function compilerOptions(dir, node) {
     noEmit: true,
     paths,
   }
-  return { json, options: ts.convertCompilerOptionsFromJson(json, dir).options }
+  return ts.convertCompilerOptionsFromJson(json, dir).options
 }
 
 function format(diagnostic, where) {
@@ -153,7 +153,7 @@ function format(diagnostic, where) {
 /** Type-checks `entries` ([path, block]) in one program; returns formatted errors. */
 function typecheck(dir, prelude, entries, node) {
   if (!entries.length) return []
-  const { options } = compilerOptions(dir, node)
+  const options = compilerOptions(dir, node)
   const where = new Map(entries.map(([path, block]) => [resolve(path), block]))
   const program = ts.createProgram({ rootNames: [prelude, ...where.keys()], options })
   const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()]
