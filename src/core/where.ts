@@ -56,7 +56,7 @@ export function isFieldName(name: string): boolean {
 export function checkFieldName(value: unknown, path: string, issues: InputIssue[]): value is string {
   if (typeof value === 'string' && FIELD.test(value)) return true
   const shown = typeof value === 'string' ? JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value) : kindOf(value)
-  issues.push({ path, message: `${shown} is not a field name (letters, digits and _, starting with a letter, at most one '.', e.g. 'user.sourcedId')` })
+  issues.push({ path, message: `${shown} is not a valid field name (letters, digits and _, starting with a letter, at most one '.', e.g. 'user.sourcedId')` })
   return false
 }
 
