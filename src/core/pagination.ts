@@ -128,10 +128,10 @@ function keyOf<T>(item: T, idOf: IdOf<T>): string | undefined {
  * Yields every item of every page, holding one page in memory. A page that fails after the transport's
  * retries ends the stream with that error.
  *
- * Judgement calls (stated in the README): an empty page ends the listing; a page with no record that the
- * previous page did not already yield ends it; the listing also ends once the offset reaches the total (without
- * a total: at a page shorter than the served page size). Every other page yields at least one new record, so
- * `maxItems` bounds the number of requests as well as the records.
+ * Judgement calls (stated in the README): an empty page ends the listing; so does a page made only of records
+ * the previous page already yielded; the listing also ends once the offset reaches the total (without a total: at
+ * a page shorter than the served page size). Every other page yields at least one new record, so `maxItems`
+ * bounds the number of requests as well as the records. Records without an id are never dropped as repeats.
  */
 export async function* streamPages<T, P extends OffsetParams>(
   fetchPage: PageFetcher<T>, params: P, call: CallOptions = {}, compile: QueryCompiler<P>, idOf: IdOf<T>,
