@@ -17,6 +17,20 @@ const suite: Suite = (env) => {
       await roundTrip(assert, client.users, { input: newUser({ familyName: 'Roundtrip' }), field: 'familyName' })
     })
 
+    // The README's pattern: update is a PUT of the whole record, so a read user goes back with a change.
+    // Before, this did not compile (User.enabledUser was string | boolean; interfaces met no loose input).
+    it('users: a user read with get() goes back to update() with a change', async () => {
+      const { client } = connect(env)
+      const { sourcedId } = await client.users.create(newUser({ givenName: 'Ada', familyName: 'Lovelace' }))
+      const user = await client.users.get(sourcedId)
+      assert.equal(user.enabledUser, 'true', 'reads carry the spec\'s string')
+      await client.users.update(sourcedId, { ...user, preferredFirstName: 'Addie' })
+      const after = await client.users.get(sourcedId)
+      assert.equal(after.preferredFirstName, 'Addie')
+      assert.equal(after.givenName, 'Ada', 'the rest of the record is kept because it was sent')
+      assert.equal(after.roles[0]?.org.sourcedId, SEED.school)
+    })
+
     it('orgs', async () => {
       const { client } = connect(env)
       await roundTrip(assert, client.orgs, { input: { name: 'North District', type: 'district' }, field: 'name' })
