@@ -64,6 +64,11 @@ export function markChecked<T extends object>(event: T): T {
   return event
 }
 
+/** True for an event a builder checked (and marked). */
+export function isChecked(item: object): boolean {
+  return built.has(item)
+}
+
 /**
  * Problems of one envelope item, with paths under `at`. Timeback events get their profile's schema, other
  * events the base Event schema plus the type/action table, anything without actor/action/eventTime is an entity.
@@ -148,6 +153,14 @@ export function checkEnvelope(envelope: unknown, context: string, maxBytes = MAX
     }], context)
   }
   return envelope as unknown as Envelope
+}
+
+/**
+ * The JSON text of an envelope's fields up to the opening of `data` (`{"sensor":…,"data":[`), in the key
+ * order of `envelopeOf`: the queue appends events it already serialized, then `]}`.
+ */
+export function envelopeHead(sensor: string, sendTime: string): string {
+  return `{"sensor":${JSON.stringify(sensor)},"sendTime":${JSON.stringify(sendTime)},"dataVersion":${JSON.stringify(DATA_VERSION)},"data":[`
 }
 
 /** A fresh envelope around `data`, stamped now. */

@@ -103,21 +103,18 @@ const suite: Suite = (env) => {
       assert.equal(s.emulator.caliper.events.length, 1)
     })
 
-    it('the queue never sends an event no envelope could hold: it fails alone, the others go', async () => {
+    it('queue.add refuses an event no envelope could hold, naming it, and adds none of the list', async () => {
       const s = caliperSetup(env)
-      const handed: unknown[][] = []
-      const queue = s.client.createQueue({ sensor: SENSOR, onError: (events) => { handed.push(events) } })
+      const queue = s.client.createQueue({ sensor: SENSOR })
       const huge = s.activity(3, 1, { extensions: { blob: 'x'.repeat(1_100_000) } })
       const small = [s.activity(4), s.activity(5)]
-      queue.add([small[0]!, huge, small[1]!])
+      const error = assert.throws(() => queue.add([small[0]!, huge, small[1]!]), E.isInputValidationError)
+      assert.deepEqual(error.issues.map((i: { path: string }) => i.path), ['events[1]'])
+      assert.match(error.message, /no envelope of at most 1048576 bytes/)
+      assert.equal(queue.size, 0)
+      queue.add(small)
       const result = await queue.flush()
       assert.equal(result.sent, 2)
-      assert.equal(result.failed.length, 1)
-      assert.deepEqual(result.failed[0]!.events, [huge])
-      const error = result.failed[0]!.error
-      assert.ok(E.isInputValidationError(error))
-      assert.match(error.message, /no envelope of at most 1048576 bytes/)
-      assert.deepEqual(handed, [[huge]])
       assert.deepEqual(sorted(s.storedIds()), sorted(small.map((e) => e.id)))
     })
 
