@@ -15,13 +15,15 @@ export function isSecretName(name: string): boolean {
   return SECRET_FIELD.test(flat) || SECRET_EXACT.has(flat)
 }
 
-/** Bounds that keep a huge or cyclic body from hanging the logger. */
-export const BODY_LIMITS = { depth: 10, nodes: 2000, items: 100, chars: 2000 } as const
+/** Bounds that keep a huge or cyclic body from hanging the logger: nesting, objects and keys, array items,
+ * characters per string and characters of all strings together. */
+export const BODY_LIMITS = { depth: 10, nodes: 1000, items: 100, chars: 1000, totalChars: 50_000 } as const
 
 export const REDACTED = '[redacted]'
 
 interface Walk {
   nodes: number
+  chars: number
   readonly ancestors: Set<object>
 }
 
@@ -33,7 +35,7 @@ interface Walk {
  */
 export function redactBody(body: unknown): unknown {
   try {
-    return copy(body, 0, { nodes: BODY_LIMITS.nodes, ancestors: new Set() })
+    return copy(body, 0, { nodes: BODY_LIMITS.nodes, chars: BODY_LIMITS.totalChars, ancestors: new Set() })
   } catch {
     return '[unreadable]'
   }
@@ -50,7 +52,10 @@ export function redactJsonText(json: string): unknown {
 
 function copy(value: unknown, depth: number, walk: Walk): unknown {
   if (typeof value === 'string') {
-    return value.length > BODY_LIMITS.chars ? `${value.slice(0, BODY_LIMITS.chars)}…[${value.length} chars]` : value
+    const room = Math.min(BODY_LIMITS.chars, walk.chars)
+    walk.chars -= Math.min(value.length, room)
+    if (value.length <= room) return value
+    return room > 0 ? `${value.slice(0, room)}…[${value.length} chars]` : `[${value.length} chars]`
   }
   if (typeof value === 'bigint') return `${value}n`
   if (typeof value === 'function' || typeof value === 'symbol') return `[${typeof value}]`

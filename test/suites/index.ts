@@ -3,9 +3,11 @@
 
 import type { Suite } from '../harness/types.ts'
 import { caliperSuites } from './caliper/index.ts'
+import coreConfigAndLogs from './core/config-and-logs.ts'
 import coreErrorsAndConfig from './core/errors-and-config.ts'
 import coreObservabilityAndWrites from './core/observability-and-writes.ts'
 import corePagination from './core/pagination.ts'
+import coreRedirects from './core/redirects.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import coreTokens from './core/tokens.ts'
@@ -16,9 +18,11 @@ import { webhooksSuites } from './webhooks/index.ts'
 
 export const suites: { name: string; suite: Suite }[] = [
   { name: 'smoke', suite: smoke },
+  { name: 'core/config-and-logs', suite: coreConfigAndLogs },
   { name: 'core/errors-and-config', suite: coreErrorsAndConfig },
   { name: 'core/observability-and-writes', suite: coreObservabilityAndWrites },
   { name: 'core/pagination', suite: corePagination },
+  { name: 'core/redirects', suite: coreRedirects },
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
   { name: 'core/tokens', suite: coreTokens },
