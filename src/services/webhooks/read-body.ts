@@ -5,7 +5,7 @@
 // is refused without reading, and the stream is counted chunk by chunk (a Content-Length can lie, or be absent
 // with chunked encoding) and cancelled as soon as it passes the limit.
 
-import { ConfigurationError, InputValidationError, TimebackError, isTimebackError } from '../../core/errors.js'
+import { ConfigurationError, TimebackError, isTimebackError } from '../../core/errors.js'
 
 /** Default `maxBodyBytes`: 1 MiB, far above a one-event Caliper envelope (a few KB). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
@@ -22,11 +22,8 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 export class WebhookPayloadTooLargeError extends TimebackError {
   /** The limit that was exceeded, in bytes. */
   readonly maxBodyBytes: number
-  constructor(maxBodyBytes: number, how: string) {
-    super(`Webhook body ${how} the ${maxBodyBytes}-byte limit (maxBodyBytes); it was not read further.`, {
-      code: 'payload_too_large',
-      name: 'WebhookPayloadTooLargeError',
-    })
+  constructor(maxBodyBytes: number) {
+    super(`Webhook body is over the ${maxBodyBytes}-byte maxBodyBytes limit.`, { code: 'payload_too_large', name: 'WebhookPayloadTooLargeError' })
     this.maxBodyBytes = maxBodyBytes
   }
 }
@@ -39,20 +36,18 @@ export function isWebhookPayloadTooLargeError(value: unknown): value is WebhookP
   return isTimebackError(value) && value.name === 'WebhookPayloadTooLargeError'
 }
 
-/** The limit from the options, checked: a positive whole number of bytes. */
-export function bodyLimit(value: unknown): number {
-  if (value === undefined) return DEFAULT_MAX_BODY_BYTES
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new ConfigurationError('parseWebhook: maxBodyBytes must be a positive whole number of bytes (default 1048576, 1 MiB).')
-  }
-  return value
+/** A positive whole number from the options, `fallback` when absent; ConfigurationError naming `name` otherwise. */
+export function positiveInteger(value: unknown, fallback: number, name: string): number {
+  if (value === undefined) return fallback
+  if (!Number.isSafeInteger(value) || (value as number) < 1) throw new ConfigurationError(`parseWebhook: ${name} must be a positive whole number.`)
+  return value as number
 }
 
 /** The whole body, or WebhookPayloadTooLargeError as soon as it is known to exceed `limit`. */
 export async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   // Only a plain decimal is trusted as a refusal; anything else is left to the byte count below.
   const declared = request.headers.get('content-length')?.trim()
-  if (declared && /^\d+$/.test(declared) && Number(declared) > limit) throw new WebhookPayloadTooLargeError(limit, 'declares more than')
+  if (declared && /^\d+$/.test(declared) && Number(declared) > limit) throw new WebhookPayloadTooLargeError(limit)
   const stream = request.body
   if (!stream) return new Uint8Array(0)
   const reader = stream.getReader()
@@ -61,17 +56,14 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
-    if (!ArrayBuffer.isView(value)) {
-      void reader.cancel().catch(() => undefined)
-      throw new InputValidationError([{ path: '(body)', message: 'the request body stream yielded something other than bytes' }], 'webhook payload')
-    }
     size += value.byteLength
-    if (size > limit) {
+    // Written as !(<=) so a chunk that is not bytes (byteLength undefined: NaN) also stops the read.
+    if (!(size <= limit)) {
       // Not awaited: a hostile stream's cancel could hang, and the answer does not depend on it.
       void reader.cancel().catch(() => undefined)
-      throw new WebhookPayloadTooLargeError(limit, 'exceeds')
+      throw new WebhookPayloadTooLargeError(limit)
     }
-    chunks.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
+    chunks.push(value)
   }
   const body = new Uint8Array(size)
   let offset = 0

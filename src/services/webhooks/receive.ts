@@ -8,9 +8,9 @@
 
 import { ConfigurationError, InputValidationError } from '../../core/errors.js'
 import { readEnvelope, type CaliperEnvelope, type CaliperEvent } from './events.js'
-import { bodyLimit, readBody } from './read-body.js'
-import { claimDelivery, replayIdOf, replayOptions, type ReplayStore } from './replay.js'
-import { SIGNATURE_HEADER, WebhookSignatureError, secretsOf, signatureBytes, verifyBytes, type WebhookSecret } from './signature.js'
+import { DEFAULT_MAX_BODY_BYTES, positiveInteger, readBody } from './read-body.js'
+import { DEFAULT_REPLAY_WINDOW_SECONDS, claimDelivery, replayStore, type ReplayStore } from './replay.js'
+import { SIGNATURE_HEADER, WebhookSignatureError, hex, secretsOf, signatureBytes, verifyBytes, type WebhookSecret } from './signature.js'
 
 /** What a custom verifier receives: the raw body (already read) and the request for its headers. */
 export interface WebhookVerifyInput {
@@ -91,8 +91,9 @@ export async function parseWebhook(request: Request, options: ParseWebhookOption
   const { verify, header = SIGNATURE_HEADER } = options ?? {}
   // Check the configuration before touching the body, so a misconfigured handler fails loudly every time.
   const secrets = verify ? undefined : secretsOf(options?.secret)
-  const limit = bodyLimit(options?.maxBodyBytes)
-  const replay = replayOptions(options?.seen, options?.replayWindowSeconds)
+  const limit = positiveInteger(options?.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes')
+  const seen = replayStore(options?.seen)
+  const ttl = positiveInteger(options?.replayWindowSeconds, DEFAULT_REPLAY_WINDOW_SECONDS, 'replayWindowSeconds')
   if (request.bodyUsed) throw new ConfigurationError('parseWebhook needs the unread request: its body was already consumed.')
 
   // The default scheme's header is checked before reading: a sender without a signature costs nothing more.
@@ -117,9 +118,10 @@ export async function parseWebhook(request: Request, options: ParseWebhookOption
   const deliveryId = request.headers.get('x-caliper-delivery-id')
   if (webhookId) parsed.webhookId = webhookId
   if (deliveryId) parsed.deliveryId = deliveryId
-  if (replay) {
-    parsed.replayId = await replayIdOf(signature ?? body)
-    await claimDelivery(replay.seen, parsed.replayId, replay.ttl)
+  if (seen) {
+    // The id comes from what the signature covers (see replay.ts): the MAC itself, or the body under `verify`.
+    parsed.replayId = hex(new Uint8Array(await crypto.subtle.digest('SHA-256', signature ?? body)))
+    await claimDelivery(seen, parsed.replayId, ttl)
   }
   return parsed
 }

@@ -47,7 +47,7 @@ export class WebhookReplayError extends TimebackError {
   /** The id the store holds for this delivery. */
   readonly replayId: string
   constructor(replayId: string) {
-    super(`Webhook delivery ${replayId} was already accepted within the replay window.`, { code: 'replayed', name: 'WebhookReplayError' })
+    super(`Webhook delivery ${replayId} was already accepted.`, { code: 'replayed', name: 'WebhookReplayError' })
     this.replayId = replayId
   }
 }
@@ -60,32 +60,19 @@ export function isWebhookReplayError(value: unknown): value is WebhookReplayErro
   return isTimebackError(value) && value.name === 'WebhookReplayError'
 }
 
-/** The `seen` and `replayWindowSeconds` options, checked before the body is read. */
-export function replayOptions(seen: unknown, windowSeconds: unknown): { seen: ReplayStore; ttl: number } | undefined {
-  if (seen === undefined) return undefined
-  const store = seen as Partial<ReplayStore> | null
-  if (typeof store?.claim !== 'function' || typeof store.release !== 'function') {
-    throw new ConfigurationError('parseWebhook: seen must be a replay store with claim(id, ttlSeconds) and release(id) (e.g. new MemoryReplayStore()).')
+/** The `seen` option, checked before the body is read. */
+export function replayStore(seen: unknown): ReplayStore | undefined {
+  const store = seen as Partial<ReplayStore> | null | undefined
+  if (store !== undefined && (typeof store?.claim !== 'function' || typeof store.release !== 'function')) {
+    throw new ConfigurationError('parseWebhook: seen needs claim(id, ttlSeconds) and release(id), e.g. new MemoryReplayStore().')
   }
-  const ttl = windowSeconds ?? DEFAULT_REPLAY_WINDOW_SECONDS
-  if (typeof ttl !== 'number' || !Number.isSafeInteger(ttl) || ttl < 1) {
-    throw new ConfigurationError('parseWebhook: replayWindowSeconds must be a positive whole number of seconds (default 604800, 7 days).')
-  }
-  return { seen: store as ReplayStore, ttl }
-}
-
-/** Lowercase hex SHA-256 of `bytes`: the id of a delivery. */
-export async function replayIdOf(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
+  return store as ReplayStore | undefined
 }
 
 /** Claims `id`, or throws: WebhookReplayError when already held, ConfigurationError when the store answers nonsense. */
 export async function claimDelivery(store: ReplayStore, id: string, ttl: number): Promise<void> {
   const claimed: unknown = await store.claim(id, ttl)
-  if (claimed === true) return
-  if (claimed === false) throw new WebhookReplayError(id)
-  throw new ConfigurationError('parseWebhook: seen.claim must return true (new id) or false (seen before); the delivery was refused.')
+  if (claimed !== true) throw claimed === false ? new WebhookReplayError(id) : new ConfigurationError('parseWebhook: seen.claim must return true or false.')
 }
 
 /**

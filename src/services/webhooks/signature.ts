@@ -91,6 +91,11 @@ export async function verifyBytes(body: Uint8Array<ArrayBuffer>, signature: Uint
   return false
 }
 
+/** Lowercase hex of `bytes`. */
+export function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 export interface VerifyWebhookSignatureInput {
   /** The raw request body exactly as received (bytes, or the text if you already decoded it). */
   body: string | Uint8Array | ArrayBuffer
@@ -124,5 +129,5 @@ export async function verifyWebhookSignature(input: VerifyWebhookSignatureInput)
 export async function signWebhookPayload(body: string | Uint8Array | ArrayBuffer, secret: string): Promise<string> {
   const [key] = secretsOf(secret)
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(key!), bodyBytes(body)))
-  return `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')}`
+  return `sha256=${hex(mac)}`
 }

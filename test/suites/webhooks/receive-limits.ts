@@ -43,7 +43,7 @@ const suite: Suite = ({ h, sdk }) => {
       // 8 MiB offered in 64 KiB chunks, no Content-Length: only counting can stop it.
       const { stream, state } = trackedStream(filler(128, 64 * 1024))
       const error = await assert.rejects(parseWebhook(streamRequest(stream, { 'x-caliper-signature': await someSignature() }), { secret: SECRET }), tooLarge(MIB))
-      assert.match(error.message, /1048576-byte limit/)
+      assert.match(error.message, /1048576-byte maxBodyBytes limit/)
       assert.ok(state.pulls >= 17 && state.pulls <= 18, `read ${state.pulls} chunks of 64 KiB (17 cross 1 MiB)`)
       assert.equal(state.cancelled, true, 'the rest of the stream is cancelled')
     })
@@ -62,6 +62,11 @@ const suite: Suite = ({ h, sdk }) => {
       const request = wireRequest(stream, { 'content-length': '100', 'x-caliper-signature': await someSignature() })
       await assert.rejects(parseWebhook(request, { secret: SECRET, maxBodyBytes: 100_000 }), tooLarge(100_000))
       assert.ok(state.pulls <= 3, `read ${state.pulls} chunks of 64 KiB for a 100 000-byte limit`)
+      // A stream of something other than bytes cannot be counted: it is stopped, not read forever.
+      let strings = 0
+      const endless = new ReadableStream({ pull: (c) => void (strings++, c.enqueue('x'.repeat(1000))) }, { highWaterMark: 0 })
+      await assert.rejects(parseWebhook(wireRequest(endless as never, { 'x-caliper-signature': await someSignature() }), { secret: SECRET }), tooLarge(MIB))
+      assert.equal(strings, 1)
     })
 
     it('a body of exactly maxBodyBytes, in small chunks, is reassembled and accepted; one byte less is refused', async () => {
