@@ -7,6 +7,12 @@ interface IssuedToken {
   revoked: boolean
 }
 
+/** Live tokens kept at most; past it the oldest are forgotten (their holders get a 401 and fetch a new one). */
+export const MAX_TOKENS = 10_000
+// Expired tokens are forgotten this long after expiry (until then a call with one hears "expired", not "invalid").
+const EXPIRED_GRACE_MS = 10 * 60_000
+const SWEEP_EVERY_MS = 60_000
+
 const oauthError = (status: number, error: string, description: string, headers: Record<string, string> = {}): Response =>
   json({ error, error_description: description }, status, { 'cache-control': 'no-store', ...headers })
 
@@ -30,11 +36,42 @@ export class TokenAuthority {
   readonly #credentials: EmulatorCredentials
   readonly #ttlSeconds: number
   readonly #clock: () => number
+  readonly #onIssued: () => void
+  readonly #max: number
+  #lastSweep = -Infinity
 
-  constructor(credentials: EmulatorCredentials, ttlSeconds: number, clock: () => number) {
+  constructor(credentials: EmulatorCredentials, ttlSeconds: number, clock: () => number, options: { onIssued?: () => void; max?: number } = {}) {
     this.#credentials = credentials
     this.#ttlSeconds = ttlSeconds
     this.#clock = clock
+    this.#onIssued = options.onIssued ?? (() => undefined)
+    this.#max = options.max ?? MAX_TOKENS
+  }
+
+  /** Keep the table bounded: drop long-expired tokens now and then, and the oldest when it is full. */
+  #makeRoom(now: number): void {
+    if (now - this.#lastSweep >= SWEEP_EVERY_MS || this.#tokens.size >= this.#max) {
+      this.#lastSweep = now
+      for (const [token, t] of this.#tokens) if (now >= t.expiresAt + EXPIRED_GRACE_MS) this.#tokens.delete(token)
+    }
+    // Maps iterate in insertion order: the first keys are the oldest tokens.
+    for (const token of this.#tokens.keys()) {
+      if (this.#tokens.size < this.#max) break
+      this.#tokens.delete(token)
+    }
+  }
+
+  /** Tokens that would be accepted now. */
+  get live(): number {
+    const now = this.#clock()
+    let n = 0
+    for (const t of this.#tokens.values()) if (!t.revoked && now < t.expiresAt) n++
+    return n
+  }
+
+  /** Tokens held in the table (live, expired within the grace period, or revoked). */
+  get size(): number {
+    return this.#tokens.size
   }
 
   #valid(id: string, secret: string): boolean {
@@ -65,7 +102,10 @@ export class TokenAuthority {
     if (grant !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `Unsupported grant_type '${grant}'.`)
 
     const token = `emu_${crypto.randomUUID().replaceAll('-', '')}${crypto.randomUUID().replaceAll('-', '')}`
-    this.#tokens.set(token, { expiresAt: this.#clock() + this.#ttlSeconds * 1000, revoked: false })
+    const now = this.#clock()
+    this.#makeRoom(now)
+    this.#tokens.set(token, { expiresAt: now + this.#ttlSeconds * 1000, revoked: false })
+    this.#onIssued()
     return json({ access_token: token, expires_in: this.#ttlSeconds, token_type: 'Bearer' }, 200, { 'cache-control': 'no-store' })
   }
 

@@ -4,10 +4,12 @@ import type { Ctx, Env } from './context.js'
 import { attachCaliper, caliperRoutes } from './caliper/index.js'
 import { abortableDelay, FaultRegistry, HTML_PAGE, truncate } from './faults.js'
 import { headersObject, imsx, ImsxError } from './http.js'
+import { parseJsonBody } from './json-body.js'
 import { onerosterRoutes } from './oneroster/index.js'
 import { prepareRecord } from './oneroster/normalize.js'
 import { createRouter } from './router.js'
 import { loadSeed, SEED_DATE } from './seed.js'
+import { RequestStats, STATS_PATH } from './stats.js'
 import { Store } from './store.js'
 import type { Emulator, EmulatorOptions, Entity, FaultRule, FetchLike, RecordedRequest } from './types.js'
 import { attachWebhooks, CALIPER_HOST, webhookRoutes } from './webhooks/index.js'
@@ -15,6 +17,8 @@ import { attachWebhooks, CALIPER_HOST, webhookRoutes } from './webhooks/index.js
 export const DEFAULT_ORIGIN = 'http://localhost:4010'
 export const DEFAULT_CREDENTIALS = { clientId: 'emulator-client', clientSecret: 'emulator-secret' } as const
 export const TOKEN_PATH = '/auth/oauth2/token'
+/** Requests `emulator.requests` keeps by default (the newest; older ones are dropped). */
+export const MAX_RECORDED_REQUESTS = 10_000
 
 const isRequest = (v: unknown): v is Request =>
   typeof v === 'object' && v !== null && !(v instanceof URL) && typeof (v as Request).url === 'string' && typeof (v as Request).method === 'string'
@@ -47,6 +51,13 @@ function faultResponse(rule: FaultRule): Response | undefined {
   }
   if (rule.status !== undefined) return imsx(rule.status, `Injected fault: HTTP ${rule.status}.`)
   return undefined
+}
+
+/** An optional positive integer option; a RangeError naming it otherwise. */
+function positive(value: number | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined
+  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`createEmulator: ${name} must be an integer >= 1, got ${String(value)}.`)
+  return value
 }
 
 export function buildEmulator(options: EmulatorOptions): Emulator {
@@ -85,12 +96,22 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
     },
   })
   const env: Env = { store, origin, clock, nowIso, newId, quirks, jsonCache: new WeakMap() }
-  const tokens = new TokenAuthority(credentials, options.tokenTtlSeconds ?? 3600, clock)
+  const tokens: TokenAuthority = new TokenAuthority(credentials, options.tokenTtlSeconds ?? 3600, clock, {
+    onIssued: () => stats.tokenIssued(),
+    max: positive(options.maxTokens, 'maxTokens'),
+  })
+  const stats = new RequestStats(nowIso, () => tokens.live)
   const faults = new FaultRegistry({ revokeTokens: () => tokens.revokeAll(), setSkewMs: (ms) => { skewMs = ms }, quirks })
-  const webhooks = attachWebhooks(env, { deliver: options.deliver })
+  const webhooks = attachWebhooks(env, { deliver: options.deliver, targets: options.deliveryTargets })
   const caliper = attachCaliper(env)
   const match = createRouter([...onerosterRoutes(), ...caliperRoutes(), ...webhookRoutes()])
   const requests: RecordedRequest[] = []
+  const maxRecorded = positive(options.maxRecordedRequests, 'maxRecordedRequests') ?? MAX_RECORDED_REQUESTS
+  const record = (entry: RecordedRequest): void => {
+    requests.push(entry)
+    // A ring of the newest entries; V8 and JSC shift large arrays without copying them.
+    if (requests.length > maxRecorded) requests.shift()
+  }
   if (seed) loadSeed(store)
 
   async function handle(request: Request, url: URL, isToken: boolean): Promise<Response> {
@@ -106,14 +127,7 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
       let body: Promise<unknown> | undefined
       const ctx: Ctx = {
         env, request, method: request.method, params: m.params, query: url.searchParams,
-        body: () => (body ??= request.text().then((text) => {
-          if (text.trim() === '') return undefined
-          try {
-            return JSON.parse(text) as unknown
-          } catch (err) {
-            throw new ImsxError(400, `Invalid JSON body: ${(err as Error).message}`)
-          }
-        })),
+        body: () => (body ??= request.text().then(parseJsonBody)),
       }
       return await m.route.handle(ctx)
     } catch (err) {
@@ -128,10 +142,22 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
     const signal = init?.signal ?? (isRequest(input) ? input.signal : undefined) ?? request.signal
     if (signal?.aborted) throw signal.reason
     const url = new URL(request.url)
+    if (url.pathname === STATS_PATH) return stats.handle(request.method)
     const entry: RecordedRequest = { method: request.method, url: request.url, path: url.pathname, headers: headersObject(request.headers), status: 0 }
-    requests.push(entry)
+    record(entry)
     const isToken = (url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname) === TOKEN_PATH
+    stats.request(url.pathname, isToken)
+    try {
+      const response = await answer(request, url, isToken, signal)
+      entry.status = response.status
+      return response
+    } finally {
+      stats.answered(entry.status)
+    }
+  }
 
+  /** Faults first, then the real answer, then the echo headers; HEAD answers lose their body. */
+  async function answer(request: Request, url: URL, isToken: boolean, signal: AbortSignal | null | undefined): Promise<Response> {
     const fault = faults.take(request.method, url.pathname, isToken)
     if (fault?.delayMs) await abortableDelay(fault.delayMs, signal ?? undefined)
     if (fault?.drop) throw new TypeError('fetch failed', { cause: new Error('timeback-emulator: connection dropped by an injected fault') })
@@ -142,7 +168,6 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
     const requestId = request.headers.get('x-request-id')
     if (requestId !== null) extra['x-request-id'] = requestId
     response = withHeaders(response, extra)
-    entry.status = response.status
     if (request.method === 'HEAD') return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers })
     return response
   }
@@ -160,12 +185,14 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
     deliveries: webhooks.deliveries,
     webhooks: { idle: webhooks.idle },
     caliper,
+    stats: () => stats.snapshot(),
     reset: () => {
       store.clear()
       if (seed) loadSeed(store)
       faults.clear()
       tokens.clear()
       requests.length = 0
+      stats.clear()
       webhooks.clear()
       caliper.clear()
     },

@@ -16,6 +16,12 @@ export type FilterNode =
   | { readonly kind: 'and' | 'or'; readonly left: FilterNode; readonly right: FilterNode }
   | { readonly kind: 'cmp'; readonly field: string; readonly path: readonly string[]; readonly op: FilterOp; readonly values: readonly string[] }
 
+// Bounds that keep a hostile filter cheap: the parser and the compiled predicate recurse once per parenthesis
+// level and per comparison, and every comparison runs over the whole collection.
+export const MAX_FILTER_LENGTH = 8192
+export const MAX_FILTER_COMPARISONS = 100
+export const MAX_FILTER_DEPTH = 16
+
 /** A malformed filter; the message names the problem (the router answers 400 with it). */
 export class FilterError extends Error {
   constructor(problem: string) {
@@ -74,7 +80,15 @@ function tokenize(src: string): Token[] {
 
 /** Parse a filter string into a tree; throws {@link FilterError}. */
 export function parseFilter(src: string): FilterNode {
+  if (src.length > MAX_FILTER_LENGTH) throw new FilterError(`filter is ${src.length} characters long (at most ${MAX_FILTER_LENGTH})`)
   const tokens = tokenize(src)
+  const comparisons = tokens.filter((t) => t.t === 'op').length
+  if (comparisons > MAX_FILTER_COMPARISONS) throw new FilterError(`${comparisons} comparisons (at most ${MAX_FILTER_COMPARISONS}; use @ for lists of values)`)
+  let depth = 0
+  for (const t of tokens) {
+    if (t.t === '(' && ++depth > MAX_FILTER_DEPTH) throw new FilterError(`parentheses nested deeper than ${MAX_FILTER_DEPTH} levels at position ${t.at}`)
+    if (t.t === ')') depth--
+  }
   let pos = 0
   const peek = (): Token | undefined => tokens[pos]
   const describe = (tok: Token | undefined): string =>

@@ -7,6 +7,7 @@ export type { CaliperControls, StoredCaliperEvent } from './caliper/index.js'
 export type {
   CollectionName,
   DeliverFunction,
+  DeliveryTargets,
   Emulator,
   EmulatorCredentials,
   EmulatorFaults,
@@ -14,6 +15,7 @@ export type {
   EmulatorServices,
   EmulatorWebhooks,
   EmulatorState,
+  EmulatorStats,
   Entity,
   FaultHandle,
   FaultRule,

@@ -1,8 +1,9 @@
 // Public types of `@timeback/sdk/testing` (re-exported by ./index.ts).
-import type { DeliverFunction, WebhookDelivery } from './webhooks/state.js'
+import type { DeliverFunction, DeliveryTargets, WebhookDelivery } from './webhooks/state.js'
 import type { CaliperControls } from './caliper/state.js'
+import type { EmulatorStats } from './stats.js'
 
-export type { DeliverFunction, WebhookDelivery }
+export type { DeliverFunction, DeliveryTargets, EmulatorStats, WebhookDelivery }
 
 /**
  * A stored record. Every record has a `sourcedId`; the rest is the OneRoster shape as written.
@@ -64,6 +65,16 @@ export interface EmulatorOptions {
    * Default: the global `fetch`. Pass your handler to receive them in-process: `deliver: (request) => handler(request)`.
    */
   deliver?: DeliverFunction
+  /**
+   * Which webhook target hosts get deliveries. Default `'any'`: in-process tests control their own targets. The
+   * `timeback-emulator` bin passes `['loopback']`, so a webhook cannot make it POST to other hosts (SSRF);
+   * refused deliveries are recorded with state `refused`.
+   */
+  deliveryTargets?: DeliveryTargets
+  /** How many requests `emulator.requests` keeps (the newest). Default 10,000. Counters (`stats()`) are exact regardless. */
+  maxRecordedRequests?: number
+  /** Tokens remembered at most; past it the oldest are forgotten and answer 401. Default 10,000. */
+  maxTokens?: number
 }
 
 /**
@@ -239,7 +250,7 @@ export interface Emulator {
   readonly tokenUrl: string
   readonly credentials: EmulatorCredentials
   readonly state: EmulatorState
-  /** Requests received, newest last. */
+  /** Requests received, newest last: the last 10,000 (`maxRecordedRequests`). Control routes (`/__emulator/…`) are not logged. */
   readonly requests: readonly RecordedRequest[]
   clearRequests(): void
   readonly faults: EmulatorFaults
@@ -249,7 +260,12 @@ export interface Emulator {
   readonly webhooks: EmulatorWebhooks
   /** The emulated Caliper host: stored events and switches such as `failNextJob()`. */
   readonly caliper: CaliperControls
-  /** Back to the seed state; clears faults, tokens and the request log. */
+  /**
+   * Request and token counters since creation, `reset()` or `DELETE /__emulator/stats`; the same JSON that
+   * `GET /__emulator/stats` answers (for tests in another process).
+   */
+  stats(): EmulatorStats
+  /** Back to the seed state; clears faults, tokens, the request log and the counters. */
   reset(): void
 }
 

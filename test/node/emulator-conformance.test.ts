@@ -156,3 +156,39 @@ describe('emulator answers conform to oneroster-api.2025-12.json', () => {
     assert.deepEqual(problems, [])
   })
 })
+
+// These need no spec file: the values are the spec's enums and types, restated.
+describe('writes the read schemas depend on', () => {
+  it('grades and subjects outside the spec enums are a 400; schoolYear must be an integer and reads as a number', async () => {
+    const { call } = await connect()
+    const R = '/ims/oneroster/rostering/v1p2'
+    const ref = (sourcedId: string) => ({ sourcedId })
+    const user = { enabledUser: true, givenName: 'G', familyName: 'H', email: 'grades@example.test', roles: [{ roleType: 'primary', role: 'student', org: ref('seed-school-1') }] }
+    const badGrade = await call('POST', `${R}/users/`, { user: { ...user, grades: ['5', '05'] } })
+    assert.equal(badGrade.status, 400)
+    assert.match(badGrade.body.imsx_description, /user\.grades\[1\]: "05" is not one of '-1', '0'/)
+    assert.equal((await call('POST', `${R}/users/`, { user: { ...user, grades: '5' } })).status, 400) // not an array
+    assert.equal((await call('PUT', `${R}/users/seed-student-1`, { user: { ...user, grades: ['K'] } })).status, 400)
+    assert.equal((await call('POST', `${R}/users/`, { user: { ...user, grades: ['-1', '13'] } })).status, 201)
+    const course = { status: 'active', title: 'C', org: ref('seed-school-1') }
+    const badSubject = await call('POST', `${R}/courses/`, { course: { ...course, subjects: ['Maths'] } })
+    assert.equal(badSubject.status, 400)
+    assert.match(badSubject.body.imsx_description, /course\.subjects\[0\]: "Maths"/)
+    const klass = { title: 'K', course: ref('seed-course-1'), org: ref('seed-school-1'), terms: [ref('seed-term-1')] }
+    assert.equal((await call('POST', `${R}/classes/`, { class: { ...klass, grades: [3] } })).status, 400)
+
+    const session = { sourcedId: 'sy-1', status: 'active', title: 'SY', startDate: '2026-08-01', endDate: '2027-06-30', type: 'schoolYear', org: ref('seed-school-1') }
+    const yearRange = await call('POST', `${R}/academicSessions/`, { academicSession: { ...session, schoolYear: '2026-2027' } })
+    assert.equal(yearRange.status, 400)
+    assert.match(yearRange.body.imsx_description, /schoolYear: "2026-2027" is not an integer/)
+    assert.equal((await call('POST', `${R}/academicSessions/`, { academicSession: { ...session, schoolYear: ' 2027 ' } })).status, 201)
+    assert.equal((await call('GET', `${R}/academicSessions/sy-1`)).body.academicSession.schoolYear, 2027)
+    assert.equal((await call('PUT', `${R}/academicSessions/sy-1`, { academicSession: { ...session, schoolYear: '2028' } })).body.schoolYear, 2028)
+  })
+
+  it('a DELETE answers 204 with no body and no content type', async () => {
+    const { call } = await connect()
+    const res = await call('DELETE', '/ims/oneroster/rostering/v1p2/users/seed-student-3')
+    assert.deepEqual([res.status, res.text, res.type], [204, '', null])
+  })
+})

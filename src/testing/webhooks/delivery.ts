@@ -7,8 +7,9 @@
 // each attempt is cut off after 10 s. Every delivery is recorded in `emulator.deliveries`.
 import type { StoredCaliperEvent } from '../caliper/state.js'
 import type { Env } from '../context.js'
+import { isLoopbackHostname } from '../loopback.js'
 import { filterMatches } from './match.js'
-import { webhookState, type WebhookDelivery, type WebhookRecord, type WebhookState } from './state.js'
+import { webhookState, type DeliveryTargets, type WebhookDelivery, type WebhookRecord, type WebhookState } from './state.js'
 
 const DATA_VERSION = 'http://purl.imsglobal.org/ctx/caliper/v1p2'
 const ATTEMPT_TIMEOUT_MS = 10_000
@@ -54,11 +55,22 @@ async function sign(secret: string, body: string): Promise<string> {
   return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
+/** Why the policy refuses `targetUrl`, or undefined when it may be contacted. */
+export function refusal(targets: DeliveryTargets, targetUrl: string): string | undefined {
+  if (targets === 'any') return undefined
+  const host = new URL(targetUrl).hostname
+  if (targets.includes(host) || (targets.includes('loopback') && isLoopbackHostname(host))) return undefined
+  return `refused: webhook target host '${host}' is not allowed (allowed: ${targets.join(', ')}); ` +
+    "start timeback-emulator with --allow-delivery-host <host> or --deliver-anywhere, or pass deliveryTargets to createEmulator"
+}
+
 async function attempt(state: WebhookState, record: WebhookDelivery, body: string, headers: Record<string, string>): Promise<void> {
+  // Under a policy a redirect could lead anywhere, so it is not followed (a 3xx ends the delivery as failed).
+  const redirect: RequestRedirect = state.targets === 'any' ? 'follow' : 'manual'
   while (record.attempts < state.maxAttempts) {
     record.attempts++
     try {
-      const request = new Request(record.targetUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) })
+      const request = new Request(record.targetUrl, { method: 'POST', headers, body, redirect, signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS) })
       const response = await state.deliver(request)
       record.status = response.status
       record.error = undefined
@@ -83,6 +95,12 @@ async function deliverOne(state: WebhookState, env: Env, hook: WebhookRecord, ev
     targetUrl: hook.targetUrl, state: 'pending', status: undefined, error: undefined, attempts: 0,
   }
   state.deliveries.push(record)
+  const refused = refusal(state.targets, hook.targetUrl)
+  if (refused) {
+    record.state = 'refused'
+    record.error = refused
+    return
+  }
   const headers = {
     'content-type': 'application/json',
     'x-caliper-signature': `sha256=${await sign(hook.secret, body)}`,

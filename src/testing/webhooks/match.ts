@@ -11,7 +11,9 @@
 // by its `id` (Caliper slots hold an entity or its IRI); `number` takes numbers and numeric strings; `boolean`
 // takes booleans and 'true'/'false'. Values that do not read as the type never match. Ordering compares
 // numbers numerically and strings by code unit (so ISO dates order correctly); booleans do not order.
-// `in`/`notIn` take a JSON array or comma-separated items. `regexp` is the whole filterValue, no flags.
+// `in`/`notIn` take a JSON array or comma-separated items. `regexp` is the whole filterValue, no flags, run by
+// the linear-time engine of ./regexp.ts (never `new RegExp` on user input: a pattern must not hang the emulator).
+import { compileRegexp, type SafeRegexp } from './regexp.js'
 import type { FilterOperation, FilterRecord, FilterType } from './state.js'
 import { listItems } from './validate.js'
 
@@ -62,12 +64,21 @@ function compare(a: Value, b: Value): number | undefined {
   return undefined
 }
 
-function regexOf(source: string): RegExp | undefined {
-  try {
-    return new RegExp(source)
-  } catch {
-    return undefined
+// Filter records are replaced on update, never edited, so a compiled pattern per record object stays valid.
+const compiled = new WeakMap<FilterRecord, SafeRegexp | null>()
+
+/** The filter's compiled pattern; null when the engine refuses it (such a filter never matches). */
+function regexOf(filter: FilterRecord): SafeRegexp | null {
+  let re = compiled.get(filter)
+  if (re === undefined) {
+    try {
+      re = compileRegexp(filter.filterValue)
+    } catch {
+      re = null
+    }
+    compiled.set(filter, re)
   }
+  return re
 }
 
 type Positive = Exclude<FilterOperation, 'neq' | 'notContains' | 'notIn'>
@@ -76,7 +87,7 @@ const NEGATED: Partial<Record<FilterOperation, Positive>> = { neq: 'eq', notCont
 function test(op: Positive, actual: Value, filter: FilterRecord): boolean {
   const type = filter.filterType
   if (op === 'in') return listItems(filter.filterValue).some((item) => read(item, type) === actual)
-  if (op === 'regexp') return regexOf(filter.filterValue)?.test(String(actual)) ?? false
+  if (op === 'regexp') return regexOf(filter)?.test(String(actual)) ?? false
   const text = String(actual)
   if (op === 'contains') return text.includes(filter.filterValue)
   if (op === 'startsWith') return text.startsWith(filter.filterValue)

@@ -54,8 +54,11 @@ export interface WebhookDelivery {
   readonly eventId: string
   readonly eventType: string
   readonly targetUrl: string
-  /** `pending` while attempts run; `delivered` on a 2xx; `failed` when the attempts ran out. */
-  state: 'pending' | 'delivered' | 'failed'
+  /**
+   * `pending` while attempts run; `delivered` on a 2xx; `failed` when the attempts ran out; `refused` when the
+   * target's host is not allowed by the emulator's `deliveryTargets` (nothing was sent; `error` says why).
+   */
+  state: 'pending' | 'delivered' | 'failed' | 'refused'
   /** Status of the last answer; undefined when no attempt got one. */
   status: number | undefined
   /** Why the last attempt failed without an answer (thrown by `deliver`). */
@@ -72,12 +75,23 @@ export interface WebhookDelivery {
  */
 export type DeliverFunction = (request: Request) => Promise<Response> | Response
 
+/**
+ * Which webhook targets the emulator sends deliveries to: `'any'` (the default of `createEmulator`), or a list of
+ * allowed host names where `'loopback'` stands for localhost, 127.x.y.z and [::1] (the `timeback-emulator` bin
+ * uses `['loopback']`). Others are recorded as `refused` and never contacted.
+ *
+ * @example
+ * const emulator = createEmulator({ deliveryTargets: ['loopback', 'hooks.example.test'] })
+ */
+export type DeliveryTargets = 'any' | readonly string[]
+
 export interface WebhookState {
   readonly webhooks: Map<string, WebhookRecord>
   readonly filters: Map<string, FilterRecord>
   readonly deliveries: WebhookDelivery[]
   readonly pending: Set<Promise<void>>
   deliver: DeliverFunction
+  targets: DeliveryTargets
   /** Attempts per delivery before it is marked failed (retried on a thrown error, 429 or 5xx). */
   maxAttempts: number
 }
@@ -90,7 +104,7 @@ const defaultDeliver: DeliverFunction = (request) => fetch(request)
 export function webhookState(env: Env): WebhookState {
   let state = states.get(env)
   if (!state) {
-    state = { webhooks: new Map(), filters: new Map(), deliveries: [], pending: new Set(), deliver: defaultDeliver, maxAttempts: 3 }
+    state = { webhooks: new Map(), filters: new Map(), deliveries: [], pending: new Set(), deliver: defaultDeliver, targets: 'any', maxAttempts: 3 }
     states.set(env, state)
   }
   return state
@@ -105,9 +119,10 @@ export interface WebhooksHandle {
   clear(): void
 }
 
-export function attachWebhooks(env: Env, options: { deliver?: DeliverFunction | undefined }): WebhooksHandle {
+export function attachWebhooks(env: Env, options: { deliver?: DeliverFunction | undefined; targets?: DeliveryTargets | undefined }): WebhooksHandle {
   const state = webhookState(env)
   if (options.deliver) state.deliver = options.deliver
+  if (options.targets !== undefined) state.targets = checkTargets(options.targets)
   return {
     deliveries: state.deliveries,
     async idle() {
@@ -131,4 +146,12 @@ export function liveWebhook(state: WebhookState, id: string): WebhookRecord | un
 export function liveFilter(state: WebhookState, id: string): FilterRecord | undefined {
   const filter = state.filters.get(id)
   return filter && filter.deletedAt === null ? filter : undefined
+}
+
+function checkTargets(targets: DeliveryTargets): DeliveryTargets {
+  if (targets === 'any') return targets
+  if (!Array.isArray(targets) || !targets.every((t) => typeof t === 'string' && t !== '')) {
+    throw new TypeError("createEmulator: deliveryTargets must be 'any' or an array of host names (and/or 'loopback').")
+  }
+  return Object.freeze(targets.map((t) => t.toLowerCase()))
 }

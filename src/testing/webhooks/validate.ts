@@ -2,6 +2,7 @@
 // reply 400 `{ error, details: [...] }` with Zod-style details, filters reply 400 `{ status: 'error',
 // message, errors }`.
 import { json } from '../http.js'
+import { compileRegexp } from './regexp.js'
 import { FILTER_OPERATIONS, FILTER_TYPES, type FilterOperation, type FilterType } from './state.js'
 
 /** One Zod-style detail: `{ code, expected, received, path, message }`. */
@@ -106,10 +107,10 @@ export function listItems(value: string): string[] {
 function valueIssue(value: string, type: FilterType, op: FilterOperation): string | undefined {
   if (op === 'regexp') {
     try {
-      new RegExp(value)
+      compileRegexp(value)
       return undefined
     } catch (error) {
-      return `filterValue is not a valid regular expression: ${(error as Error).message}`
+      return `filterValue is not a valid regular expression for the emulator's linear-time engine: ${(error as Error).message}`
     }
   }
   if (type === 'string' || TEXTUAL.includes(op)) return undefined
