@@ -121,7 +121,7 @@ const suite: Suite = (env) => {
       const s = caliperSetup(env)
       let posts = 0
       // Fail the second envelope: the fault is armed once the first one has been answered.
-      const client = s.make({ hooks: { onResponse: (r) => { if (r.url.endsWith('/caliper/event') && ++posts === 1) s.emulator.faults.add({ method: 'POST', path: EVENT_PATH, status: 500 }) } } })
+      const client = s.make({ logger: { warn: () => {} }, hooks: { onResponse: (r) => { if (r.url.endsWith('/caliper/event') && ++posts === 1) s.emulator.faults.add({ method: 'POST', path: EVENT_PATH, status: 500 }) } } })
       const queue = client.createQueue({ sensor: SENSOR, maxBatch: 5, concurrency: 1, onError: () => { throw new Error('handler bug') } })
       const events = Array.from({ length: 15 }, (_, i) => s.activity(i))
       queue.add(events)
