@@ -10,7 +10,7 @@ import { redactUrl } from './hooks.js'
 import { checkFollowed, isRedirect, nextHop, type Hop } from './redirect.js'
 import { Reporter, type Sent } from './report.js'
 import { backoffDelay, mayRetryConnection, mayRetryStatus, retryAfterMs, sleep } from './retry.js'
-import { discard, errorContext, messageOf, pathOf, readBody, withQuery, type QueryValue } from './response.js'
+import { discard, errorContext, messageOf, pathOf, readBody, serializeBody, withQuery, type QueryValue } from './response.js'
 import type { Authenticator, CallOptions, HttpRequest, TransportSettings } from './types.js'
 
 export { withQuery, type QueryValue }
@@ -72,7 +72,7 @@ export class Transport {
     // Header names are lower-case on every side, so a caller's X-Request-ID replaces ours instead of joining it.
     const requestId = extra?.['x-request-id'] ?? this.#headers?.['x-request-id'] ?? crypto.randomUUID()
     const auth = req.anonymous ? undefined : this.#settings.authenticator
-    const body = req.form ?? req.json ?? (req.body === undefined ? undefined : JSON.stringify(req.body))
+    const body = req.form ?? req.json ?? (req.body === undefined ? undefined : serializeBody(req.body))
     const redirects = req.redirects ?? 'same-origin'
     const reporter = this.#reporter
     // Bodies are logged only when asked for, never for a form (the token request and its secret).

@@ -1,7 +1,7 @@
 // What the transport does with an answer's body and with URLs: parse JSON (keeping a short preview when it
 // is not JSON), build error context, release unread bodies, shorten URLs for messages.
 
-import type { ApiErrorContext } from '../errors.js'
+import { InputValidationError, type ApiErrorContext } from '../errors.js'
 
 export type QueryValue = string | number | boolean | undefined | null | readonly (string | number | boolean)[]
 
@@ -18,6 +18,15 @@ export function withQuery(url: string, query: Record<string, QueryValue> | undef
   }
   const qs = params.toString()
   return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url
+}
+
+/** The JSON text of a request body; a cycle, a BigInt or a throwing `toJSON` is an InputValidationError. */
+export function serializeBody(value: unknown): string {
+  try {
+    return JSON.stringify(value)
+  } catch (error) {
+    throw new InputValidationError([{ path: 'body', message: `cannot be sent as JSON: ${messageOf(error)}` }])
+  }
 }
 
 export type ParsedBody = { ok: true; value: unknown } | { ok: false; value: string; reason: string }

@@ -133,6 +133,20 @@ const suite: Suite = ({ h, sdk, setup }) => {
       assert.equal(s.emulator.state.get('users', 'logged-1')?.password, 'pw-top-1', 'the service got the real value')
     })
 
+    it('a body that cannot be JSON (a cycle, a BigInt) is an InputValidationError before any request', async () => {
+      const s = setup()
+      const client = new OneRosterClient({ ...s.options })
+      const cyclic: Record<string, unknown> = {}
+      cyclic.self = cyclic
+      const before = s.emulator.requests.length
+      for (const metadata of [cyclic, { n: 10n }]) {
+        const error = await assert.rejects(client.users.create(student('no-json', { metadata })), E.isInputValidationError)
+        assert.match(error.message, /body: cannot be sent as JSON/)
+      }
+      assert.equal(s.emulator.requests.filter((r) => r.path === USERS).length, 0)
+      assert.ok(s.emulator.requests.length - before <= 1, 'at most the token request')
+    })
+
     it('a huge, deep body is logged bounded', async () => {
       const s = setup()
       const logged: unknown[] = []
