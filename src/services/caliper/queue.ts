@@ -5,10 +5,9 @@
 // Each event is serialized once, by `add()`: what is sent is that text, whatever the caller does later.
 
 import * as v from 'valibot'
-import { InputValidationError, isAbortError } from '../../core/errors.js'
+import { InputValidationError, isAbortError, type InputIssue } from '../../core/errors.js'
 import type { ServiceContext } from '../../core/resource.js'
 import type { CallOptions } from '../../core/transport/http.js'
-import type { InputIssue } from '../../core/errors.js'
 import { MAX_ENVELOPE_BYTES, envelopeHead, invalid, utf8Length, type EnvelopeItem } from './envelope.js'
 import { postEnvelopeJson } from './events.js'
 import { iriSchema } from './profile.js'
@@ -49,7 +48,6 @@ export interface FlushResult {
   requeued: number
 }
 
-
 function count(value: unknown, path: string, fallback: number, min: number, max = Infinity): number {
   if (value === undefined) return fallback
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
@@ -70,7 +68,7 @@ export interface EventQueue {
   readonly size: number
   /** Validates, serializes and buffers one event or a list (all or nothing). */
   add(events: EnvelopeItem | readonly EnvelopeItem[]): void
-  /** Sends what is buffered (after any flush still running); never rejects, never drops. */
+  /** Sends what is buffered; never rejects, never drops. */
   flush(options?: { signal?: AbortSignal; timeout?: number }): Promise<FlushResult>
 }
 
@@ -92,9 +90,6 @@ export class Queue implements EventQueue {
   /** Bytes of an envelope around no events: its own fields, `[` and `]}`. */
   readonly #frameBytes: number
   #buffer: Snapshot[] = []
-  /** The last flush asked for, until it ends: flushes take turns, so that two never double the concurrency. */
-  #tail: Promise<FlushResult> | undefined
-
   constructor(ctx: ServiceContext, options: QueueOptions) {
     if (!options || typeof options !== 'object') throw new InputValidationError([{ path: 'options', message: 'must be an object' }], 'createQueue')
     const sensor = v.safeParse(iriSchema, options.sensor)
@@ -139,24 +134,14 @@ export class Queue implements EventQueue {
   }
 
   /**
-   * Sends everything buffered when its turn comes (after any flush still running), at most `concurrency`
-   * envelopes at a time, each with the engine's retries. Resolves (never rejects) with what was sent and what
-   * failed. When `signal` aborts, envelopes not yet accepted (including those in flight) go back to the front
-   * of the queue in their original order; so does anything an unexpected error left without an outcome.
+   * Sends everything buffered now, at most `concurrency` envelopes at a time, each with the engine's retries.
+   * Resolves (never rejects) with what was sent and what failed. When `signal` aborts, envelopes not yet
+   * accepted (including those in flight) go back to the front of the queue in their original order; so does
+   * anything an unexpected error left without an outcome. Flushes at once share nothing: each takes what is
+   * buffered when it is called (so nothing is sent twice), and none waits on another, which in a Worker
+   * may belong to another request, whose I/O this one could not use.
    */
-  flush(options: { signal?: AbortSignal; timeout?: number } = {}): Promise<FlushResult> {
-    const run = () => this.#flushNow(options)
-    // With no flush running, this one takes the buffer now, synchronously, as callers expect.
-    const turn = this.#tail ? this.#tail.then(run, run) : run()
-    this.#tail = turn
-    const end = () => {
-      if (this.#tail === turn) this.#tail = undefined
-    }
-    void turn.then(end, end)
-    return turn
-  }
-
-  async #flushNow(options: { signal?: AbortSignal; timeout?: number } | undefined): Promise<FlushResult> {
+  async flush(options: { signal?: AbortSignal; timeout?: number } = {}): Promise<FlushResult> {
     const result: FlushResult = { sent: 0, failed: [], jobIds: [], aborted: false, requeued: 0 }
     const taken = this.#buffer
     this.#buffer = []
