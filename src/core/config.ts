@@ -34,7 +34,11 @@ export interface ClientOptions {
   maxRetries?: number
   hooks?: Hooks
   logger?: Logger
-  /** Put request bodies in logs and hook payloads. Off by default: bodies hold student data. */
+  /**
+   * Put request and (parsed JSON) response bodies in logs and hook payloads, as bounded copies with
+   * secret-named fields (`password`, `client_secret`, `access_token`, `apiKey`…) `[redacted]`. Never the token
+   * request. Off by default: bodies hold student data.
+   */
   logBodies?: boolean
   /**
    * Env vars as an object (a Worker's `env`, a test's fixture). Default: the runtime's environment. Typed
