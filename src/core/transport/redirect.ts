@@ -16,7 +16,10 @@ export interface Hop {
   headers: Record<string, string>
 }
 
-/** Whether `response` is a redirect (cheap: a status check first). `opaqueredirect` is a browser's hidden one. */
+/**
+ * Whether `response` is a redirect (cheap: a status check first). `opaqueredirect` is a browser's hidden one.
+ * @example isRedirect(new Response(null, { status: 307, headers: { location: '/next' } })) // true
+ */
 export function isRedirect(response: Response): boolean {
   const status = response.status
   if (status === 0) return response.type === 'opaqueredirect'
@@ -28,6 +31,7 @@ export function isRedirect(response: Response): boolean {
  * into a GET without body; 307/308 repeat the method and body. Throws a ServerError with code
  * `redirect_refused` when the target is another origin (or the request allows none), or cannot be seen, and
  * `too_many_redirects` past {@link MAX_REDIRECTS}.
+ * @example const next = nextHop(response, { url, method: 'POST', body, headers }, url, 'same-origin', 0, requestId)
  */
 export function nextHop(response: Response, hop: Hop, start: string, mode: 'same-origin' | 'never', followed: number, requestId: string): Hop {
   const origin = originOf(start)
@@ -68,6 +72,7 @@ export function nextHop(response: Response, hop: Hop, start: string, mode: 'same
  * A fetch that followed a redirect despite `redirect: 'manual'` (a wrapper that ignores it): the request has
  * gone, but an answer from another origin (or any, for `never`) must not be used. Call it when
  * `response.redirected` is true.
+ * @example if (response.redirected) checkFollowed(response, 'GET', url, url, 'same-origin', requestId)
  */
 export function checkFollowed(response: Response, method: string, url: string, start: string, mode: 'same-origin' | 'never', requestId: string): void {
   const origin = originOf(start)

@@ -17,6 +17,10 @@ export interface Sent {
   callHeaders: Record<string, string> | undefined
 }
 
+/**
+ * The per-transport reporter (built once from the client's hooks, logger, `logBodies` and `headers`).
+ * @example if (reporter.listening) reporter.request(sent)
+ */
 export class Reporter {
   readonly #hooks: Hooks | undefined
   readonly #logger: Logger | undefined
