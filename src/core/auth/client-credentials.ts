@@ -84,6 +84,14 @@ export class ClientCredentials implements Authenticator {
           { status: error.status, method: 'POST', url: error.url, requestId: error.requestId, body: error.body },
         )
       }
+      if (isApiError(error) && error.code === 'redirect_refused') {
+        // Following would re-post client_secret wherever Location points, and trust whatever token came back.
+        throw new AuthenticationError(
+          `The token URL ${pathlessUrl(tokenUrl)} answered with a redirect, which the SDK never follows for the token ` +
+            `request (it carries the client secret): ${error.message} Set auth.authUrl to the final token endpoint.`,
+          { status: error.status, method: 'POST', url: error.url, requestId: error.requestId },
+        )
+      }
       throw error
     }
     // The body is the token: whatever goes wrong from here, no error may carry any of it.

@@ -245,7 +245,7 @@ const suite: Suite = ({ h, sdk, setup }) => {
         if ((init?.redirect ?? 'follow') === 'follow') return redirecting(evil, init)
         return new Response(null, { status: 307, headers: { location: evil } })
       }) as typeof fetch
-      const error = await assert.rejects(new OneRosterClient({ ...s.options, fetch: redirecting }).users.list({ limit: 1 }), E.isTimebackError)
+      const error = await assert.rejects(new OneRosterClient({ ...s.options, fetch: redirecting }).users.list({ limit: 1 }), E.isAuthenticationError)
       assert.ok(!seen.includes(evil), `the redirect was followed: ${seen.join(', ')}`)
       assert.match(error.message, /redirect/i)
     })
