@@ -8,6 +8,7 @@ import {
   ActivityEventSchema, CALIPER_CONTEXT, TimeSpentEventSchema, dateTimeSchema, iriSchema,
   type ActivityEvent, type TimeSpentEvent,
 } from './profile.js'
+import { unserializable } from './unserializable.js'
 import { CaliperEntitySchema, CaliperEventSchema, pairIssues, type CaliperEntity, type CaliperEvent } from './vocabulary.js'
 
 /** The `dataVersion` of every Caliper 1.2 envelope. */
@@ -145,7 +146,14 @@ export function checkEnvelope(envelope: unknown, context: string, maxBytes = MAX
   const data = envelope.data
   if (Array.isArray(data)) data.forEach((item, i) => issues.push(...itemIssues(item, `data[${i}]`)))
   if (issues.length) throw invalid(issues, context)
-  const bytes = utf8Length(JSON.stringify(envelope))
+  let json: string
+  try {
+    json = JSON.stringify(envelope)
+  } catch (error) {
+    // A BigInt or a cycle: an InputValidationError naming where, like every other bad input.
+    throw new InputValidationError([unserializable(envelope, '', error)], context)
+  }
+  const bytes = utf8Length(json)
   if (bytes > maxBytes) {
     throw new InputValidationError([{
       path: 'data',

@@ -11,7 +11,8 @@ import type { CallOptions } from '../../core/transport/http.js'
 import { MAX_ENVELOPE_BYTES, envelopeHead, invalid, utf8Length, type EnvelopeItem } from './envelope.js'
 import { postEnvelopeJson } from './events.js'
 import { iriSchema } from './profile.js'
-import { describe, snapshotOf, type Snapshot } from './snapshot.js'
+import { snapshotOf, type Snapshot } from './snapshot.js'
+import { describe } from './unserializable.js'
 
 export interface QueueOptions {
   /** IRI of the sending app, used for every envelope. */

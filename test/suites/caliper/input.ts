@@ -118,6 +118,17 @@ const suite: Suite = (env) => {
       assert.deepEqual(sorted(s.storedIds()), sorted(small.map((e) => e.id)))
     })
 
+    it('events.send refuses an event that cannot be JSON (a BigInt, a cycle) as an InputValidationError naming it', async () => {
+      const s = caliperSetup(env)
+      const ring: Record<string, unknown> = {}
+      ring.self = ring
+      const bigint = s.activity(1, 1, { extensions: { score: BigInt(3) } })
+      const cyclic = s.activity(2, 1, { extensions: { ring } })
+      assert.deepEqual(await paths(() => s.client.events.send(SENSOR, [s.activity(0), bigint])), ['data[1].extensions.score'])
+      assert.deepEqual(await paths(() => s.client.events.send(SENSOR, [cyclic])), ['data[0].extensions.ring.self'])
+      assert.equal(s.emulator.requests.length, 0)
+    })
+
     it('queue.add is all or nothing, and queue options are checked', async () => {
       const s = caliperSetup(env)
       const queue = s.client.createQueue({ sensor: SENSOR })

@@ -122,24 +122,28 @@ const suite: Suite = (env) => {
       assert.equal(failedCount(result.failed) + queue.size, 10)
     })
 
-    it('a second flush while one runs, and add() meanwhile: each event is sent by exactly one flush, none lost', async () => {
+    it('flushes at once, one of them broken, and add() meanwhile: each event is sent by exactly one flush, none lost', async () => {
       const s = caliperSetup(env)
-      const queue = s.client.createQueue({ sensor: SENSOR, maxBatch: 10, concurrency: 2 })
-      const events = Array.from({ length: 45 }, (_, i) => s.activity(i))
+      const queue = s.make({ logger: { warn: () => {} } }).createQueue({ sensor: SENSOR, maxBatch: 10, concurrency: 2 })
+      const events = Array.from({ length: 55 }, (_, i) => s.activity(i))
       queue.add(events.slice(0, 20))
       const first = queue.flush()
       queue.add(events.slice(20, 35)) // while the first flush runs
       assert.equal(queue.size, 15)
+      // A flush that breaks takes those 15 and must hand them back, while the first one is still sending.
+      const broken = queue.flush({ get timeout(): number { throw new Error('boom') } })
+      queue.add(events.slice(35, 45))
       const second = queue.flush()
-      queue.add(events.slice(35)) // while both run
-      const [a, b] = await Promise.all([first, second])
+      queue.add(events.slice(45)) // while they all run
+      const [a, x, b] = await Promise.all([first, broken, second])
       // Each flush sent what was buffered when it was called; the last ten wait for the next one.
       assert.equal(a.sent, 20)
-      assert.equal(b.sent, 15)
+      assert.deepEqual([x.sent, x.requeued], [0, 15])
+      assert.equal(b.sent, 25)
       assert.equal(queue.size, 10)
       assert.equal((await queue.flush()).sent, 10)
       const stored = s.storedIds()
-      assert.equal(stored.length, 45, 'nothing sent twice')
+      assert.equal(stored.length, 55, 'nothing sent twice')
       assert.deepEqual(sorted(stored), sorted(events.map((e) => e.id)))
     })
   })
