@@ -24,11 +24,11 @@ function faithfully(this: Record<string, unknown>, key: string, value: unknown):
 }
 
 /**
- * Serializes `item` once and checks what will be sent. A replacer confirms that the text is the object as
- * it stands: no `toJSON` or getter swapped a value in, no NaN turned into null. If so, checking the object
- * is checking the text, and builders' events, checked when built, are not checked again. If not, the text
- * itself is parsed back and checked. Problems go to `issues`, with paths under `at`; a refused item gives
- * undefined.
+ * Serializes `item` once and checks what will be sent. Any event is checked as its text parsed back, exactly
+ * what the service will receive, except builders' events, checked when built: for those, a replacer
+ * confirms the text is the object as it stands (no `toJSON` or getter swapped a value in, no NaN turned into
+ * null), which spares checking them again; when it is not, their text is checked too. Problems go to
+ * `issues`, with paths under `at`; a refused item gives undefined.
  * @example
  * const issues: InputIssue[] = []
  * const snapshot = snapshotOf(event, 'events[0]', issues) // { text: '{"@context":…}', bytes: 612 }
@@ -38,19 +38,26 @@ export function snapshotOf(item: unknown, at: string, issues: InputIssue[]): Sna
     issues.push(...itemIssues(item, at))
     return undefined
   }
+  const trusted = isChecked(item)
   let text: string | undefined
+  // Saved and restored: a getter or toJSON may itself snapshot something (queue.add from inside a getter).
+  const outer = swapped
   swapped = false
+  let faithful = true
   try {
-    text = JSON.stringify(item, faithfully)
+    text = trusted ? JSON.stringify(item, faithfully) : JSON.stringify(item)
   } catch (error) {
     issues.push(unserializable(item, at, error))
     return undefined
+  } finally {
+    faithful = !swapped
+    swapped = outer
   }
   if (typeof text !== 'string') {
     issues.push({ path: at, message: 'cannot be serialized to JSON: its toJSON returns nothing' })
     return undefined
   }
-  const found = swapped ? itemIssues(JSON.parse(text), at) : isChecked(item) ? [] : itemIssues(item, at)
+  const found = trusted && faithful ? [] : itemIssues(JSON.parse(text), at)
   if (found.length) {
     issues.push(...found)
     return undefined
