@@ -44,8 +44,9 @@ export interface FlushResult {
   failed: FailedBatch[]
   /** Job ids of the accepted envelopes, for `jobs.waitForCompletion`. */
   jobIds: string[]
-  /** The flush was aborted; `requeued` events went back to the front of the queue. */
+  /** The flush was aborted (its signal fired). */
   aborted: boolean
+  /** Events put back at the front of the queue, in order: those an abort or an unexpected error left unsent. */
   requeued: number
 }
 
