@@ -70,13 +70,16 @@ interface Env {
   CALIPER_CLIENT_SECRET: string
   WEBHOOK_SECRET: string
   OLD_SECRET: string
+  WEBHOOK_REPLAY: KVNamespace
 }
 /** A Worker's env (or, outside a Worker, wherever your settings come from). */
 declare const env: Env
 
 // Deno's global, the part the blocks use
 declare namespace Deno {
-  function openKv(path?: string): Promise<import('@timeback/sdk/edge').DenoKvLike>
+  function openKv(path?: string): Promise<import('@timeback/sdk/edge').DenoKvLike & import('@timeback/sdk/edge').DenoKvAtomicLike>
+  function serve(handler: (request: Request) => Response | Promise<Response>): unknown
+  const env: { get(name: string): string | undefined }
 }
 
 // The reader's own code, named by the blocks

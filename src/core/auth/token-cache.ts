@@ -32,7 +32,7 @@ export const MIN_LIFETIME_S = 30
 export const MAX_LIFETIME_S = 86_400
 const EARLY_REFRESH_MS = 60_000
 /** A store read or write slower than this is treated as failed; the memory tier carries on. */
-export const STORE_TIMEOUT_MS = 2_000
+export const STORE_TIMEOUT_MS = 1_000
 const MEMORY_LIMIT = 256
 
 const memory = /* @__PURE__ */ new Map<string, StoredToken>()
