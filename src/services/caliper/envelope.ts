@@ -134,12 +134,13 @@ export const EnvelopeSchema = v.strictObject({
 })
 
 /**
- * Checks a whole envelope (fields, every item, size) and returns it; throws InputValidationError listing
- * every problem (the first 50) otherwise.
+ * Checks a whole envelope (fields, every item, size) and returns its JSON text, the one that is measured and
+ * sent (serialized once, so nothing can change between the check and the request); throws
+ * InputValidationError listing every problem (the first 50) otherwise.
  * @example
- * checkEnvelope({ sensor, sendTime: new Date().toISOString(), dataVersion: DATA_VERSION, data: [event] }, 'my check')
+ * const json = checkEnvelope({ sensor, sendTime: new Date().toISOString(), dataVersion: DATA_VERSION, data: [event] }, 'my check')
  */
-export function checkEnvelope(envelope: unknown, context: string, maxBytes = MAX_ENVELOPE_BYTES): Envelope {
+export function checkEnvelope(envelope: unknown, context: string, maxBytes = MAX_ENVELOPE_BYTES): string {
   if (!isObject(envelope)) throw new InputValidationError([{ path: 'envelope', message: 'must be an object' }], context)
   const result = v.safeParse(EnvelopeSchema, envelope)
   const issues: InputIssue[] = result.success ? [] : result.issues.map((issue) => ({ path: pathOf(issue, ''), message: messageOf(issue) }))
@@ -160,7 +161,7 @@ export function checkEnvelope(envelope: unknown, context: string, maxBytes = MAX
       message: `the envelope is ${bytes} bytes of JSON, over the ${maxBytes}-byte limit: send fewer events per envelope (createQueue splits them for you)`,
     }], context)
   }
-  return envelope as unknown as Envelope
+  return json
 }
 
 /**

@@ -159,16 +159,10 @@ export function readSendAnswer(body: unknown, sent: number): SendResult {
   throw badAnswer(`POST ${SEND}`, body)
 }
 
-/** POSTs an envelope already serialized by the queue (which measured each event's JSON to cut envelopes). */
+/** POSTs an envelope already serialized (and measured) by `checkEnvelope` or the queue. */
 export async function postEnvelopeJson(ctx: ServiceContext, json: string, count: number, call?: CallOptions): Promise<SendResult> {
   const body = await ctx.transport.request({ method: 'POST', path: SEND, json }, call)
   return readSendAnswer(body, count)
-}
-
-/** POSTs an envelope that has already been checked; shared with the queue. */
-export async function postEnvelope(ctx: ServiceContext, envelope: Envelope, call?: CallOptions): Promise<SendResult> {
-  const body = await ctx.transport.request({ method: 'POST', path: SEND, body: envelope }, call)
-  return readSendAnswer(body, envelope.data.length)
 }
 
 function eventPages(ctx: ServiceContext): PageFetcher<StoredEvent> {
@@ -192,21 +186,22 @@ export function createEvents(ctx: ServiceContext): EventsResource {
   const pages = eventPages(ctx)
   // async, so that a bad envelope rejects the returned promise instead of throwing synchronously.
   const send = async (envelope: unknown, call?: CallOptions, context = 'events.sendEnvelope') =>
-    postEnvelope(ctx, checkEnvelope(envelope, context), call)
+    postEnvelopeJson(ctx, checkEnvelope(envelope, context), (envelope as Envelope).data.length, call)
   return {
     send: (sensor, events, call) => send(envelopeOf(sensor, events), call, 'events.send'),
     sendEnvelope: (envelope, call) => send(envelope, call),
     sendActivity: async (sensor, input, call) => send(envelopeOf(sensor, [createActivityEvent(input)]), call, 'events.sendActivity'),
     sendTimeSpent: async (sensor, input, call) => send(envelopeOf(sensor, [createTimeSpentEvent(input)]), call, 'events.sendTimeSpent'),
     async validate(envelope, call) {
+      let json: string
       try {
-        checkEnvelope(envelope, 'events.validate')
+        json = checkEnvelope(envelope, 'events.validate')
       } catch (error) {
         if (!(error instanceof InputValidationError)) throw error
         return { valid: false, message: error.message, issues: error.issues }
       }
       // A 400 is the service's "invalid" verdict here, an answer rather than a failure.
-      const response = await t.request<Response>({ method: 'POST', path: VALIDATE, body: envelope, responseType: 'response', acceptStatus: [400] }, call)
+      const response = await t.request<Response>({ method: 'POST', path: VALIDATE, json, responseType: 'response', acceptStatus: [400] }, call)
       const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined
       if (!body || typeof body !== 'object') throw badAnswer(`POST ${VALIDATE}`, body)
       const valid = response.ok && body.status !== 'error'
