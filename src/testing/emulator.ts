@@ -102,7 +102,7 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
   })
   const stats = new RequestStats(nowIso, () => tokens.live)
   const faults = new FaultRegistry({ revokeTokens: () => tokens.revokeAll(), setSkewMs: (ms) => { skewMs = ms }, quirks })
-  const webhooks = attachWebhooks(env, { deliver: options.deliver, targets: options.deliveryTargets })
+  const webhooks = attachWebhooks(env, { deliver: options.deliver, targets: options.deliveryTargets, settled: (state) => stats.delivery(state) })
   const caliper = attachCaliper(env)
   const match = createRouter([...onerosterRoutes(), ...caliperRoutes(), ...webhookRoutes()])
   const requests: RecordedRequest[] = []

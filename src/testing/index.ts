@@ -2,6 +2,7 @@
 import { buildEmulator } from './emulator.js'
 import type { Emulator, EmulatorOptions } from './types.js'
 export { describeEmulator } from './serve.js'
+export { serveEmulator, type EmulatorServer, type ServeEmulatorOptions, type ServeOptions } from './serve-node.js'
 
 export type { CaliperControls, StoredCaliperEvent } from './caliper/index.js'
 export type {

@@ -1,5 +1,5 @@
 // Web-only helpers for serving an emulator from any runtime's HTTP server (Deno.serve, Bun.serve, a
-// Worker's fetch handler, or the Node adapter in src/edge/node-server.ts). Nothing Node-specific here.
+// Worker's fetch handler, or serveEmulator in ./serve-node.ts). Nothing Node-specific here.
 import type { Emulator } from './types.js'
 
 /**

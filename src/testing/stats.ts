@@ -29,6 +29,8 @@ export interface EmulatorStats {
     /** Per answered status; `0` counts dropped or aborted requests. */
     readonly byStatus: Readonly<Record<string, number>>
   }
+  /** Webhook deliveries by final state (a delivery still running is not counted yet). */
+  readonly webhooks: { readonly delivered: number; readonly failed: number; readonly refused: number }
   readonly tokens: {
     /** Requests to the token endpoint, whatever their outcome. */
     readonly requests: number
@@ -61,6 +63,7 @@ export class RequestStats {
   #byPath: Record<string, number> = Object.create(null)
   #paths = 0
   #byStatus: Record<string, number> = Object.create(null)
+  #webhooks = { delivered: 0, failed: 0, refused: 0 }
   readonly #nowIso: () => string
   readonly #liveTokens: () => number
 
@@ -91,10 +94,15 @@ export class RequestStats {
     this.#issued++
   }
 
+  delivery(state: 'delivered' | 'failed' | 'refused'): void {
+    this.#webhooks[state]++
+  }
+
   snapshot(): EmulatorStats {
     return {
       since: this.#since,
       requests: { total: this.#total, byService: { ...this.#byService }, byPath: { ...this.#byPath }, byStatus: { ...this.#byStatus } },
+      webhooks: { ...this.#webhooks },
       tokens: { requests: this.#tokenRequests, issued: this.#issued, live: this.#liveTokens() },
     }
   }
@@ -105,6 +113,7 @@ export class RequestStats {
     this.#byService = Object.create(null)
     this.#byPath = Object.create(null)
     this.#byStatus = Object.create(null)
+    this.#webhooks = { delivered: 0, failed: 0, refused: 0 }
   }
 
   /** `GET` (read) or `DELETE` (zero) of {@link STATS_PATH}. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { benchCaliper } from '../../bench/caliper.ts'
 import * as caliper from '../../src/services/caliper/index.ts'
-import { serveEmulator, type EmulatorServer } from '../../src/edge/node-server.ts'
+import { serveEmulator, type EmulatorServer } from '../../src/testing/serve-node.ts'
 
 const SENSOR = 'https://app.example/sensors/http'
 const SEND = /^\/caliper-host\/caliper\/event$/

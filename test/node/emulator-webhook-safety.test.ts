@@ -26,7 +26,7 @@ async function connect(options: EmulatorOptions) {
   }
   const filter = (webhookId: string, filterKey: string, filterValue: string) =>
     call('POST', `${emu.services.webhooks}/webhook-filters/`, { webhookId, filterKey, filterValue, filterType: 'string', filterOperation: 'regexp', active: true })
-  const send = async (actor: Json) => {
+  const send = async (actor: Json | string) => {
     const now = new Date().toISOString()
     const res = await call('POST', `${emu.services.caliper}/caliper/event`, {
       sensor: SENSOR, sendTime: now, dataVersion: 'http://purl.imsglobal.org/ctx/caliper/v1p2',
@@ -92,6 +92,7 @@ describe('webhook delivery targets (deliveryTargets)', () => {
     assert.equal(received[0]!.redirect, 'manual') // under a policy a redirect cannot lead elsewhere
     assert.deepEqual(emu.deliveries.map((d) => [d.state, d.attempts]), [['refused', 0], ['delivered', 1], ['refused', 0]])
     assert.match(emu.deliveries[0]!.error!, /host 'hooks\.example\.com' is not allowed.*--allow-delivery-host/)
+    assert.deepEqual(emu.stats().webhooks, { delivered: 1, failed: 0, refused: 2 })
   })
 
   it('named hosts are allowed next to loopback; the default stays "any"', async () => {

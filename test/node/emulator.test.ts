@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { serveEmulator } from '../../src/edge/node-server.ts'
+import { serveEmulator } from '../../src/testing/serve-node.ts'
 import { createEmulator } from '../../src/testing/index.ts'
 import type { Emulator, EmulatorOptions } from '../../src/testing/index.ts'
 

@@ -13,6 +13,8 @@ import { webhookState, type DeliveryTargets, type WebhookDelivery, type WebhookR
 
 const DATA_VERSION = 'http://purl.imsglobal.org/ctx/caliper/v1p2'
 const ATTEMPT_TIMEOUT_MS = 10_000
+/** Deliveries `emulator.deliveries` keeps (the newest). */
+export const MAX_RECORDED_DELIVERIES = 10_000
 // What a stored event carries besides the Caliper fields (bookkeeping of the store).
 const STORE_FIELDS = new Set(['id', 'externalId', 'sensor', 'sendTime', 'created_at', 'updated_at', 'deleted_at', 'clientAppId', 'jobId'])
 
@@ -77,6 +79,7 @@ async function attempt(state: WebhookState, record: WebhookDelivery, body: strin
       await response.body?.cancel().catch(() => undefined)
       if (response.status >= 200 && response.status < 300) {
         record.state = 'delivered'
+        state.settled('delivered')
         return
       }
       if (response.status !== 429 && response.status < 500) break
@@ -86,6 +89,7 @@ async function attempt(state: WebhookState, record: WebhookDelivery, body: strin
     }
   }
   record.state = 'failed'
+  state.settled('failed')
 }
 
 async function deliverOne(state: WebhookState, env: Env, hook: WebhookRecord, event: Record<string, unknown>, sensor: string): Promise<void> {
@@ -95,10 +99,12 @@ async function deliverOne(state: WebhookState, env: Env, hook: WebhookRecord, ev
     targetUrl: hook.targetUrl, state: 'pending', status: undefined, error: undefined, attempts: 0,
   }
   state.deliveries.push(record)
+  if (state.deliveries.length > MAX_RECORDED_DELIVERIES) state.deliveries.shift()
   const refused = refusal(state.targets, hook.targetUrl)
   if (refused) {
     record.state = 'refused'
     record.error = refused
+    state.settled('refused')
     return
   }
   const headers = {

@@ -92,6 +92,8 @@ export interface WebhookState {
   readonly pending: Set<Promise<void>>
   deliver: DeliverFunction
   targets: DeliveryTargets
+  /** Told each delivery's final state (the emulator's counters). */
+  settled: (state: 'delivered' | 'failed' | 'refused') => void
   /** Attempts per delivery before it is marked failed (retried on a thrown error, 429 or 5xx). */
   maxAttempts: number
 }
@@ -104,7 +106,7 @@ const defaultDeliver: DeliverFunction = (request) => fetch(request)
 export function webhookState(env: Env): WebhookState {
   let state = states.get(env)
   if (!state) {
-    state = { webhooks: new Map(), filters: new Map(), deliveries: [], pending: new Set(), deliver: defaultDeliver, targets: 'any', maxAttempts: 3 }
+    state = { webhooks: new Map(), filters: new Map(), deliveries: [], pending: new Set(), deliver: defaultDeliver, targets: 'any', settled: () => undefined, maxAttempts: 3 }
     states.set(env, state)
   }
   return state
@@ -119,8 +121,15 @@ export interface WebhooksHandle {
   clear(): void
 }
 
-export function attachWebhooks(env: Env, options: { deliver?: DeliverFunction | undefined; targets?: DeliveryTargets | undefined }): WebhooksHandle {
+export interface WebhookOptions {
+  deliver?: DeliverFunction | undefined
+  targets?: DeliveryTargets | undefined
+  settled?: WebhookState['settled']
+}
+
+export function attachWebhooks(env: Env, options: WebhookOptions): WebhooksHandle {
   const state = webhookState(env)
+  if (options.settled) state.settled = options.settled
   if (options.deliver) state.deliver = options.deliver
   if (options.targets !== undefined) state.targets = checkTargets(options.targets)
   return {

@@ -1,8 +1,10 @@
-// Node adapter for the emulator (@timeback/sdk/testing): serves `emulator.fetch` on a TCP port with
-// node:http. node:http is imported inside the function and typed by the small local interfaces below,
-// so importing this module costs nothing and its types do not depend on @types/node.
-import { createEmulator } from '../testing/index.js'
-import type { Emulator, EmulatorOptions } from '../testing/index.js'
+// Serves an emulator over HTTP with node:http (Node; also Deno and Bun, which provide node:http). node:http is
+// imported when serveEmulator is called, through a specifier bundlers do not resolve, and typed by the small local
+// interfaces below: importing `@timeback/sdk/testing` in a browser or a Worker costs nothing and needs no Node types.
+import { buildEmulator } from './emulator.js'
+import { hostnameOfHostHeader, isLoopbackHostname } from './loopback.js'
+import { checkHost, corsHeaders, corsPreflight } from './serve-guard.js'
+import type { Emulator, EmulatorOptions } from './types.js'
 
 // The slice of node:http this adapter uses.
 interface IncomingMessage extends AsyncIterable<Uint8Array> {
@@ -15,7 +17,6 @@ interface ServerResponse {
   writeHead(status: number, headers: Record<string, string>): void
   write(chunk: Uint8Array): boolean
   end(): void
-  destroy(error?: Error): void
   once(event: 'drain' | 'close', listener: () => void): void
   on(event: 'close', listener: () => void): void
   readonly writableFinished: boolean
@@ -33,15 +34,31 @@ interface NodeHttp {
 }
 
 /**
- * Where to listen.
+ * Options of {@link serveEmulator}: where to listen and what to accept, plus the options of the emulator it
+ * creates (ignored when `emulator` is given).
  *
  * @example
- * const options: ServeOptions = { port: 4010, host: '127.0.0.1' }
+ * const options: ServeEmulatorOptions = { port: 4010, cors: true, seed: false }
  */
-export interface ServeOptions {
+export interface ServeEmulatorOptions extends EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
   port?: number
   /** Interface to bind. Default `127.0.0.1` (loopback only). */
+  host?: string
+  /** Serve this emulator instead of creating one (it keeps its own origin and options). */
+  emulator?: Emulator
+  /** Answer CORS: `Access-Control-Allow-Origin: *` and preflights, so browser pages on other origins can call it. Default false. */
+  cors?: boolean
+  /**
+   * Host names accepted in the `Host` header besides loopback ones (and the bound host when it is a specific
+   * address). Anything else answers 403: that is what stops DNS-rebinding pages.
+   */
+  allowedHosts?: readonly string[]
+}
+
+/** @deprecated The second argument of the first release: pass `port` and `host` in the first one. */
+export interface ServeOptions {
+  port?: number
   host?: string
 }
 
@@ -62,8 +79,10 @@ export interface EmulatorServer {
   close(): Promise<void>
 }
 
-const isEmulator = (v: Emulator | EmulatorOptions | undefined): v is Emulator =>
+const isEmulator = (v: unknown): v is Emulator =>
   typeof v === 'object' && v !== null && typeof (v as Emulator).fetch === 'function' && typeof (v as Emulator).reset === 'function'
+
+const single = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v)
 
 function toRequest(req: IncomingMessage, base: string, signal: AbortSignal): Request {
   const headers = new Headers()
@@ -92,12 +111,12 @@ function toRequest(req: IncomingMessage, base: string, signal: AbortSignal): Req
   return new Request(new URL(req.url ?? '/', base), init)
 }
 
-async function send(res: ServerResponse, response: Response, head: boolean): Promise<void> {
+async function send(res: ServerResponse, response: Response, head: boolean, extra: Record<string, string>): Promise<void> {
   const headers: Record<string, string> = {}
   response.headers.forEach((value, name) => {
     headers[name] = value
   })
-  res.writeHead(response.status, headers)
+  res.writeHead(response.status, { ...headers, ...extra })
   if (head || !response.body) {
     res.end()
     return
@@ -115,24 +134,42 @@ async function send(res: ServerResponse, response: Response, head: boolean): Pro
   res.end()
 }
 
+async function loadHttp(): Promise<NodeHttp> {
+  // A computed specifier keeps bundlers for browsers and Workers from resolving node:http.
+  const specifier = ['node', 'http'].join(':')
+  try {
+    return (await import(/* webpackIgnore: true */ /* @vite-ignore */ specifier)) as NodeHttp
+  } catch (cause) {
+    throw new Error('serveEmulator needs node:http (Node, Deno or Bun). Elsewhere, serve emulator.fetch with the platform\'s own server.', { cause })
+  }
+}
+
 /**
- * Serve an emulator over HTTP on Node. Pass an existing emulator, or options for a new one: a new
- * emulator is created once the port is known, so its origin (and every URL it hands out) is the
- * server's own `http://host:port`.
+ * Serve an emulator over HTTP (Node, Deno, Bun), as the `timeback-emulator` bin does. A new emulator is created
+ * once the port is known, so its origin (and every URL it hands out) is the server's own `http://host:port`.
+ * Safe by default: loopback interface, requests whose `Host` is not loopback answered 403 (DNS rebinding), no
+ * CORS unless `cors: true`, and webhook deliveries only to loopback targets unless `deliveryTargets` says otherwise.
  *
  * @example
- * // (the `timeback-emulator` bin is a thin CLI around this)
- * const server = await serveEmulator({ seed: true }, { port: 0 })
+ * import { serveEmulator } from '@timeback/sdk/testing'
+ *
+ * const server = await serveEmulator({ port: 4010, seed: true })
  * console.log(server.url, server.emulator.tokenUrl)
+ * const stats = await (await fetch(`${server.url}/__emulator/stats`)).json() // { requests, tokens: { issued, … } }
  * await server.close()
  */
-export async function serveEmulator(emulator?: Emulator | EmulatorOptions, options: ServeOptions = {}): Promise<EmulatorServer> {
-  const host = options.host ?? '127.0.0.1'
-  const port = options.port ?? 0
-  const specifier = 'node:http' // a variable keeps bundlers for other platforms from resolving it
-  const http = (await import(specifier)) as NodeHttp
-  let target: Emulator | undefined = isEmulator(emulator) ? emulator : undefined
+export async function serveEmulator(options: ServeEmulatorOptions | Emulator = {}, legacy: ServeOptions = {}): Promise<EmulatorServer> {
+  const opts: ServeEmulatorOptions = isEmulator(options) ? { emulator: options } : options
+  const host = legacy.host ?? opts.host ?? '127.0.0.1'
+  const port = legacy.port ?? opts.port ?? 0
+  const cors = opts.cors === true
+  const http = await loadHttp()
+  let target: Emulator | undefined = opts.emulator
   let base = ''
+  const allowed = (opts.allowedHosts ?? []).map((h) => h.toLowerCase())
+  const boundName = hostnameOfHostHeader(host.includes(':') ? `[${host}]` : host)
+  if (boundName && !isLoopbackHostname(boundName) && boundName !== '0.0.0.0' && boundName !== '[::]') allowed.push(boundName)
+  const extra = cors ? corsHeaders() : {}
 
   const server = http.createServer((req, res) => {
     const controller = new AbortController()
@@ -142,8 +179,11 @@ export async function serveEmulator(emulator?: Emulator | EmulatorOptions, optio
     const head = req.method === 'HEAD'
     void (async () => {
       try {
-        const response = await target!.fetch(toRequest(req, base, controller.signal))
-        await send(res, response, head)
+        const denied = checkHost(single(req.headers.host), allowed)
+        if (denied) return await send(res, denied, head, extra)
+        const request = toRequest(req, base, controller.signal)
+        const preflight = cors ? corsPreflight(request) : undefined
+        await send(res, preflight ?? (await target!.fetch(request)), head, extra)
       } catch {
         // A dropped-connection fault (or an abort): end the socket without an answer, as a real drop would.
         req.socket.destroy()
@@ -158,7 +198,10 @@ export async function serveEmulator(emulator?: Emulator | EmulatorOptions, optio
   const address = server.address()
   const actualPort = typeof address === 'object' && address !== null ? address.port : port
   base = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`
-  if (!target) target = createEmulator({ ...(emulator as EmulatorOptions | undefined), origin: base })
+  if (!target) {
+    const { port: _p, host: _h, emulator: _e, cors: _c, allowedHosts: _a, ...emulatorOptions } = opts
+    target = buildEmulator({ ...emulatorOptions, deliveryTargets: emulatorOptions.deliveryTargets ?? ['loopback'], origin: base })
+  }
   const ready = target
 
   return {
