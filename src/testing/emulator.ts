@@ -109,7 +109,7 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
   const maxRecorded = positive(options.maxRecordedRequests, 'maxRecordedRequests') ?? MAX_RECORDED_REQUESTS
   const record = (entry: RecordedRequest): void => {
     requests.push(entry)
-    // A ring of the newest entries; V8 and JSC shift large arrays without copying them.
+    // Only the newest entries are kept; shift() of one entry from a 10,000-entry array costs microseconds.
     if (requests.length > maxRecorded) requests.shift()
   }
   if (seed) loadSeed(store)

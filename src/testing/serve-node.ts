@@ -56,7 +56,12 @@ export interface ServeEmulatorOptions extends EmulatorOptions {
   allowedHosts?: readonly string[]
 }
 
-/** @deprecated The second argument of the first release: pass `port` and `host` in the first one. */
+/**
+ * The second argument of the first release, still accepted: prefer `port` and `host` in the first one.
+ *
+ * @example
+ * await serveEmulator({ seed: false }, { port: 0, host: '127.0.0.1' }) // same as serveEmulator({ seed: false, port: 0, host: '127.0.0.1' })
+ */
 export interface ServeOptions {
   port?: number
   host?: string
