@@ -3,14 +3,15 @@
 // and its counters are readable from other processes. Everything talks to 127.0.0.1.
 // Run: node --import tsx --test test/node/emulator-server.test.ts
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import http from 'node:http'
 import net from 'node:net'
 import { resolve } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { serveEmulator } from '../../src/testing/index.ts'
+import { createEmulator, serveEmulator } from '../../src/testing/index.ts'
+import { G, R } from './emulator-helpers.ts'
 
 type Json = Record<string, any>
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -164,5 +165,67 @@ describe('timeback-emulator bin', () => {
     }
     const [code] = await once(bin, 'exit')
     assert.equal(code, 0)
+  })
+})
+
+describe('serveEmulator and the bin: basics', () => {
+  it('serveEmulator answers real HTTP on an ephemeral loopback port (token, list, POST body, HEAD)', async () => {
+    const server = await serveEmulator({ tokenTtlSeconds: 120 }, { port: 0 })
+    try {
+      assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/)
+      assert.notEqual(server.port, 0)
+      assert.equal(server.emulator.origin, server.url)
+      assert.equal(server.emulator.tokenUrl, `${server.url}/auth/oauth2/token`)
+      const tokenRes = await fetch(server.emulator.tokenUrl, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: server.emulator.credentials.clientId, client_secret: server.emulator.credentials.clientSecret }),
+      })
+      const { access_token, expires_in } = (await tokenRes.json()) as Json
+      assert.equal(expires_in, 120)
+      const headers = { authorization: `Bearer ${access_token}`, 'x-request-id': 'http-1' }
+      const list = await fetch(`${server.url}${R}/users?limit=2`, { headers })
+      assert.equal(list.status, 200)
+      assert.equal(list.headers.get('x-request-id'), 'http-1')
+      const body = (await list.json()) as Json
+      assert.equal(body.users.length, 2)
+      assert.ok(body.users[0].roles[0].org.href.startsWith(server.url))
+      const created = await fetch(`${server.url}${G}/categories/`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ category: { sourcedId: 'over-http', status: 'active', title: 'HTTP' } }) })
+      assert.equal(created.status, 201)
+      assert.equal(server.emulator.state.get('categories', 'over-http')?.title, 'HTTP')
+      const head = await fetch(`${server.url}${R}/users/seed-student-1`, { method: 'HEAD', headers })
+      assert.equal(head.status, 200)
+      assert.equal(await head.text(), '')
+      server.emulator.faults.add({ path: '/classes', drop: true })
+      await assert.rejects(fetch(`${server.url}${R}/classes/`, { headers }), TypeError)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('serveEmulator can serve an existing emulator', async () => {
+    const emu = createEmulator({ seed: false })
+    const server = await serveEmulator(emu)
+    try {
+      assert.equal(server.emulator, emu)
+      const res = await fetch(`${server.url}${R}/users/`)
+      assert.equal(res.status, 401)
+      assert.equal(emu.requests.length, 1)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('the bin refuses a non-loopback host without --allow-remote and rejects unknown flags', () => {
+    const bin = resolve(ROOT, 'src/bin/timeback-emulator.ts')
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', bin, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 })
+    const remote = run('--host', '0.0.0.0', '--port', '0')
+    assert.equal(remote.status, 2)
+    assert.match(remote.stderr, /refusing to bind non-loopback host '0\.0\.0\.0'/)
+    const unknown = run('--bogus')
+    assert.equal(unknown.status, 2)
+    assert.match(unknown.stderr, /unknown argument '--bogus'/)
+    const help = run('--help')
+    assert.equal(help.status, 0)
+    assert.match(help.stdout, /--token-ttl S/)
   })
 })
