@@ -140,13 +140,14 @@ async function send(res: ServerResponse, response: Response, head: boolean, extr
 }
 
 async function loadHttp(): Promise<NodeHttp> {
-  // A computed specifier keeps bundlers for browsers and Workers from resolving node:http.
-  const specifier = ['node', 'http'].join(':')
-  try {
-    return (await import(/* webpackIgnore: true */ /* @vite-ignore */ specifier)) as NodeHttp
-  } catch (cause) {
-    throw new Error('serveEmulator needs node:http (Node, Deno or Bun). Elsewhere, serve emulator.fetch with the platform\'s own server.', { cause })
+  // process.getBuiltinModule (Node >= 20.16, Deno 2, Bun) rather than import(): no import expression at all, so
+  // no bundler for browsers or Workers tries to resolve node:http, and Miniflare accepts the bundle.
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+  const http = proc?.getBuiltinModule?.('node:http') as NodeHttp | undefined
+  if (!http) {
+    throw new Error("serveEmulator needs node:http (Node >= 20.16, Deno or Bun). Elsewhere, serve emulator.fetch with the platform's own server.")
   }
+  return http
 }
 
 /**
