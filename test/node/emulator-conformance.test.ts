@@ -9,6 +9,7 @@ import { describe, it } from 'node:test'
 import { createEmulator } from '../../src/testing/index.ts'
 import type { Emulator } from '../../src/testing/index.ts'
 import { check, deref, loadSpec, minimal, SPEC_FILE, type Filler, type Json } from './spec-schema.ts'
+import { COLLECTION_IDS, PARAM_IDS } from './emulator-helpers.ts'
 
 /** Which seed record a `{ sourcedId }` reference under each key points at. */
 const REF_TARGETS: Record<string, string> = {
@@ -17,19 +18,6 @@ const REF_TARGETS: Record<string, string> = {
   assessmentLineItem: 'seed-assessment-line-item-1', courseComponent: 'seed-component-1', resource: 'seed-resource-1',
 }
 /** Path parameters of the scoped GET routes, by name (`sourcedId` is chosen by the collection before it). */
-const PARAMS: Record<string, string> = {
-  schoolSourcedId: 'seed-school-1', classSourcedId: 'seed-class-1', studentSourcedId: 'seed-student-1', teacherSourcedId: 'seed-teacher-1',
-  termSourcedId: 'seed-term-1', courseSourcedId: 'seed-course-1', userSourcedId: 'seed-student-1', userId: 'seed-student-1',
-  lineItemSourcedId: 'seed-line-item-1', academicSessionSourcedId: 'seed-term-1',
-}
-const BY_COLLECTION: Record<string, string> = {
-  users: 'seed-student-1', students: 'seed-student-1', teachers: 'seed-teacher-1', schools: 'seed-school-1', orgs: 'seed-district-1',
-  classes: 'seed-class-1', courses: 'seed-course-1', enrollments: 'seed-enrollment-s1', academicSessions: 'seed-term-1', terms: 'seed-term-1',
-  gradingPeriods: 'seed-grading-period-1', demographics: 'seed-student-1', lineItems: 'seed-line-item-1', results: 'seed-result-1',
-  categories: 'seed-category-1', scoreScales: 'seed-score-scale-1', assessmentLineItems: 'seed-assessment-line-item-1',
-  assessmentResults: 'seed-assessment-result-1', resources: 'seed-resource-1', components: 'seed-component-1',
-  'component-resources': 'seed-component-resource-1',
-}
 
 function filler(): Filler {
   let n = 0
@@ -138,7 +126,7 @@ describe('emulator answers conform to oneroster-api.2025-12.json', () => {
       const path = segments.map((seg, i) => {
         const m = /^\{(.+)\}$/.exec(seg)
         if (!m) return seg
-        const value = m[1] === 'sourcedId' ? BY_COLLECTION[segments[i - 1]!] : PARAMS[m[1]!]
+        const value = m[1] === 'sourcedId' ? COLLECTION_IDS[segments[i - 1]!] : PARAM_IDS[m[1]!]
         assert.ok(value, `no id for {${m[1]}} in ${template}`)
         return encodeURIComponent(value)
       }).join('/')

@@ -51,3 +51,20 @@ export function assertImsx(body: Json, minor: string, description?: RegExp): voi
   assert.equal(body.imsx_CodeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue, minor)
   if (description) assert.match(body.imsx_description, description)
 }
+
+/** The seeded record a spec route's `{sourcedId}` names, by the collection segment before it. */
+export const COLLECTION_IDS: Record<string, string> = {
+  users: 'seed-student-1', students: 'seed-student-1', teachers: 'seed-teacher-1', schools: 'seed-school-1', orgs: 'seed-district-1',
+  classes: 'seed-class-1', courses: 'seed-course-1', enrollments: 'seed-enrollment-s1', academicSessions: 'seed-term-1', terms: 'seed-term-1',
+  gradingPeriods: 'seed-grading-period-1', demographics: 'seed-student-1', lineItems: 'seed-line-item-1', results: 'seed-result-1',
+  categories: 'seed-category-1', scoreScales: 'seed-score-scale-1', assessmentLineItems: 'seed-assessment-line-item-1',
+  assessmentResults: 'seed-assessment-result-1', resources: 'seed-resource-1', components: 'seed-component-1',
+  'component-resources': 'seed-component-resource-1',
+}
+
+/** The seeded record each named path parameter of the spec stands for. */
+export const PARAM_IDS: Record<string, string> = {
+  schoolSourcedId: 'seed-school-1', classSourcedId: 'seed-class-1', studentSourcedId: 'seed-student-1', teacherSourcedId: 'seed-teacher-1',
+  termSourcedId: 'seed-term-1', courseSourcedId: 'seed-course-1', userSourcedId: 'seed-student-1', userId: 'seed-student-1',
+  lineItemSourcedId: 'seed-line-item-1', academicSessionSourcedId: 'seed-term-1', agentSourcedId: 'seed-teacher-1', sourceId: 'seed-resource-1',
+}

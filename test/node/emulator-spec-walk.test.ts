@@ -6,25 +6,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, it } from 'node:test'
-import { R, enc, connect, ref, type Json } from './emulator-helpers.ts'
+import { COLLECTION_IDS, PARAM_IDS, R, enc, connect, ref, type Json } from './emulator-helpers.ts'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const SPEC_FILE = resolve(ROOT, process.env.TIMEBACK_SPECS ?? '../shared/specs', 'oneroster-api.2025-12.json')
 
 
-const COLLECTION_IDS: Record<string, string> = {
-  users: 'seed-student-1', students: 'seed-student-1', teachers: 'seed-teacher-1', schools: 'seed-school-1', orgs: 'seed-district-1',
-  classes: 'seed-class-1', courses: 'seed-course-1', enrollments: 'seed-enrollment-s1', academicSessions: 'seed-term-1', terms: 'seed-term-1',
-  gradingPeriods: 'seed-grading-period-1', demographics: 'seed-student-1', lineItems: 'seed-line-item-1', results: 'seed-result-1',
-  categories: 'seed-category-1', scoreScales: 'seed-score-scale-1', assessmentLineItems: 'seed-assessment-line-item-1',
-  assessmentResults: 'seed-assessment-result-1', resources: 'seed-resource-1', components: 'seed-component-1',
-  'component-resources': 'seed-component-resource-1',
-}
-const PARAM_IDS: Record<string, string> = {
-  schoolSourcedId: 'seed-school-1', classSourcedId: 'seed-class-1', studentSourcedId: 'seed-student-1', teacherSourcedId: 'seed-teacher-1',
-  termSourcedId: 'seed-term-1', courseSourcedId: 'seed-course-1', userSourcedId: 'seed-student-1', userId: 'seed-student-1',
-  lineItemSourcedId: 'seed-line-item-1', academicSessionSourcedId: 'seed-term-1', agentSourcedId: 'seed-teacher-1', sourceId: 'seed-resource-1',
-}
 
 let walkCounter = 0
 function entityFor(key: string): Json {
