@@ -114,13 +114,9 @@ export async function listPage<T, P extends OffsetParams>(
  * different records that look alike (`fields: ['status']`), which would lose data.
  */
 function keyOf<T>(item: T, idOf: IdOf<T>): string | undefined {
-  let id: unknown
-  try {
-    id = idOf(item)
-  } catch {
-    return undefined
-  }
-  if (typeof id === 'string' && id !== '') return id
+  // Items are parsed JSON (no getters) and idOf reads one property: nothing here can throw.
+  const id = idOf(item)
+  if (typeof id === 'string') return id === '' ? undefined : id
   return typeof id === 'number' && Number.isFinite(id) ? String(id) : undefined
 }
 
@@ -146,23 +142,23 @@ export async function* streamPages<T, P extends OffsetParams>(
     const page = await fetchPage({ ...query, limit, offset }, call)
     // A server cap, reported in the envelope, becomes the page size for the rest of the listing.
     limit = servedLimit(limit, page)
-    const keys = page.items.map((item) => keyOf(item, idOf))
+    // One pass, no intermediate arrays: this loop runs once per record of every listing.
     const current = new Set<string>()
-    const fresh: T[] = []
-    page.items.forEach((item, i) => {
-      const key = keys[i]
-      if (key !== undefined && (previous.has(key) || current.has(key))) return
-      if (key !== undefined) current.add(key)
-      fresh.push(item)
-    })
-    if (fresh.length === 0) return // empty, or only records the previous page already yielded
-    for (const item of fresh) {
+    let fresh = 0
+    for (const item of page.items) {
+      const key = keyOf(item, idOf)
+      if (key !== undefined) {
+        // Repeated records lay in this window too, so they stay in `current`: the next window can overlap them.
+        const size = current.size
+        current.add(key)
+        if (current.size === size || previous.has(key)) continue
+      }
       if (yielded >= max) return
+      fresh++
       yield item
       yielded++
     }
-    // The repeated records lay in this window too, so the next window can only overlap this page's records.
-    for (const key of keys) if (key !== undefined) current.add(key)
+    if (fresh === 0) return // empty, or only records the previous page already yielded
     previous = current
     const more = moreAfter(page, offset, limit)
     offset += page.items.length
