@@ -5,6 +5,7 @@
 
 import { InputValidationError } from '../../core/errors.js'
 import { itemIssues, markChecked } from './envelope.js'
+import { unserializable } from './unserializable.js'
 import {
   CALIPER_CONTEXT,
   type ActivityContextInputFields, type ActivityEvent, type ActivityMetric, type EventContextFields, type Extensions,
@@ -74,9 +75,18 @@ function timeOf(value: string | Date | undefined): string {
 }
 
 function checked<T extends object>(event: T, context: string): T {
-  const issues = itemIssues(event, '')
+  // The text is what gets checked and later sent: a toJSON or getter in the input cannot swap in something
+  // unchecked, and an input that cannot become JSON (a BigInt, a cycle) is refused here, naming where.
+  let text: string | undefined
+  try {
+    text = JSON.stringify(event)
+  } catch (error) {
+    throw new InputValidationError([unserializable(event, '', error)], context)
+  }
+  if (typeof text !== 'string') throw new InputValidationError([{ path: '(root)', message: 'cannot be serialized to JSON: a toJSON returns nothing' }], context)
+  const issues = itemIssues(JSON.parse(text), '')
   if (issues.length) throw new InputValidationError(issues, context)
-  return markChecked(event)
+  return markChecked(event, text)
 }
 
 function timebackEvent(input: TimebackEventInputBase, context: string) {

@@ -55,19 +55,21 @@ function messageOf(issue: v.BaseIssue<unknown>): string {
 const join = (prefix: string, path: string) => (prefix ? `${prefix}.${path}` : path)
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
 
-// Events made by the builders were checked when built. Checking 10,000 of them again costs ~100 ms of CPU
-// (a Worker's whole budget many times over), so they are trusted; the service still validates what it gets.
-const built = new WeakSet<object>()
+// Events made by the builders were checked when built, as the JSON text they were then, and that text is what
+// every send and queue uses: checking 10,000 of them again would cost ~100 ms of CPU (a Worker's whole budget
+// many times over), and a change made to the object afterwards (a toJSON or getter included) changes nothing
+// that is sent. The service still validates what it gets.
+const built = new WeakMap<object, string>()
 
-/** Marks an event as checked by a builder. */
-export function markChecked<T extends object>(event: T): T {
-  built.add(event)
+/** Marks an event as checked by a builder, with the JSON text that was checked. */
+export function markChecked<T extends object>(event: T, text: string): T {
+  built.set(event, text)
   return event
 }
 
-/** True for an event a builder checked (and marked). */
-export function isChecked(item: object): boolean {
-  return built.has(item)
+/** The checked JSON text of an event a builder made, or undefined for any other object. */
+export function builtText(item: object): string | undefined {
+  return built.get(item)
 }
 
 /**
@@ -148,8 +150,12 @@ export function checkEnvelope(envelope: unknown, context: string, maxBytes = MAX
   if (Array.isArray(data)) data.forEach((item, i) => issues.push(...itemIssues(item, `data[${i}]`)))
   if (issues.length) throw invalid(issues, context)
   let json: string
+  const texts = (data as object[]).map(builtText)
   try {
-    json = JSON.stringify(envelope)
+    // Builders' events go as the text they were checked as; anything else is serialized here, once.
+    json = texts.every((t) => t !== undefined)
+      ? `${envelopeHead(String(envelope.sensor), String(envelope.sendTime))}${texts.join(',')}]}`
+      : JSON.stringify(envelope)
   } catch (error) {
     // A BigInt or a cycle: an InputValidationError naming where, like every other bad input.
     throw new InputValidationError([unserializable(envelope, '', error)], context)

@@ -12,6 +12,8 @@ const suite: Suite = (env) => {
   const assert: Assert = h.assert
   const E = sdk.errors
 
+  /** A hand-written copy of a built event with `over` applied (builders refuse such input themselves). */
+  const handWritten = <T extends object>(event: T, over: Record<string, unknown> = {}): T => ({ ...event, ...over })
   /** Calls `work`, expecting an InputValidationError; returns its issues. */
   const issuesOf = (work: () => unknown): { path: string; message: string }[] =>
     assert.throws(work, E.isInputValidationError).issues
@@ -20,8 +22,8 @@ const suite: Suite = (env) => {
     it('a list of 50 with #25 holding a BigInt is refused whole, naming it; the 49 others then go, nothing lost', async () => {
       const s = caliperSetup(env)
       const queue = s.client.createQueue({ sensor: SENSOR, maxBatch: 10 })
-      const events = Array.from({ length: 50 }, (_, i) => s.activity(i, i, i === 25 ? { extensions: { score: BigInt(7) } } : {}))
-      const issues = issuesOf(() => queue.add(events))
+      const events = Array.from({ length: 50 }, (_, i) => i === 25 ? handWritten(s.activity(i, i), { extensions: { score: BigInt(7) } }) : s.activity(i, i))
+      const issues = issuesOf(() => queue.add(events as never))
       assert.deepEqual(issues.map((i) => i.path), ['events[25].extensions.score'])
       assert.match(issues[0]!.message, /cannot be serialized to JSON: a BigInt/)
       assert.equal(queue.size, 0)
@@ -36,10 +38,10 @@ const suite: Suite = (env) => {
     it('added one by one, only the poisoned event is refused (as `event`); the 49 others are queued and sent', async () => {
       const s = caliperSetup(env)
       const queue = s.client.createQueue({ sensor: SENSOR, maxBatch: 10 })
-      const events = Array.from({ length: 50 }, (_, i) => s.activity(i, i, i === 25 ? { extensions: { score: BigInt(7) } } : {}))
+      const events = Array.from({ length: 50 }, (_, i) => i === 25 ? handWritten(s.activity(i, i), { extensions: { score: BigInt(7) } }) : s.activity(i, i))
       for (const [i, event] of events.entries()) {
-        if (i === 25) assert.deepEqual(issuesOf(() => queue.add(event)).map((x) => x.path), ['event.extensions.score'])
-        else queue.add(event)
+        if (i === 25) assert.deepEqual(issuesOf(() => queue.add(event as never)).map((x) => x.path), ['event.extensions.score'])
+        else queue.add(event as never)
       }
       assert.equal(queue.size, 49)
       const result = await queue.flush()
@@ -58,8 +60,10 @@ const suite: Suite = (env) => {
         [{ extensions: { when: { toJSON: () => { throw new Error('no date') } } } }, 'events[1].extensions.when', /toJSON threw Error: no date/],
         [{ extensions: { get secret() { throw new Error('locked') } } }, 'events[2].extensions.secret', /reading it threw Error: locked/],
       ]
-      const events: unknown[] = cases.map(([over], i) => s.activity(i, 1, over))
+      const events: unknown[] = cases.map(([over], i) => handWritten(s.activity(i, 1), over))
       events.push({ ...s.activity(3), toJSON: () => undefined })
+      // The builders refuse the same input at once, naming the same place.
+      for (const [over] of cases) assert.throws(() => s.activity(9, 1, over), E.isInputValidationError)
       const issues = issuesOf(() => queue.add(events as never))
       assert.deepEqual(issues.map((i) => i.path), [...cases.map(([, path]) => path), 'events[3]'])
       cases.forEach(([, , pattern], i) => assert.match(issues[i]!.message, pattern))
@@ -74,9 +78,15 @@ const suite: Suite = (env) => {
       const queue = s.client.createQueue({ sensor: SENSOR })
       // The activity context is a loose object, so a toJSON key passes the schema; its output must not.
       const sneaky = { ...activityContext(), toJSON: () => ({ id: 'not an iri' }) }
-      const built = s.activity(1, 1, { object: sneaky })
-      const paths = issuesOf(() => queue.add(built)).map((i) => i.path)
-      assert.ok(paths.includes('event.object.id') && paths.includes('event.object.subject'), paths.join(', '))
+      const paths = issuesOf(() => s.activity(1, 1, { object: sneaky })).map((i) => i.path)
+      assert.ok(paths.includes('object.id') && paths.includes('object.subject'), paths.join(', '))
+      // A toJSON attached to a built event afterwards changes nothing: the event goes as the text that was checked.
+      const built = s.activity(4, 1)
+      const checkedText = JSON.stringify(built)
+      ;(built.object as { toJSON?: () => unknown }).toJSON = () => ({ id: 'not an iri' })
+      queue.add(built)
+      assert.equal((await queue.flush()).sent, 1)
+      assert.deepEqual(s.emulator.caliper.events[0]!.object, JSON.parse(checkedText).object)
       // The same trick on a hand-written event (not from a builder).
       const plain = { ...JSON.parse(JSON.stringify(s.activity(2))), actor: { id: 'https://app.example/u/2', email: 'b@school.example', type: 'TimebackUser', toJSON: () => ({ id: 'x' }) } }
       const found = issuesOf(() => queue.add(plain)).map((i) => i.path)
@@ -85,7 +95,7 @@ const suite: Suite = (env) => {
       const dated = s.activity(3, 1, { extensions: { at: new Date('2025-01-02T03:04:05.000Z') } })
       queue.add(dated)
       assert.equal((await queue.flush()).sent, 1)
-      assert.deepEqual(s.emulator.caliper.events.map((e) => e.extensions), [{ at: '2025-01-02T03:04:05.000Z' }])
+      assert.deepEqual(s.emulator.caliper.events.map((e) => e.extensions), [null, { at: '2025-01-02T03:04:05.000Z' }])
     })
 
     it('changing or poisoning an event after add() changes nothing that is sent', async () => {
