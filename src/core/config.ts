@@ -1,13 +1,20 @@
-// Turns the options a user passes to a client (plus env vars) into a resolved configuration, or throws a
-// ConfigurationError that names the missing option and the env var that would supply it.
+/**
+ * @module core/config — turns the options a user passes to a client (plus env vars) into a resolved
+ * configuration, or throws a ConfigurationError that names the missing option and the env var that would
+ * supply it. Generic over services: each service's descriptor says its env prefixes and host family, and its
+ * authenticator plug-in resolves its own credentials (OAuth2 client, API key…).
+ */
 
 import { ConfigurationError } from './errors.js'
-import { environmentHosts, isTimebackEnv, type ServiceName, type TimebackEnv } from './environments.js'
+import { envLookup, pickVar, type EnvLookup } from './env.js'
+import { environmentHosts, isTimebackEnv, type EnvironmentHosts, type HostFamily, type TimebackEnv } from './environments.js'
 import type { TokenStore } from './auth/token-store.js'
 import type { Hooks, Logger } from './transport/hooks.js'
-import { runtimeVars } from '../edge/runtime-env.js'
 
-/** Credentials for the OAuth2 client-credentials flow. */
+/**
+ * Credentials for the OAuth2 client-credentials flow (every service but MasteryTrack).
+ * @example const auth: AuthOptions = { clientId: 'id', clientSecret: 'secret' }
+ */
 export interface AuthOptions {
   clientId?: string
   clientSecret?: string
@@ -17,13 +24,16 @@ export interface AuthOptions {
   scope?: string
 }
 
-/** Options every Timeback client accepts. */
-export interface ClientOptions {
+/**
+ * Options every Timeback client accepts; `A` is the shape of `auth` (OAuth2 credentials for most services).
+ * @example const options: ClientOptions = { env: 'staging', auth: { clientId: 'id', clientSecret: 'secret' } }
+ */
+export interface ClientOptions<A extends object = AuthOptions> {
   /** Environment mode: hosts and token URL come from the environments table. Env var: `TIMEBACK_ENV`. */
   env?: TimebackEnv
   /** Explicit mode: the service's base URL (e.g. an emulator's `services.oneroster`). */
   baseUrl?: string
-  auth?: AuthOptions
+  auth?: A
   /** A `fetch` to use instead of the global one (the emulator's, a proxy's, a Worker service binding's). */
   fetch?: typeof fetch
   /** Where access tokens are cached; memory by default. See `@timeback/sdk/edge` for KV stores. */
@@ -62,36 +72,32 @@ export interface ClientOptions {
   allowInsecureHttp?: boolean
 }
 
-/** What a client needs after resolution. */
+/**
+ * What a client needs after resolution, and what an authenticator plug-in reads its credentials from.
+ * @example const { baseUrl, names } = resolveConfig(descriptor, options); names('CLIENT_ID') // ['ONEROSTER_CLIENT_ID', 'TIMEBACK_CLIENT_ID']
+ */
 export interface ResolvedConfig {
-  service: ServiceName
+  service: string
   baseUrl: string
   env: TimebackEnv | undefined
-  tokenUrl: string
-  clientId: string
-  clientSecret: string
-  scope: string | undefined
+  /** The environment's default hosts (environment mode only). */
+  hosts: EnvironmentHosts | undefined
+  /** Env vars, from `vars` or the runtime. */
+  lookup: EnvLookup
+  /** The env var names for a setting, most specific first: `<PREFIX>_<suffix>` for each prefix, then `TIMEBACK_<suffix>`. */
+  names(suffix: string): string[]
+  /** Checks a URL option (https unless loopback or allowInsecureHttp; no userinfo, query or fragment). */
+  url(value: string, option: string): string
 }
 
-/** Per-service env var prefixes (ONEROSTER_CLIENT_ID, CALIPER_BASE_URL…); webhooks live on the Caliper host. */
-function prefixesOf(service: ServiceName): string[] {
-  return service === 'webhooks' ? ['WEBHOOKS', 'CALIPER'] : [service.toUpperCase()]
-}
-
-function pick(lookup: (name: string) => string | undefined, names: string[]): string | undefined {
-  for (const name of names) {
-    const value = lookup(name)
-    if (typeof value === 'string' && value.trim() !== '') return value.trim()
-  }
-  return undefined
-}
-
-function pickNamed(lookup: (name: string) => string | undefined, names: string[]): { value: string; name: string } | undefined {
-  for (const name of names) {
-    const value = pick(lookup, [name])
-    if (value !== undefined) return { value, name }
-  }
-  return undefined
+/**
+ * What config needs of a service: its name, env var prefixes and host family (from its descriptor).
+ * @example const subject: ConfigSubject = { name: 'webhooks', envPrefixes: ['WEBHOOKS', 'CALIPER'], hostFamily: 'caliper' }
+ */
+export interface ConfigSubject {
+  name: string
+  envPrefixes: readonly string[]
+  hostFamily?: HostFamily
 }
 
 /** `localhost`, `*.localhost`, 127.0.0.0/8 and `[::1]` (hostnames as URL normalizes them). */
@@ -137,24 +143,20 @@ function checkUrl(value: string, option: string, allowInsecureHttp: boolean): st
 }
 
 /**
- * Resolves `options` for `service`. Environment mode takes hosts from the table, explicit mode from `baseUrl`.
- * Credentials come from `auth`, then `<SERVICE>_CLIENT_ID`/`_SECRET`, then `TIMEBACK_CLIENT_ID`/`_SECRET`.
+ * Resolves the service-neutral part of `options`: environment and base URL. Environment mode takes the host
+ * from the table, explicit mode from `baseUrl` (or `<PREFIX>_BASE_URL`, then `TIMEBACK_BASE_URL`).
+ * Credentials are the authenticator plug-in's business.
+ * @example const config = resolveConfig({ name: 'oneroster', envPrefixes: ['ONEROSTER'], hostFamily: 'api' }, { env: 'staging' })
  */
-export function resolveConfig(service: ServiceName, options: ClientOptions = {}): ResolvedConfig {
+export function resolveConfig(service: ConfigSubject, options: ClientOptions<object> = {}): ResolvedConfig {
   if (options === null || typeof options !== 'object') {
     throw new ConfigurationError(`Client options must be an object, got ${options === null ? 'null' : typeof options}.`)
   }
-  const lookup = options.vars
-    ? (name: string) => {
-        const v = (options.vars as Record<string, unknown>)[name]
-        return typeof v === 'string' ? v : undefined
-      }
-    : runtimeVars()
-  const prefixes = prefixesOf(service)
-  const P = prefixes[0]!
-  const names = (suffix: string) => [...prefixes.map((p) => `${p}_${suffix}`), `TIMEBACK_${suffix}`]
+  const lookup = envLookup(options.vars)
+  const P = service.envPrefixes[0] ?? 'TIMEBACK'
+  const names = (suffix: string) => [...service.envPrefixes.map((p) => `${p}_${suffix}`), `TIMEBACK_${suffix}`]
 
-  const envValue = options.env ?? pick(lookup, ['TIMEBACK_ENV'])
+  const envValue = options.env ?? pickVar(lookup, ['TIMEBACK_ENV'])?.value
   if (envValue !== undefined && !isTimebackEnv(envValue)) {
     throw new ConfigurationError(
       `env must be 'staging' or 'production', got ${JSON.stringify(envValue)} (option env or TIMEBACK_ENV).`,
@@ -162,35 +164,16 @@ export function resolveConfig(service: ServiceName, options: ClientOptions = {})
   }
   const env = envValue as TimebackEnv | undefined
   const hosts = env ? environmentHosts(env) : undefined
+  const insecure = options.allowInsecureHttp === true
+  const url = (value: string, option: string) => checkUrl(value, option, insecure)
 
-  const baseFromVars = options.baseUrl === undefined ? pickNamed(lookup, names('BASE_URL')) : undefined
-  const baseUrlRaw = options.baseUrl ?? baseFromVars?.value ?? hosts?.services[service]
+  const baseFromVars = options.baseUrl === undefined ? pickVar(lookup, names('BASE_URL')) : undefined
+  const baseUrlRaw = options.baseUrl ?? baseFromVars?.value ?? (service.hostFamily ? hosts?.hosts[service.hostFamily] : undefined)
   if (!baseUrlRaw) {
     throw new ConfigurationError(
-      `No ${service} host: pass env ('staging' | 'production') or baseUrl, or set TIMEBACK_ENV or ${P}_BASE_URL.`,
+      `No ${service.name} host: pass env ('staging' | 'production') or baseUrl, or set TIMEBACK_ENV or ${P}_BASE_URL.`,
     )
   }
-  const insecure = options.allowInsecureHttp === true
-  const baseUrl = checkUrl(baseUrlRaw, baseFromVars ? baseFromVars.name : 'baseUrl', insecure)
-
-  const auth = options.auth ?? {}
-  const clientId = auth.clientId?.trim() || pick(lookup, names('CLIENT_ID'))
-  const clientSecret = auth.clientSecret?.trim() || pick(lookup, names('CLIENT_SECRET'))
-  const missing: string[] = []
-  if (!clientId) missing.push(`auth.clientId (env ${names('CLIENT_ID').join(' or ')})`)
-  if (!clientSecret) missing.push(`auth.clientSecret (env ${names('CLIENT_SECRET').join(' or ')})`)
-  if (missing.length) {
-    throw new ConfigurationError(`Missing ${service} credentials: ${missing.join(' and ')}.`)
-  }
-
-  const tokenFromVars = auth.authUrl === undefined ? pickNamed(lookup, names('TOKEN_URL')) : undefined
-  const tokenUrlRaw = auth.authUrl ?? tokenFromVars?.value ?? hosts?.tokenUrl
-  if (!tokenUrlRaw) {
-    throw new ConfigurationError(
-      `No token URL: with an explicit baseUrl pass auth.authUrl, or set ${P}_TOKEN_URL / TIMEBACK_TOKEN_URL, or pass env.`,
-    )
-  }
-  const tokenUrl = checkUrl(tokenUrlRaw, tokenFromVars ? tokenFromVars.name : 'auth.authUrl', insecure)
-
-  return { service, baseUrl, env, tokenUrl, clientId: clientId!, clientSecret: clientSecret!, scope: auth.scope }
+  const baseUrl = url(baseUrlRaw, baseFromVars ? baseFromVars.name : 'baseUrl')
+  return { service: service.name, baseUrl, env, hosts, lookup, names, url }
 }

@@ -2,10 +2,13 @@
 // isolate-wide cache (./token-cache.ts); this file only knows how to ask the token endpoint for one and how to
 // read its answer without ever echoing it.
 
-import { AuthenticationError, isApiError } from '../errors.js'
+import { AuthenticationError, ConfigurationError, isApiError } from '../errors.js'
+import { pickVar } from '../env.js'
+import type { AuthPlugin } from '../service.js'
 import type { Logger } from '../transport/hooks.js'
 import type { Authenticator, Transport } from '../transport/http.js'
 import { cachedToken, invalidateToken, tokenCacheKey, type FreshToken, type TokenSource } from './token-cache.js'
+import { ANSWER_READ_MS, MAX_ANSWER_BYTES, pathlessUrl, readLimited } from './token-answer.js'
 import type { TokenStore } from './token-store.js'
 
 export interface ClientCredentialsOptions {
@@ -21,9 +24,6 @@ export interface ClientCredentialsOptions {
   transport: Transport
 }
 
-/** A token answer is a few hundred bytes; more than this is not one. */
-const MAX_ANSWER_BYTES = 64 * 1024
-const ANSWER_READ_MS = 10_000
 
 /**
  * The authenticator behind every OAuth2 Timeback client.
@@ -113,45 +113,30 @@ export class ClientCredentials implements Authenticator {
   }
 }
 
-/** Reads at most `limit` bytes of text within `ms`; undefined past either (and the body is cancelled). */
-async function readLimited(response: Response, limit: number, ms: number): Promise<string | undefined> {
-  const reader = response.body?.getReader()
-  if (!reader) return ''
-  const chunks: Uint8Array[] = []
-  let size = 0
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const expired = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms)
-  })
-  try {
-    for (;;) {
-      const next = await Promise.race([reader.read(), expired])
-      if (next === undefined) break
-      if (next.done) {
-        const bytes = new Uint8Array(size)
-        let at = 0
-        for (const chunk of chunks) {
-          bytes.set(chunk, at)
-          at += chunk.length
-        }
-        return new TextDecoder().decode(bytes)
-      }
-      size += next.value.length
-      if (size > limit) break
-      chunks.push(next.value)
-    }
-    reader.cancel().catch(() => undefined)
-    return undefined
-  } finally {
-    clearTimeout(timer)
-  }
-}
+/**
+ * The OAuth2 authenticator plug-in of a service descriptor: credentials from `auth.clientId`/`clientSecret`,
+ * then `<PREFIX>_CLIENT_ID`/`_SECRET`, then `TIMEBACK_CLIENT_ID`/`_SECRET`; the token URL from `auth.authUrl`,
+ * `<PREFIX>_TOKEN_URL`, `TIMEBACK_TOKEN_URL` or the environment.
+ * @example export const service: ServiceDescriptor = { name: 'oneroster', envPrefixes: ['ONEROSTER'], hostFamily: 'api', auth: clientCredentials }
+ */
+export const clientCredentials: AuthPlugin = ({ config, auth, transport, store, logger }) => {
+  const { names, lookup } = config
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined)
+  const clientId = text(auth.clientId) ?? pickVar(lookup, names('CLIENT_ID'))?.value
+  const clientSecret = text(auth.clientSecret) ?? pickVar(lookup, names('CLIENT_SECRET'))?.value
+  const missing: string[] = []
+  if (!clientId) missing.push(`auth.clientId (env ${names('CLIENT_ID').join(' or ')})`)
+  if (!clientSecret) missing.push(`auth.clientSecret (env ${names('CLIENT_SECRET').join(' or ')})`)
+  if (missing.length) throw new ConfigurationError(`Missing ${config.service} credentials: ${missing.join(' and ')}.`)
 
-function pathlessUrl(url: string): string {
-  try {
-    const u = new URL(url)
-    return `${u.origin}${u.pathname}`
-  } catch {
-    return '(invalid URL)'
+  const fromVars = auth.authUrl === undefined ? pickVar(lookup, names('TOKEN_URL')) : undefined
+  const raw = (auth.authUrl as string | undefined) ?? fromVars?.value ?? config.hosts?.tokenUrl
+  if (!raw) {
+    throw new ConfigurationError(
+      `No token URL: with an explicit baseUrl pass auth.authUrl, or set ${names('TOKEN_URL').join(' / ')}, or pass env.`,
+    )
   }
+  const tokenUrl = config.url(raw, fromVars ? fromVars.name : 'auth.authUrl')
+  const scope = text(auth.scope)
+  return new ClientCredentials({ tokenUrl, clientId: clientId!, clientSecret: clientSecret!, scope, store, logger, transport })
 }

@@ -1,6 +1,7 @@
 // CaliperClient: send Caliper 1.2 learning events to Timeback, follow their ingestion jobs, read them back.
 
-import { createServiceRuntime, type ServiceRuntime } from '../../core/client.js'
+import { createServiceRuntime, type ServiceRuntime } from '../../core/runtime.js'
+import { service } from './service.js'
 import type { ClientOptions } from '../../core/config.js'
 import { createEvents, type EventsResource } from './events.js'
 import { createJobs, type JobsResource } from './jobs.js'
@@ -24,7 +25,7 @@ export class CaliperClient {
   #jobs?: JobsResource
 
   constructor(options: ClientOptions = {}) {
-    this.#runtime = createServiceRuntime('caliper', options)
+    this.#runtime = createServiceRuntime(service, options)
   }
 
   /** The resolved base URL (no credentials). */

@@ -1,6 +1,7 @@
 // OneRosterClient: rostering, gradebook and resources of OneRoster 1.2 as Timeback serves them.
 
-import { createServiceRuntime, type ServiceRuntime } from '../../core/client.js'
+import { createServiceRuntime, type ServiceRuntime } from '../../core/runtime.js'
+import { service } from './service.js'
 import type { ClientOptions } from '../../core/config.js'
 import { createAcademicSessions, type AcademicSessionsResource } from './resources/academic-sessions.js'
 import { createAssessmentLineItems, type AssessmentLineItemsResource } from './resources/assessment-line-items.js'
@@ -57,7 +58,7 @@ export class OneRosterClient {
   #resources?: ResourcesResource
 
   constructor(options: ClientOptions = {}) {
-    this.#runtime = createServiceRuntime('oneroster', options)
+    this.#runtime = createServiceRuntime(service, options)
   }
 
   /** The resolved base URL (no credentials). */

@@ -1,7 +1,8 @@
 // WebhooksClient: register the endpoints Timeback notifies when it has processed Caliper events, and the
 // filters that decide which events each endpoint gets. Webhooks live on the Caliper host.
 
-import { createServiceRuntime, type ServiceRuntime } from '../../core/client.js'
+import { createServiceRuntime, type ServiceRuntime } from '../../core/runtime.js'
+import { service } from './service.js'
 import type { ClientOptions } from '../../core/config.js'
 import { createWebhookFilters, type WebhookFiltersResource } from './resources/filters.js'
 import { createWebhooks, type WebhooksResource } from './resources/webhooks.js'
@@ -20,7 +21,7 @@ export class WebhooksClient {
   #filters?: WebhookFiltersResource
 
   constructor(options: ClientOptions = {}) {
-    this.#runtime = createServiceRuntime('webhooks', options)
+    this.#runtime = createServiceRuntime(service, options)
   }
 
   /** The resolved base URL (the Caliper host; no credentials). */
