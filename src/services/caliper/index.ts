@@ -1,4 +1,5 @@
 // @timeback/sdk/caliper — the Caliper 1.2 events client: send (one by one or queued), validate, list, jobs.
+// @bundleMarkers /caliper/event/validate /jobs/{jobId}/status
 
 export { CaliperClient } from './client.js'
 export { createActivityEvent, createTimeSpentEvent, createCaliperEvent } from './builders.js'
@@ -21,11 +22,5 @@ export type {
 } from './profile.js'
 export { PROFILES, EVENT_TYPES, CaliperEventSchema, CaliperEntitySchema } from './vocabulary.js'
 export type { CaliperEvent, CaliperEntity, CaliperEventType, CaliperProfile, CaliperActionOf, CaliperProfileOf } from './vocabulary.js'
-export type { ClientOptions, AuthOptions } from '../../core/config.js'
-export type { CallOptions } from '../../core/transport/http.js'
-export type { PageResult } from '../../core/pagination.js'
-export type { InputIssue } from '../../core/errors.js'
-export type { TokenStore, StoredToken } from '../../core/auth/token-store.js'
-export { MemoryTokenStore } from '../../core/auth/token-store.js'
-export { clearTokenCache } from '../../core/auth/token-cache.js'
-export type { Hooks, Logger, RequestInfo, ResponseInfo, RetryInfo } from '../../core/transport/hooks.js'
+// The names every entry shares (options, pages, token stores, hooks): last, and the same objects everywhere.
+export * from '../../core/public.js'

@@ -1,4 +1,5 @@
 // @timeback/sdk/oneroster — the OneRoster 1.2 client (rostering, gradebook, resources).
+// @bundleMarkers /ims/oneroster/rostering/v1p2 OneRosterClient
 
 export { OneRosterClient } from './client.js'
 export type * from './base.js'
@@ -32,13 +33,8 @@ export type {
   AssessmentResult, AssessmentResultInput, AssessmentResultPatch, AssessmentResultsResource,
 } from './resources/assessment-results.js'
 export type { Resource, ResourceInput, ResourceUpdate, CommonCartridge, ResourcesResource } from './resources/resources.js'
-export type { ClientOptions, AuthOptions } from '../../core/config.js'
-export type { CallOptions } from '../../core/transport/http.js'
-export type { PageResult } from '../../core/pagination.js'
 export type { ListParams, StreamParams } from '../../core/list-query.js'
 export type { CreateResponse, ScopedList, ListMethods, ReadMethods, WriteMethods, PatchMethods } from '../../core/resource.js'
 export type { Where, FieldOperators } from '../../core/where.js'
-export type { TokenStore, StoredToken } from '../../core/auth/token-store.js'
-export { MemoryTokenStore } from '../../core/auth/token-store.js'
-export { clearTokenCache } from '../../core/auth/token-cache.js'
-export type { Hooks, Logger, RequestInfo, ResponseInfo, RetryInfo } from '../../core/transport/hooks.js'
+// The names every entry shares (options, pages, token stores, hooks): last, and the same objects everywhere.
+export * from '../../core/public.js'

@@ -1,4 +1,5 @@
 // @timeback/sdk/webhooks — manage webhooks and their filters, and receive deliveries (verify + parse).
+// @bundleMarkers /webhook-filters/ WebhooksClient
 //
 // The receiving half (`parseWebhook`, `verifyWebhookSignature`, the replay stores) lives in its own modules and
 // imports no client code: a Worker that only receives webhooks keeps only that part after tree-shaking.
@@ -27,9 +28,5 @@ export {
   type ActivityEvent, type ActivityMetric, type CaliperEntity, type CaliperEnvelope, type CaliperEvent,
   type CaliperRef, type TimeSpentEvent, type TimeSpentMetric, type TimebackActivityContext, type TimebackUser,
 } from './events.js'
-export type { ClientOptions, AuthOptions } from '../../core/config.js'
-export type { CallOptions } from '../../core/transport/http.js'
-export type { TokenStore, StoredToken } from '../../core/auth/token-store.js'
-export { MemoryTokenStore } from '../../core/auth/token-store.js'
-export { clearTokenCache } from '../../core/auth/token-cache.js'
-export type { Hooks, Logger, RequestInfo, ResponseInfo, RetryInfo } from '../../core/transport/hooks.js'
+// The names every entry shares (options, pages, token stores, hooks): last, and the same objects everywhere.
+export * from '../../core/public.js'
