@@ -4,16 +4,20 @@
 
 import { InputValidationError, type InputIssue } from './errors.js'
 import { checkPaging } from './pagination.js'
-import { checkFieldName, whereToFilter, type Where } from './where.js'
+import { checkFieldName, whereToFilter, type AnyWhere, type Where } from './where.js'
 
-/** Query options of every list call. */
+/**
+ * Query options of every list call. `W` is the type of `where`: resources pass `Where<Item>`, so its keys are the
+ * item's fields; the default takes any field.
+ * @example const params: ListParams<Where<User>> = { where: { status: 'active' }, sort: 'familyName', limit: 50 }
+ */
 export interface ListParams<W = Where> {
   /** Page size, 1–3000 (Timeback's cap). Default 100 for `list`, 1000 per page for `stream`/`listAll`. */
   limit?: number
   offset?: number
-  /** Typed conditions, compiled to `filter` with escaping. */
+  /** Conditions typed by the item's fields, compiled to `filter` with escaping. */
   where?: W
-  /** A raw 1EdTech filter string, sent as is. Prefer `where`. */
+  /** A raw 1EdTech filter string, sent as is: for what `where` cannot say. Prefer `where`. */
   filter?: string
   sort?: string
   orderBy?: 'asc' | 'desc'
@@ -23,7 +27,10 @@ export interface ListParams<W = Where> {
   search?: string
 }
 
-/** `stream`/`listAll` also accept a cap on the number of items. */
+/**
+ * `stream`/`listAll` also accept a cap on the number of items.
+ * @example const params: StreamParams<Where<User>> = { where: { 'roles.role': 'student' }, maxItems: 10_000 }
+ */
 export interface StreamParams<W = Where> extends ListParams<W> {
   maxItems?: number
 }
@@ -56,7 +63,7 @@ export function compileListQuery(params: StreamParams<unknown> = {}): Record<str
   let filter = params.filter
   if (params.where !== undefined) {
     try {
-      filter = whereToFilter(params.where as Where)
+      filter = whereToFilter(params.where as AnyWhere)
     } catch (error) {
       if (!(error instanceof InputValidationError)) throw error
       issues.push(...error.issues) // one error names every bad parameter

@@ -23,7 +23,7 @@ export interface ServiceContext {
   logger?: Logger
 }
 
-export interface ListMethods<T, W = Where> {
+export interface ListMethods<T, W = Where<T>> {
   /** One page: `{ data, total, hasMore, nextOffset }`. */
   list(params?: ListParams<W>, call?: CallOptions): Promise<PageResult<T>>
   /** Every item of every page (mind `maxItems` on big collections). */
@@ -100,7 +100,7 @@ export function pageFetcher<T>(ctx: ServiceContext, spec: CollectionSpec, ids: R
  * list/listAll/first/stream over a fetcher. `idField` names each record's id, by which `stream`/`listAll` drop a
  * record a page repeats (Timeback's short pages); it is added to a sparse fieldset (`fields`) that leaves it out.
  */
-export function listMethods<T, W = Where>(fetch: PageFetcher<T>, idField = 'sourcedId'): ListMethods<T, W> {
+export function listMethods<T, W = Where<T>>(fetch: PageFetcher<T>, idField = 'sourcedId'): ListMethods<T, W> {
   const idOf = (item: T): unknown => (item && typeof item === 'object' ? (item as Record<string, unknown>)[idField] : undefined)
   return {
     list: (params = {}, call = {}) => listPage(fetch, params, call, compileListQuery),
@@ -111,9 +111,9 @@ export function listMethods<T, W = Where>(fetch: PageFetcher<T>, idField = 'sour
 }
 
 /** A list that is also callable: `classes(id).students()` lists a page, `.stream()` streams. */
-export type ScopedList<T, W = Where> = ((params?: ListParams<W>, call?: CallOptions) => Promise<PageResult<T>>) & ListMethods<T, W>
+export type ScopedList<T, W = Where<T>> = ((params?: ListParams<W>, call?: CallOptions) => Promise<PageResult<T>>) & ListMethods<T, W>
 
-export function scopedList<T, W = Where>(ctx: ServiceContext, spec: CollectionSpec, ids: Record<string, unknown>): ScopedList<T, W> {
+export function scopedList<T, W = Where<T>>(ctx: ServiceContext, spec: CollectionSpec, ids: Record<string, unknown>): ScopedList<T, W> {
   const methods = listMethods<T, W>(pageFetcher<T>(ctx, spec, ids))
   return Object.assign((params?: ListParams<W>, call?: CallOptions) => methods.list(params, call), methods)
 }

@@ -4,34 +4,12 @@
 // never a dropped clause: dropping it would silently list more than the caller asked for.
 
 import { InputValidationError, type InputIssue } from './errors.js'
+import type { AnyWhere, FilterScalar } from './where-types.js'
 
-export type FilterScalar = string | number | boolean | Date
-
-/** Operators for one field; several in one object are joined with AND. */
-export interface FieldOperators {
-  eq?: FilterScalar
-  ne?: FilterScalar
-  gt?: FilterScalar
-  gte?: FilterScalar
-  lt?: FilterScalar
-  lte?: FilterScalar
-  /** Case-insensitive substring (`~`). */
-  contains?: FilterScalar
-  in?: readonly FilterScalar[]
-  notIn?: readonly FilterScalar[]
-}
-
-export type FieldCondition = FilterScalar | FieldOperators
-
-/**
- * Conditions by field (one level of dots allowed: `user.sourcedId`), plus `OR` / `AND` lists of sub-conditions.
- * Every key must hold a condition: `undefined`, `{}` or `{ eq: undefined }` is an InputValidationError.
- * @example { role: 'student', dateLastModified: { gte: new Date('2026-01-01') }, OR: [{ grades: '5' }, { grades: '6' }] }
- */
-export type Where = { [field: string]: FieldCondition | readonly Where[] | undefined } & {
-  OR?: readonly Where[]
-  AND?: readonly Where[]
-}
+export type {
+  AnyOperators, AnyWhere, DateFieldName, EqualityOperators, FieldCondition, FieldOperators, FilterScalar, OrderedOperators,
+  TextOperators, Where, WhereLogic, WherePath, WhereValue,
+} from './where-types.js'
 
 /** Levels of AND/OR one `where` may nest. */
 export const MAX_WHERE_DEPTH = 8
@@ -218,7 +196,7 @@ function group(parts: string[], joiner: ' AND ' | ' OR '): string {
  * Compiles `where` to a filter string; throws InputValidationError naming every bad path at once (up to 20).
  * @example whereToFilter({ familyName: "O'Brien" }) // "familyName='O''Brien'"
  */
-export function whereToFilter(where: Where): string {
+export function whereToFilter(where: AnyWhere): string {
   const compiler = new Compiler()
   let parts: string[] = []
   try {
