@@ -15,18 +15,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import ts from 'typescript'
+import { packageEntries } from '../tools/entries.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** Where each public entry point's source lives (the build's entries); checked against package.json below. */
-const ENTRIES = {
-  oneroster: 'src/services/oneroster/index.ts',
-  caliper: 'src/services/caliper/index.ts',
-  webhooks: 'src/services/webhooks/index.ts',
-  errors: 'src/errors.ts',
-  edge: 'src/edge/index.ts',
-  testing: 'src/testing/index.ts',
-}
+/** Where each public entry point's source lives, by specifier ('@timeback/sdk/oneroster'): package.json exports, via tools/entries.mjs. */
+const ENTRIES = Object.fromEntries(packageEntries(root).map((e) => [e.specifier, e.source]))
 
 // What blocks may use without showing it: names the README introduces in prose or in an earlier block, the
 // Cloudflare types `wrangler types` generates (the subset the blocks touch, same signatures), and the reader's
@@ -117,19 +111,13 @@ function blocksOf(file) {
   return { blocks, problems }
 }
 
-function checkExports() {
-  const exported = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).exports)
-    .filter((k) => k !== './package.json').map((k) => k.slice(2))
-  const missing = exported.filter((k) => !(k in ENTRIES))
-  if (missing.length) throw new Error(`scripts/readme-snippets.mjs: no source mapping for export(s) ${missing.join(', ')}; add them to ENTRIES`)
-}
 
 function compilerOptions(dir, node) {
   const base = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile).config.compilerOptions
   const paths = {}
-  for (const [name, src] of Object.entries(ENTRIES)) {
-    paths[`@timeback/sdk/${name}`] = [join(root, src)]
-    paths[`npm:@timeback/sdk/${name}`] = [join(root, src)]
+  for (const [specifier, src] of Object.entries(ENTRIES)) {
+    paths[specifier] = [join(root, src)]
+    paths[`npm:${specifier}`] = [join(root, src)]
   }
   const json = {
     ...base, // the project's strict settings (verbatimModuleSyntax included: type imports must say so)
@@ -169,8 +157,8 @@ function typecheck(dir, prelude, entries, node) {
 
 /** Runs a block in Node with tsx, its `@timeback/sdk/*` imports pointed at src/ (tsx maps no paths under node_modules). */
 function run(dir, index, block) {
-  const code = block.code.replace(/(['"])(?:npm:)?@timeback\/sdk\/([\w-]+)\1/g, (whole, quote, name) =>
-    ENTRIES[name] ? `${quote}${pathToFileURL(join(root, ENTRIES[name])).href}${quote}` : whole)
+  const code = block.code.replace(/(['"])(?:npm:)?(@timeback\/sdk(?:\/[\w-]+)?)\1/g, (whole, quote, specifier) =>
+    ENTRIES[specifier] ? `${quote}${pathToFileURL(join(root, ENTRIES[specifier])).href}${quote}` : whole)
   const path = join(dir, `run-${index}.ts`)
   writeFileSync(path, code)
   const result = spawnSync(process.execPath, ['--import', 'tsx', path], { cwd: root, encoding: 'utf8', timeout: 30_000 })
@@ -184,7 +172,6 @@ function main() {
   const keep = args.includes('--keep')
   const files = args.filter((a) => a !== '--keep').map((f) => resolve(f))
   if (!files.length) files.push(join(root, 'README.md'))
-  checkExports()
   const started = performance.now()
 
   // Inside the project so that blocks importing dev dependencies (msw) resolve them; unique per run.

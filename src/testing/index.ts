@@ -1,4 +1,6 @@
 // @timeback/sdk/testing: an in-memory Timeback (token endpoint + OneRoster 1.2) for tests and demos.
+// @bundleMarkers seed-school-1 revokeTokens
+// @bundleMayContain *
 import { buildEmulator } from './emulator.js'
 import type { Emulator, EmulatorOptions } from './types.js'
 export { describeEmulator } from './serve.js'

@@ -2,11 +2,8 @@
 // everything (harness, SDK modules, emulator setup) through `SuiteEnv`, so the same file runs in Node, Deno,
 // Bun, workerd and Chromium, against src/ or dist/.
 
-import type * as OneRoster from '../../src/services/oneroster/index.ts'
-import type * as Errors from '../../src/errors.ts'
 import type * as Testing from '../../src/testing/index.ts'
-import type * as Caliper from '../../src/services/caliper/index.ts'
-import type * as Webhooks from '../../src/services/webhooks/index.ts'
+import type { sdk } from './sdk.src.ts'
 
 export interface Assert {
   ok(value: unknown, message?: string): asserts value
@@ -28,15 +25,8 @@ export interface Harness {
   assert: Assert
 }
 
-/** The SDK modules under test (from src/ or from dist/). */
-export interface Sdk {
-  oneroster: typeof OneRoster
-  errors: typeof Errors
-  testing: typeof Testing
-  /** Optional until every runner loads it; suites check and skip visibly. */
-  caliper?: typeof Caliper
-  webhooks: typeof Webhooks
-}
+/** The SDK modules under test (from src/ or from dist/), one per package.json export: see sdk.src.ts. */
+export type Sdk = typeof sdk
 
 export type Emulator = ReturnType<typeof Testing.createEmulator>
 export type EmulatorOptions = NonNullable<Parameters<typeof Testing.createEmulator>[0]>

@@ -4,19 +4,10 @@
 
 import { http, HttpResponse } from 'msw'
 import { setupWorker } from 'msw/browser'
-// @ts-ignore -- served by the dev server from the repo root; only exists after `npm run build`
-import * as oneroster from '/dist/oneroster.js'
-// @ts-ignore
-import * as errors from '/dist/errors.js'
-// @ts-ignore
-import * as testing from '/dist/testing.js'
-// @ts-ignore
-import * as caliper from '/dist/caliper.js'
-// @ts-ignore
-import * as webhooks from '/dist/webhooks.js'
 import { assert } from '../harness/assert.ts'
 import { EmulatorRegistry, guardNetwork, makeEnv, mswHandlers } from '../harness/setup.ts'
-import type { Harness, Sdk } from '../harness/types.ts'
+import { sdk } from '../harness/sdk.dist.ts'
+import type { Harness } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
 declare const describe: (name: string, body: () => void) => void
@@ -41,5 +32,5 @@ before(() =>
 after(() => worker.stop())
 
 const h: Harness = { describe, it: (name, body) => it(name, async () => body()), assert }
-const env = makeEnv({ h, sdk: { oneroster, caliper, webhooks, errors, testing } as Sdk, mode: 'global', runtime: 'chromium', registry })
+const env = makeEnv({ h, sdk, mode: 'global', runtime: 'chromium', registry })
 for (const { name, suite } of suites) describe(name, () => suite(env))

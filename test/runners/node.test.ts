@@ -4,19 +4,14 @@
 import { after, before, describe, it } from 'node:test'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import * as oneroster from '../../src/services/oneroster/index.ts'
-import * as caliper from '../../src/services/caliper/index.ts'
-import * as webhooks from '../../src/services/webhooks/index.ts'
-import * as errors from '../../src/errors.ts'
-import * as testing from '../../src/testing/index.ts'
+import { sdk } from '../harness/sdk.src.ts'
 import { assert } from '../harness/assert.ts'
 import { EmulatorRegistry, guardNetwork, makeEnv, mswHandlers } from '../harness/setup.ts'
-import type { Harness, Sdk, SuiteEnv } from '../harness/types.ts'
+import type { Harness, SuiteEnv } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
 // Nothing may leave loopback: msw ('global') passes only emulator origins, the guard catches the rest.
 guardNetwork()
-const sdk = { oneroster, caliper, webhooks, errors, testing } as Sdk
 // node:test passes a context to test bodies; suites take none, so wrap. A stuck test fails after 15 s.
 const h: Harness = { describe: (name, body) => void describe(name, body), it: (name, body) => void it(name, { timeout: 15_000 }, () => body()), assert }
 

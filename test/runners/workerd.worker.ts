@@ -2,21 +2,16 @@
 // through the mini runner and answers the JSON summary. Registration happens inside the handler because
 // workerd forbids timers and randomness at module scope.
 
-import * as oneroster from '../../src/services/oneroster/index.ts'
-import * as caliper from '../../src/services/caliper/index.ts'
-import * as webhooks from '../../src/services/webhooks/index.ts'
-import * as errors from '../../src/errors.ts'
-import * as testing from '../../src/testing/index.ts'
+import { sdk } from '../harness/sdk.src.ts'
 import { createCollector, runTests } from '../harness/mini-runner.ts'
 import { guardNetwork, makeEnv } from '../harness/setup.ts'
-import type { Sdk } from '../harness/types.ts'
 import { suites } from '../suites/index.ts'
 
 export default {
   async fetch(request: Request): Promise<Response> {
     const runtime = new URL(request.url).searchParams.get('runtime') ?? 'workerd'
     const { h, tests } = createCollector()
-    const env = makeEnv({ h, sdk: { oneroster, caliper, webhooks, errors, testing } as Sdk, mode: 'inject', runtime })
+    const env = makeEnv({ h, sdk, mode: 'inject', runtime })
     for (const { name, suite } of suites) h.describe(name, () => suite(env))
     const restore = guardNetwork() // a suite that forgets the emulator fails instead of reaching the network
     try {

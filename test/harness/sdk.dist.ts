@@ -1,0 +1,20 @@
+// The same modules as sdk.src.ts, from the built dist/ (Deno and Chromium runners; run `npm run build` first).
+// One import per package.json export; tools/check-exports.mjs keeps it in step with the exports map.
+// Typed as the src/ modules (the build's .d.ts are rolled up from the same sources; with `#private` fields TS
+// would call the two class types unrelated, hence the cast through unknown).
+
+import type { Sdk } from './types.ts'
+// @ts-ignore -- exists only after a build
+import * as oneroster from '../../dist/oneroster.js'
+// @ts-ignore
+import * as caliper from '../../dist/caliper.js'
+// @ts-ignore
+import * as webhooks from '../../dist/webhooks.js'
+// @ts-ignore
+import * as errors from '../../dist/errors.js'
+// @ts-ignore
+import * as edge from '../../dist/edge.js'
+// @ts-ignore
+import * as testing from '../../dist/testing.js'
+
+export const sdk = { oneroster, caliper, webhooks, errors, edge, testing } as unknown as Sdk

@@ -1,0 +1,12 @@
+// The SDK modules the portable suites run against, from src/ (Node, Bun and workerd runners): one import per
+// package.json export, under the entry's name. tools/check-exports.mjs fails when this list and the exports
+// map disagree. The imports are static so that bundlers (workerd) and browsers can follow them.
+
+import * as oneroster from '../../src/services/oneroster/index.ts'
+import * as caliper from '../../src/services/caliper/index.ts'
+import * as webhooks from '../../src/services/webhooks/index.ts'
+import * as errors from '../../src/errors.ts'
+import * as edge from '../../src/edge/index.ts'
+import * as testing from '../../src/testing/index.ts'
+
+export const sdk = { oneroster, caliper, webhooks, errors, edge, testing }
