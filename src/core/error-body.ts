@@ -58,16 +58,15 @@ export function summarizeBody(body: unknown): unknown {
 
 // ANSI/VT escape sequences (CSI, OSC, two-byte ESC forms, the 8-bit CSI), then line breaks, then every
 // other control or bidi-override character: a server's text must not paint a terminal or forge a log line.
-const ESCAPES = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[ -~]?/g
-const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/
+const ESCAPES = /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[ -~]?/g
+const BREAKS = /[\t\n\v\f\r\x85\u2028\u2029]+/g
+const CONTROLS = /[\0-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
 /**
  * `text` safe to print on one line: escape sequences and control characters removed, line breaks as spaces.
+ * Runs once per error (no fast path: errors are rare, and bytes count in every bundle that can throw).
  * @example cleanText('\u001b[31mhacked\r\nfake line') // 'hacked fake line'
  */
 export function cleanText(text: string): string {
-  if (!ANY_CONTROL.test(text)) return text
   return text.replace(ESCAPES, '').replace(BREAKS, ' ').replace(CONTROLS, '')
 }

@@ -4,17 +4,23 @@
 // subclass chosen by status. Guards use a brand symbol from the global registry instead of `instanceof`, so
 // they work when two copies of the package are loaded (a bundled Worker plus a test helper, say) or across realms.
 
+import type { ApiErrorCode, ServerErrorCode, TimebackErrorCode } from './error-codes.js'
 import { BRAND } from './error-guards.js'
 import { cleanText, describeBody, detailsOf, minorCodes, oneLine, pathOf, STATUS_TEXT } from './error-body.js'
-import { isSecretName, REDACTED } from './redaction.js'
 
-/** One problem with user input: where it is (`path`, e.g. `user.email` or `where.role'`) and what to do. */
+/**
+ * One problem with user input: where it is (`path`, e.g. `user.email` or `where.role`) and what to do.
+ * @example const issue: InputIssue = { path: 'user.email', message: 'must be an email address' }
+ */
 export interface InputIssue {
   path: string
   message: string
 }
 
-/** Context that every API error carries; `url` never contains query secrets. */
+/**
+ * Context that every API error carries; `url` never contains query secrets.
+ * @example const error = ApiError.from({ status: 404, method: 'GET', url: 'https://api.example/users/x', body: { message: 'gone' } })
+ */
 export interface ApiErrorContext {
   status: number
   statusText?: string
@@ -25,17 +31,25 @@ export interface ApiErrorContext {
   headers?: Headers
 }
 
+/** What every error constructor takes besides its message. */
+interface ErrorOptions<C extends TimebackErrorCode = TimebackErrorCode> {
+  code?: C
+  cause?: unknown
+  name?: string
+}
+
 /**
- * Base of every error thrown by the SDK.
+ * Base of every error thrown by the SDK. `code` is one of {@link TimebackErrorCode}.
  * @example
  * try { await client.users.get('x') } catch (e) { if (isTimebackError(e)) console.log(e.code) }
  */
 export class TimebackError extends Error {
-  readonly code: string
+  readonly code: TimebackErrorCode
   declare readonly [BRAND]: string
 
-  constructor(message: string, options: { code?: string; cause?: unknown; name?: string } = {}) {
-    // Messages often quote a server's answer: strip what could paint a terminal or forge a log line.
+  constructor(message: string, options: ErrorOptions = {}) {
+    // The one place messages are cleaned: they often quote a server's answer or a received value, and must
+    // not paint a terminal or forge a log line.
     super(cleanText(message), options.cause === undefined ? undefined : { cause: options.cause })
     this.code = options.code ?? 'timeback_error'
     // The name is passed explicitly: minifiers rename classes, and guards must survive that.
@@ -57,6 +71,7 @@ export class TimebackError extends Error {
  * if (isApiError(e) && e.status === 404) return undefined
  */
 export class ApiError extends TimebackError {
+  declare readonly code: ApiErrorCode
   readonly status: number
   readonly method: string
   readonly url: string
@@ -69,7 +84,7 @@ export class ApiError extends TimebackError {
   readonly details: unknown[]
   readonly description: string | undefined
 
-  constructor(message: string, ctx: ApiErrorContext, options: { code?: string; cause?: unknown; name?: string } = {}) {
+  constructor(message: string, ctx: ApiErrorContext, options: ErrorOptions<ApiErrorCode> = {}) {
     super(message, { code: options.code ?? 'api_error', cause: options.cause, name: options.name ?? 'ApiError' })
     this.status = ctx.status
     this.method = ctx.method
@@ -86,7 +101,8 @@ export class ApiError extends TimebackError {
   static from(ctx: ApiErrorContext): ApiError {
     const description = describeBody(ctx.body)
     const path = pathOf(ctx.url)
-    const statusText = cleanText(ctx.statusText || STATUS_TEXT[ctx.status] || '')
+    const statusText = ctx.statusText || STATUS_TEXT[ctx.status] || ''
+    // Not cleaned here: the base constructor cleans the whole message once.
     const message =
       `${ctx.method} ${path} → ${ctx.status}${statusText ? ` ${statusText}` : ''}` +
       (description ? `: ${oneLine(description)}` : '') +
@@ -154,9 +170,13 @@ export class RateLimitError extends ApiError {
     this.retryAfter = header == null ? undefined : parseRetryAfterSeconds(header)
   }
 }
-/** 5xx, or a 2xx whose body is not the JSON it should be (HTML from a proxy, a cut-off answer). */
+/**
+ * 5xx, or an answer the SDK could not use: a 2xx whose body is not the JSON it should be (HTML from a proxy, a
+ * cut-off answer: `invalid_response`), or a redirect it would not follow (`redirect_refused`, `too_many_redirects`).
+ */
 export class ServerError extends ApiError {
-  constructor(message: string, ctx: ApiErrorContext, code = 'server_error') {
+  declare readonly code: ServerErrorCode
+  constructor(message: string, ctx: ApiErrorContext, code: ServerErrorCode = 'server_error') {
     super(message, ctx, { code, name: 'ServerError' })
   }
 }
@@ -181,11 +201,14 @@ export class AbortError extends TimebackError {
     super(message, { code: 'aborted', cause, name: 'AbortError' })
   }
 }
-/** Input rejected before any request; `issues` lists each bad field with its path. */
+/**
+ * Input rejected before any request; `issues` lists each bad field with its path. Messages must not carry a
+ * secret's value: the checks that echo what they received (valibot's, in `parseInput`) hide the values of
+ * secret-named fields first (`hideSecretValues` in redaction.ts), so this class stays small.
+ */
 export class InputValidationError extends TimebackError {
   readonly issues: InputIssue[]
   constructor(issues: InputIssue[], context?: string) {
-    issues = issues.map(hideSecretValue)
     const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
     super(`${context ? `${context}: ` : ''}${summary}`, { code: 'invalid_input', name: 'InputValidationError' })
     this.issues = issues
@@ -201,17 +224,6 @@ export class ConfigurationError extends TimebackError {
   }
 }
 
-// What an issue message says it received: `… but received "x"`, `…, got 'x'`, to the end of the message.
-const RECEIVED = /\b(received|got)\b[\s\S]*$/i
-const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g
-
-/** An issue on a secret-named field (`auth.clientSecret`, `user.password`) never prints the value it got. */
-function hideSecretValue(issue: InputIssue): InputIssue {
-  if (!issue.path.split('.').some(isSecretName)) return issue
-  const message = issue.message.replace(RECEIVED, `$1 ${REDACTED}`).replace(QUOTED, REDACTED)
-  return message === issue.message ? issue : { ...issue, message }
-}
-
 /** Seconds from a `Retry-After` header (delta-seconds or HTTP date); undefined when unparseable. */
 export function parseRetryAfterSeconds(value: string, now = Date.now()): number | undefined {
   const trimmed = value.trim()
@@ -222,3 +234,4 @@ export function parseRetryAfterSeconds(value: string, now = Date.now()): number 
 }
 
 export * from './error-guards.js'
+export type { ApiErrorCode, ServerErrorCode, TimebackErrorCode } from './error-codes.js'

@@ -1,5 +1,6 @@
 // Which names hold secrets, and a bounded, non-mutating copy of a body with those fields hidden: what hooks
-// and logs get when the user turns `logBodies` on, and what input errors print for a secret field.
+// and logs get when the user turns `logBodies` on, and what input errors print for a secret field. Kept out
+// of the error classes, so a program that only receives webhooks or catches errors does not carry it.
 
 /** Field names (compared lower-cased, without `_`/`-`) whose values are credentials. */
 const SECRET_FIELD = /password|passwd|passphrase|secret|token|apikey|authorization|signature|privatekey|cookie|sessionid|credential/
@@ -20,6 +21,24 @@ export function isSecretName(name: string): boolean {
 export const BODY_LIMITS = { depth: 10, nodes: 1000, items: 100, chars: 1000, totalChars: 50_000 } as const
 
 export const REDACTED = '[redacted]'
+
+// What an issue message says it received: `… but received "x"`, `…, got 'x'`, to the end of the message.
+const RECEIVED = /\b(received|got)\b[\s\S]*$/i
+const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g
+
+/**
+ * The issues, with the received value hidden in the message of each one on a secret-named field
+ * (`auth.clientSecret`, `user.password`): for checks whose messages echo what they got (valibot's).
+ * @example hideSecretValues([{ path: 'user.password', message: 'Invalid type: Expected string but received 1234' }])
+ * // [{ path: 'user.password', message: 'Invalid type: Expected string but received [redacted]' }]
+ */
+export function hideSecretValues<I extends { path: string; message: string }>(issues: I[]): I[] {
+  return issues.map((issue) => {
+    if (!issue.path.split('.').some(isSecretName)) return issue
+    const message = issue.message.replace(RECEIVED, `$1 ${REDACTED}`).replace(QUOTED, REDACTED)
+    return message === issue.message ? issue : { ...issue, message }
+  })
+}
 
 interface Walk {
   nodes: number

@@ -3,6 +3,7 @@
 
 import * as v from 'valibot'
 import { InputValidationError, type InputIssue } from './errors.js'
+import { hideSecretValues } from './redaction.js'
 
 /** Any valibot schema. */
 export type Schema = v.GenericSchema
@@ -20,7 +21,8 @@ export function parseInput<S extends Schema>(schema: S, value: unknown, context:
     const missing = issue.kind === 'schema' && issue.input === undefined
     return { path: path || root || '(root)', message: missing ? 'is required' : issue.message }
   })
-  throw new InputValidationError(issues, context)
+  // valibot's messages say what they received: never a password's value.
+  throw new InputValidationError(hideSecretValues(issues), context)
 }
 
 /** Checks a plain object argument; used where a full schema would be overkill. */

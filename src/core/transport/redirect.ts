@@ -36,7 +36,7 @@ export function isRedirect(response: Response): boolean {
 export function nextHop(response: Response, hop: Hop, start: string, mode: 'same-origin' | 'never', followed: number, requestId: string): Hop {
   const origin = originOf(start)
   const what = `${hop.method} ${pathOf(redactUrl(hop.url))}`
-  const fail = (reason: string, code = 'redirect_refused'): ServerError =>
+  const fail = (reason: string, code: 'redirect_refused' | 'too_many_redirects' = 'redirect_refused'): ServerError =>
     new ServerError(`${what} → ${response.status || 'redirect'}: ${reason} (request id ${requestId})`, {
       status: response.status, method: hop.method, url: redactUrl(hop.url), requestId, headers: response.headers,
     }, code)

@@ -7,7 +7,8 @@
 // parsed or recorded before the signature verified.
 
 import { ConfigurationError, InputValidationError } from '../../core/errors.js'
-import { readEnvelope, type CaliperEnvelope, type CaliperEvent } from './events.js'
+import type { CaliperEnvelope, CaliperEvent } from './events.js'
+import { readEnvelope } from './read-envelope.js'
 import { DEFAULT_MAX_BODY_BYTES, positiveInteger, readBody } from './read-body.js'
 import { DEFAULT_REPLAY_WINDOW_SECONDS, claimDelivery, replayStore, type ReplayStore } from './replay.js'
 import { SIGNATURE_HEADER, WebhookSignatureError, hex, secretsOf, signatureBytes, verifyBytes, type WebhookSecret } from './signature.js'

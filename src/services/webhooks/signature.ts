@@ -77,10 +77,9 @@ export function signatureBytes(signature: string): Uint8Array<ArrayBuffer> | und
 }
 
 function bodyBytes(body: string | Uint8Array | ArrayBuffer): Uint8Array<ArrayBuffer> {
-  if (typeof body === 'string') return new TextEncoder().encode(body)
-  if (body instanceof ArrayBuffer) return new Uint8Array(body)
-  // A view over a SharedArrayBuffer (or part of a larger buffer) is copied: subtle wants exactly these bytes.
-  return new Uint8Array(body)
+  // A buffer is viewed whole; a view (over part of a larger buffer, or a SharedArrayBuffer) is copied, so
+  // subtle gets exactly these bytes. One constructor call does both.
+  return typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body as ArrayBuffer)
 }
 
 export async function verifyBytes(body: Uint8Array<ArrayBuffer>, signature: Uint8Array<ArrayBuffer>, secrets: string[]): Promise<boolean> {
