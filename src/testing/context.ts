@@ -1,21 +1,54 @@
-// What a route handler receives: the emulator's internals (Env) and the request's parts (Ctx).
-import type { Store } from './store.js'
+// What the kernel gives a service module (EmulatorEnv) and a route handler (Ctx), and how a route is declared.
+// Nothing here names a service: modules extend EmulatorEnv with their own state (OneRoster adds its store).
 
-/** Per-emulator internals shared by every handler. */
-export interface Env {
-  readonly store: Store
+/**
+ * How a route authenticates:
+ * - `oauth`: `Authorization: Bearer <token>` from the OAuth2 client-credentials endpoint (`emulator.tokenUrl`);
+ * - `api-key`: `X-Auth-Token: Bearer <jwt>` from the API-key → JWT exchange (MasteryTrack's scheme);
+ * - `public`: no credentials.
+ *
+ * @example
+ * const scheme: AuthScheme = 'public' // e.g. a discovery document
+ */
+export type AuthScheme = 'oauth' | 'api-key' | 'public'
+
+/**
+ * What the kernel gives every service module: the emulator's origin and clock, ids, counters in `stats()`, and
+ * a small publish/subscribe hub so one service can react to another (Webhooks delivers what Caliper accepted)
+ * without importing it.
+ *
+ * @example
+ * const counters = env.counters('notes', ['created'])
+ * counters.created++ // shows in emulator.stats().notes.created
+ */
+export interface EmulatorEnv {
   readonly origin: string
   /** The emulator clock in ms, clock skew included. */
   clock(): number
   nowIso(): string
   newId(): string
-  readonly quirks: { shortPages: boolean; pairsAsArray: boolean }
-  /** Serialised records for list pages (see ListOptions.jsonCache). */
-  readonly jsonCache: WeakMap<object, string>
+  /**
+   * Counters shown under `stats()[section]`, zeroed in place by `reset()` and `DELETE /__emulator/stats`.
+   * Call once per section, when the module is created.
+   */
+  counters<K extends string>(section: string, names: readonly K[]): Record<K, number>
+  /** Tell every subscriber of `topic` (synchronously; a throwing subscriber does not stop the others). */
+  publish(topic: string, payload: unknown): void
+  subscribe(topic: string, listener: (payload: unknown) => void): void
 }
 
-export interface Ctx {
-  readonly env: Env
+/** The kernel's env under its short internal name. */
+export type Env = EmulatorEnv
+
+/**
+ * What a route handler receives. `env` is the module's own env (the kernel's, or the extension the module
+ * declared as `EmulatedService.env`).
+ *
+ * @example
+ * const handler = (ctx: Ctx) => json({ id: ctx.params.id, limit: ctx.query.get('limit') })
+ */
+export interface Ctx<E extends EmulatorEnv = EmulatorEnv> {
+  readonly env: E
   readonly request: Request
   readonly method: string
   /** Path parameters, percent-decoded once. */
@@ -25,20 +58,29 @@ export interface Ctx {
   body(): Promise<unknown>
 }
 
-export type Handler = (ctx: Ctx) => Response | Promise<Response>
+export type Handler<E extends EmulatorEnv = EmulatorEnv> = (ctx: Ctx<E>) => Response | Promise<Response>
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** One operation of a service: method, path template (under the service prefix), operationId, handler. */
-export interface Route {
+/**
+ * One operation of a service: method, path template relative to the service's base URL, operationId, handler,
+ * and (when it differs from the service's) its auth scheme.
+ *
+ * @example
+ * const discovery: Route = { method: 'GET', path: '/discovery/', op: 'getDiscovery', auth: 'public', handle: () => json({}) }
+ */
+export interface Route<E extends EmulatorEnv = EmulatorEnv> {
   readonly method: Method
-  /** Full path template as the spec writes it, e.g. `/ims/oneroster/rostering/v1p2/users/{sourcedId}`. */
+  /** Path template under the service prefix, e.g. `/ims/oneroster/rostering/v1p2/users/{sourcedId}`. */
   readonly path: string
   readonly op: string
-  readonly handle: Handler
+  /** Overrides the service's scheme for this route (e.g. `public` for a discovery document). */
+  readonly auth?: AuthScheme
+  // Method syntax on purpose: a route of a module's extended env is usable where a kernel route is expected.
+  handle(ctx: Ctx<E>): Response | Promise<Response>
 }
 
-/** Shorthand used by the resource files to declare routes as a table. */
-export function route(method: Method, path: string, op: string, handle: Handler): Route {
-  return { method, path, op, handle }
+/** Shorthand used by the modules to declare routes as a table. */
+export function route<E extends EmulatorEnv = EmulatorEnv>(method: Method, path: string, op: string, handle: Handler<E>, auth?: AuthScheme): Route<E> {
+  return auth === undefined ? { method, path, op, handle } : { method, path, op, handle, auth }
 }

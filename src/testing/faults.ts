@@ -1,5 +1,6 @@
-// Fault injection: rules matched against incoming requests, plus the clock-skew and live-quirk switches.
-import type { EmulatorFaults, FaultHandle, FaultRule } from './types.js'
+// Fault injection: rules matched against incoming requests. The public `emulator.faults` object adds the kernel's
+// switches (token revocation, clock skew) and each service's quirk switches to these rules (see ./emulator.ts).
+import type { FaultHandle, FaultRule } from './types.js'
 
 interface ActiveRule {
   readonly rule: FaultRule
@@ -8,20 +9,8 @@ interface ActiveRule {
   removed: boolean
 }
 
-/** State the faults object changes elsewhere in the emulator. */
-export interface FaultTargets {
-  revokeTokens(): void
-  setSkewMs(ms: number): void
-  readonly quirks: { shortPages: boolean; pairsAsArray: boolean }
-}
-
-export class FaultRegistry implements EmulatorFaults {
+export class FaultRegistry {
   #rules: ActiveRule[] = []
-  readonly #targets: FaultTargets
-
-  constructor(targets: FaultTargets) {
-    this.#targets = targets
-  }
 
   add(rule: FaultRule): FaultHandle {
     const times = rule.times ?? 1
@@ -41,7 +30,8 @@ export class FaultRegistry implements EmulatorFaults {
 
   /**
    * The first live rule matching this request, counted as a hit. One rule decides a request: combine
-   * effects (delay then status) inside one rule rather than stacking rules.
+   * effects (delay then status) inside one rule rather than stacking rules. Token-issuing endpoints (OAuth and
+   * the API-key exchange) are matched only by rules with `includeToken`.
    */
   take(method: string, pathname: string, isTokenEndpoint: boolean): FaultRule | undefined {
     for (const active of this.#rules) {
@@ -59,28 +49,10 @@ export class FaultRegistry implements EmulatorFaults {
     return undefined
   }
 
-  revokeTokens(): void {
-    this.#targets.revokeTokens()
-  }
-
-  clockSkew(seconds: number): void {
-    this.#targets.setSkewMs(seconds * 1000)
-  }
-
-  shortPages(on = true): void {
-    this.#targets.quirks.shortPages = on
-  }
-
-  sourcedIdPairsAsArray(on = true): void {
-    this.#targets.quirks.pairsAsArray = on
-  }
-
+  /** Remove every rule (handles already given out stop matching). */
   clear(): void {
     for (const r of this.#rules) r.removed = true
     this.#rules = []
-    this.#targets.setSkewMs(0)
-    this.#targets.quirks.shortPages = false
-    this.#targets.quirks.pairsAsArray = false
   }
 }
 

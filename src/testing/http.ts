@@ -1,4 +1,5 @@
-// Response helpers shared by every route: JSON answers and the OneRoster imsx error body.
+// Response helpers shared by every module: JSON answers, the thrown HttpError, and the 1EdTech imsx error body
+// (OneRoster, CASE, CLR), which is the kernel's default error body.
 
 /** imsx minor code per status, as the OneRoster spec's error components declare them. */
 export function minorCode(status: number): string {
@@ -10,7 +11,7 @@ export function minorCode(status: number): string {
   return 'invaliddata'
 }
 
-/** The imsx failure body every OneRoster error carries. */
+/** The imsx failure body of the 1EdTech services (OneRoster, CASE, CLR). */
 export function imsxBody(status: number, description: string): Record<string, unknown> {
   return {
     imsx_codeMajor: 'failure',
@@ -23,22 +24,22 @@ export function imsxBody(status: number, description: string): Record<string, un
 }
 
 /**
- * Thrown by handlers to answer with an imsx error; the router turns it into a Response. Throwing keeps
- * handlers linear: validation helpers can stop a request from any depth.
+ * Thrown by handlers to answer with an error status; the kernel turns it into the service's error body (imsx by
+ * default). Throwing keeps handlers linear: validation helpers can stop a request from any depth.
  */
-export class ImsxError extends Error {
+export class HttpError extends Error {
   readonly status: number
   readonly headers: Record<string, string>
   constructor(status: number, description: string, headers: Record<string, string> = {}) {
     super(description)
-    this.name = 'ImsxError'
+    this.name = 'HttpError'
     this.status = status
     this.headers = headers
   }
 }
 
-export const notFound = (description: string): ImsxError => new ImsxError(404, description)
-export const badRequest = (description: string, status = 400): ImsxError => new ImsxError(status, description)
+export const notFound = (description: string): HttpError => new HttpError(404, description)
+export const badRequest = (description: string, status = 400): HttpError => new HttpError(status, description)
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {

@@ -31,6 +31,7 @@ export type {
 /**
  * Create an in-memory Timeback. Its `fetch` is a plain Web handler (no network, no Node APIs): pass it
  * to a client as its `fetch`, mount it in msw, or serve it on a port with the `timeback-emulator` bin.
+ * The services it mounts are `options.services` (default {@link BUILT_IN_SERVICES}).
  *
  * @example
  * import { createEmulator } from '@timeback/sdk/testing'

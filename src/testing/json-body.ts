@@ -1,7 +1,7 @@
 // Request bodies as JSON, with a nesting limit checked before parsing: a body such as `[[[[…]]]]` 100,000 levels
 // deep must answer 400, not exhaust a recursive parser's stack or the store's later copies (structuredClone,
 // JSON.stringify of list pages) in whichever runtime hosts the emulator.
-import { ImsxError } from './http.js'
+import { HttpError } from './http.js'
 
 /** Deepest object/array nesting a stored body may have. OneRoster records need about 6. */
 export const MAX_JSON_DEPTH = 64
@@ -29,15 +29,15 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   return false
 }
 
-/** Parse a request body: `undefined` when blank, a 400 ImsxError when too deep or not JSON. */
+/** Parse a request body: `undefined` when blank, a 400 HttpError when too deep or not JSON. */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') return undefined
   if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-    throw new ImsxError(400, `Invalid JSON body: nested deeper than ${MAX_JSON_DEPTH} levels of objects and arrays.`)
+    throw new HttpError(400, `Invalid JSON body: nested deeper than ${MAX_JSON_DEPTH} levels of objects and arrays.`)
   }
   try {
     return JSON.parse(text) as unknown
   } catch (err) {
-    throw new ImsxError(400, `Invalid JSON body: ${(err as Error).message}`)
+    throw new HttpError(400, `Invalid JSON body: ${(err as Error).message}`)
   }
 }

@@ -1,8 +1,12 @@
-// List query parameters (limit, offset, sort, orderBy, fields, filter, search) and the list envelope.
+// The 1EdTech list query (limit, offset, sort, orderBy, fields, filter, search) and its list envelope
+// (`{ <many>: [...], totalCount, pageCount, pageNumber, offset, limit }`), shared by the services that use them
+// (OneRoster today; CASE and PowerPath lists follow the same grammar). Records are plain JSON objects.
 import { compileFilter, FilterError, parseFilter, resolvePath } from './filter.js'
 import type { FieldResolver } from './filter.js'
 import { badRequest, json } from './http.js'
-import type { Entity } from './types.js'
+
+/** A stored record as the list helpers see it: any JSON object. */
+type Row = Record<string, unknown>
 
 const MAX_LIMIT = 3000 // Timeback's own cap, declared on every list route of the spec
 const DEFAULT_LIMIT = 100
@@ -46,7 +50,7 @@ export function fieldsParam(query: URLSearchParams): readonly string[] | undefin
   return raw.split(',').map((f) => f.trim()).filter(Boolean)
 }
 
-export function project(record: Entity, fields: readonly string[] | undefined): Record<string, unknown> {
+export function project(record: Row, fields: readonly string[] | undefined): Record<string, unknown> {
   if (!fields) return record
   const out: Record<string, unknown> = {}
   for (const f of fields) if (f in record) out[f] = record[f]
@@ -59,7 +63,7 @@ function resolverFor(spec: ListSpec): FieldResolver {
   return (record, path) => resolvePath(record, path.length === 1 && aliases[path[0]!] ? aliases[path[0]!]! : path)
 }
 
-function searchMatcher(spec: ListSpec, term: string): (e: Entity) => boolean {
+function searchMatcher(spec: ListSpec, term: string): (e: Row) => boolean {
   const needle = term.toLowerCase()
   const fields = spec.search ?? []
   return (e) => fields.some((f) => {
@@ -72,7 +76,7 @@ function searchMatcher(spec: ListSpec, term: string): (e: Entity) => boolean {
  * Apply the list parameters to `source` and answer the OneRoster envelope. `source` is never copied
  * unless a filter, search or sort asks for it, so unfiltered pages of large collections stay cheap.
  */
-export function listResponse(query: URLSearchParams, spec: ListSpec, source: readonly Entity[], options: ListOptions): Response {
+export function listResponse(query: URLSearchParams, spec: ListSpec, source: readonly Row[], options: ListOptions): Response {
   const limit = intParam(query, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT)
   const offset = intParam(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER)
   const fields = fieldsParam(query)
@@ -123,11 +127,11 @@ export function listResponse(query: URLSearchParams, spec: ListSpec, source: rea
   return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })
 }
 
-type Keyed = { readonly e: Entity; readonly i: number; readonly k: string | undefined; readonly n: number | undefined }
+type Keyed = { readonly e: Row; readonly i: number; readonly k: string | undefined; readonly n: number | undefined }
 
 const NUMERIC = /^-?\d+(\.\d+)?$/
 
-function keyOf(e: Entity, i: number, path: readonly string[], resolve: FieldResolver): Keyed {
+function keyOf(e: Row, i: number, path: readonly string[], resolve: FieldResolver): Keyed {
   const v = resolve(e, path)[0]
   const k = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined
   return { e, i, k, n: k !== undefined && NUMERIC.test(k) ? Number(k) : undefined }
@@ -137,7 +141,7 @@ function keyOf(e: Entity, i: number, path: readonly string[], resolve: FieldReso
  * Stable sort on a copy, with keys computed once per record (numeric when both sides look numeric,
  * as in filters); records without the field go last whatever the direction.
  */
-function sortBy(items: readonly Entity[], path: readonly string[], dir: 1 | -1, resolve: FieldResolver): Entity[] {
+function sortBy(items: readonly Row[], path: readonly string[], dir: 1 | -1, resolve: FieldResolver): Row[] {
   const keyed = items.map((e, i) => keyOf(e, i, path, resolve))
   keyed.sort((a, b) => {
     if (a.k === undefined || b.k === undefined) return a.k === b.k ? a.i - b.i : a.k === undefined ? 1 : -1

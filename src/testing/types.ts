@@ -1,47 +1,12 @@
-// Public types of `@timeback/sdk/testing` (re-exported by ./index.ts).
-import type { DeliverFunction, DeliveryTargets, WebhookDelivery } from './webhooks/state.js'
+// Public types of `@timeback/sdk/testing` (re-exported by ./index.ts). The kernel's own types, plus one line per
+// service module that adds options or controls to the emulator object (OneRoster's `state`, `caliper`, `webhooks`).
 import type { CaliperControls } from './caliper/state.js'
+import type { CollectionName, EmulatorState, Entity, SeedUsersOptions } from './oneroster/types.js'
+import type { EmulatedServiceModule } from './service.js'
 import type { EmulatorStats } from './stats.js'
+import type { DeliverFunction, DeliveryTargets, WebhookDelivery } from './webhooks/state.js'
 
-export type { DeliverFunction, DeliveryTargets, EmulatorStats, WebhookDelivery }
-
-/**
- * A stored record. Every record has a `sourcedId`; the rest is the OneRoster shape as written.
- *
- * @example
- * const user: Entity = { sourcedId: 'u1', status: 'active', givenName: 'Ada' }
- */
-export interface Entity {
-  sourcedId: string
-  status?: string
-  dateLastModified?: string
-  [field: string]: unknown
-}
-
-/**
- * Store collection names. They are the OneRoster resource names; schools, terms, grading periods,
- * students and teachers live inside `orgs`, `academicSessions` and `users`.
- *
- * @example
- * const name: CollectionName = 'academicSessions'
- */
-export type CollectionName =
-  | 'users'
-  | 'orgs'
-  | 'classes'
-  | 'courses'
-  | 'enrollments'
-  | 'academicSessions'
-  | 'demographics'
-  | 'lineItems'
-  | 'results'
-  | 'categories'
-  | 'scoreScales'
-  | 'assessmentLineItems'
-  | 'assessmentResults'
-  | 'resources'
-  | 'courseComponents'
-  | 'componentResources'
+export type { CollectionName, DeliverFunction, DeliveryTargets, EmulatorState, EmulatorStats, Entity, SeedUsersOptions, WebhookDelivery }
 
 /**
  * Options of {@link createEmulator}. Every field is optional.
@@ -73,8 +38,19 @@ export interface EmulatorOptions {
   deliveryTargets?: DeliveryTargets
   /** How many requests `emulator.requests` keeps (the newest). Default 10,000. Counters (`stats()`) are exact regardless. */
   maxRecordedRequests?: number
-  /** Tokens remembered at most; past it the oldest are forgotten and answer 401. Default 10,000. */
+  /** Tokens remembered at most (OAuth tokens and API-key JWTs each); past it the oldest are forgotten and answer 401. Default 10,000. */
   maxTokens?: number
+  /**
+   * The API key and registered email the API-key → JWT exchange accepts (MasteryTrack's auth). Default
+   * `emulator-api-key` / `api-user@emulator.test`.
+   */
+  apiKeyCredentials?: EmulatorApiKeyCredentials
+  /**
+   * The services to mount. Default {@link BUILT_IN_SERVICES} (OneRoster, Caliper, Webhooks, MasteryTrack). Pass
+   * `[...BUILT_IN_SERVICES, yours]` to add one; a built-in left out answers 404 and its controls (such as
+   * `state` for OneRoster) are absent.
+   */
+  services?: readonly EmulatedServiceModule[]
 }
 
 /**
@@ -89,8 +65,20 @@ export interface EmulatorCredentials {
 }
 
 /**
- * Base URLs of the emulated services, keyed by service name. A record so that more services
- * (Caliper at `${origin}/caliper`, …) can join without changing callers.
+ * The API key and registered email the emulator's API-key → JWT exchange accepts (`POST {services.masterytrack}/authorizer`
+ * with `x-api-key: <apiKey>` and `{ "email": <email> }`).
+ *
+ * @example
+ * const { apiKey, email }: EmulatorApiKeyCredentials = emulator.apiKeyCredentials
+ */
+export interface EmulatorApiKeyCredentials {
+  readonly apiKey: string
+  readonly email: string
+}
+
+/**
+ * Base URLs of the emulated services, keyed by service name: each is the emulator's origin plus the service's
+ * prefix. A record so that more services can join without changing callers.
  *
  * @example
  * new OneRosterClient({ baseUrl: emulator.services.oneroster, auth: { ...emulator.credentials, authUrl: emulator.tokenUrl } })
@@ -102,46 +90,9 @@ export interface EmulatorServices {
   readonly caliper: string
   /** Webhooks base URL (the emulated Caliper host, `${origin}/caliper-host`) for `WebhooksClient`. */
   readonly webhooks: string
+  /** MasteryTrack base URL (`${origin}/masterytrack`): the API-key → JWT exchange is `POST /authorizer` under it. */
+  readonly masterytrack: string
   readonly [service: string]: string
-}
-
-/**
- * The in-memory store behind the emulator. Returned records are the stored objects: read them, but
- * write through `insert` (records are replaced, never mutated in place by the emulator).
- *
- * @example
- * emulator.state.insert('users', { sourcedId: 'u1', givenName: 'Ada', familyName: 'Lovelace', roles: [] })
- * emulator.state.get('users', 'u1')?.givenName // 'Ada'
- */
-export interface EmulatorState {
-  /** Insert or replace one record (a missing `sourcedId` gets a UUID; `status` defaults to `active`). */
-  insert(collection: CollectionName, entity: Partial<Entity> & Record<string, unknown>): Entity
-  /** Insert or replace many records. */
-  insertMany(collection: CollectionName, entities: Iterable<Partial<Entity> & Record<string, unknown>>): Entity[]
-  get(collection: CollectionName, id: string): Entity | undefined
-  has(collection: CollectionName, id: string): boolean
-  /** All records of a collection in insertion order (the live array: do not modify it). */
-  list(collection: CollectionName): readonly Entity[]
-  count(collection: CollectionName): number
-  /** Hard-delete one record (the HTTP API only soft-deletes). */
-  remove(collection: CollectionName, id: string): boolean
-  /** Empty every collection (the seed is not reloaded; `emulator.reset()` does that). */
-  clear(): void
-  /** Insert `n` valid users fast (for load tests); returns their ids. */
-  seedUsers(n: number, options?: SeedUsersOptions): string[]
-}
-
-/**
- * Options of `state.seedUsers`.
- *
- * @example
- * emulator.state.seedUsers(100_000, { role: 'teacher', org: 'seed-school-2' })
- */
-export interface SeedUsersOptions {
-  /** OneRoster role of every user. Default `student`. */
-  role?: string
-  /** sourcedId of the org in the users' role. Default `seed-school-1`. */
-  org?: string
 }
 
 /**
@@ -176,7 +127,7 @@ export interface FaultRule {
   path?: string | RegExp
   /** How many matching requests it affects. Default 1; `Infinity` allowed. */
   times?: number
-  /** Answer with this status and an imsx error body. */
+  /** Answer with this status and the service's error body (imsx unless the service has its own). */
   status?: number
   /** `Retry-After` header value (seconds or an HTTP date). */
   retryAfter?: number | string
@@ -186,7 +137,7 @@ export interface FaultRule {
   drop?: boolean
   /** `'html'`: an HTML page; `'truncated'`: the real answer cut in half; any other string: that raw body. */
   body?: 'html' | 'truncated' | (string & {})
-  /** Also match token-endpoint requests. Default false. */
+  /** Also match token-endpoint and API-key exchange requests. Default false. */
   includeToken?: boolean
 }
 
@@ -206,7 +157,8 @@ export interface FaultHandle {
 }
 
 /**
- * Failure injection and live-quirk switches.
+ * Failure injection and live-quirk switches. `add`, `revokeTokens`, `clockSkew` and `clear` are the kernel's;
+ * the quirk switches come from the service that honours them (OneRoster: `shortPages`, `sourcedIdPairsAsArray`).
  *
  * @example
  * emulator.faults.revokeTokens()
@@ -214,13 +166,13 @@ export interface FaultHandle {
  */
 export interface EmulatorFaults {
   add(rule: FaultRule): FaultHandle
-  /** Every token issued so far answers 401 from now on. */
+  /** Every token issued so far (OAuth tokens and API-key JWTs) answers 401 from now on. */
   revokeTokens(): void
   /** Run the emulator's clock `seconds` ahead (tokens expire earlier). Replaces any earlier skew. */
   clockSkew(seconds: number): void
-  /** Live quirk: soft-deleted records count in `totalCount` and take page slots but are left out of pages. */
+  /** OneRoster live quirk: soft-deleted records count in `totalCount` and take page slots but are left out of pages. */
   shortPages(on?: boolean): void
-  /** Live quirk: creates answer `{ sourcedIdPairs: [ { … } ] }`. */
+  /** OneRoster live quirk: creates answer `{ sourcedIdPairs: [ { … } ] }`. */
   sourcedIdPairsAsArray(on?: boolean): void
   /** Remove every fault rule, the clock skew and the quirks (revoked tokens stay revoked). */
   clear(): void
@@ -243,12 +195,16 @@ export type FetchLike = (input: Request | string | URL, init?: RequestInit) => P
  * const res = await emulator.fetch(emulator.tokenUrl, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: emulator.credentials.clientId, client_secret: emulator.credentials.clientSecret }) })
  */
 export interface Emulator {
-  /** Serves the token endpoint and every OneRoster route. Bind-free. */
+  /** Serves the token endpoint, the API-key exchange and every mounted service's routes. Bind-free. */
   readonly fetch: FetchLike
   readonly origin: string
   readonly services: EmulatorServices
+  /** The OAuth2 client-credentials token endpoint. */
   readonly tokenUrl: string
   readonly credentials: EmulatorCredentials
+  /** What the API-key → JWT exchange accepts (MasteryTrack). */
+  readonly apiKeyCredentials: EmulatorApiKeyCredentials
+  /** The OneRoster store. */
   readonly state: EmulatorState
   /** Requests received, newest last: the last 10,000 (`maxRecordedRequests`). Control routes (`/__emulator/…`) are not logged. */
   readonly requests: readonly RecordedRequest[]
@@ -256,7 +212,7 @@ export interface Emulator {
   readonly faults: EmulatorFaults
   /** Every webhook delivery so far, oldest first (entries update in place while attempts run). */
   readonly deliveries: readonly WebhookDelivery[]
-  /** `await emulator.webhooks.idle()` waits until every delivery started so far has finished. */
+  /** `await emulator.webhooks.idle()` waits until every delivery started so far has finished; `deliveries` as above. */
   readonly webhooks: EmulatorWebhooks
   /** The emulated Caliper host: stored events and switches such as `failNextJob()`. */
   readonly caliper: CaliperControls
@@ -265,7 +221,7 @@ export interface Emulator {
    * `GET /__emulator/stats` answers (for tests in another process).
    */
   stats(): EmulatorStats
-  /** Back to the seed state; clears faults, tokens, the request log and the counters. */
+  /** Back to the seed state; clears faults, tokens (OAuth and API-key JWTs), the request log and the counters. */
   reset(): void
 }
 
@@ -280,4 +236,6 @@ export interface Emulator {
 export interface EmulatorWebhooks {
   /** Resolves once every delivery started so far (and any started meanwhile) has finished. */
   idle(): Promise<void>
+  /** The same array as `emulator.deliveries`. */
+  readonly deliveries: readonly WebhookDelivery[]
 }

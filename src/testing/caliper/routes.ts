@@ -1,10 +1,8 @@
 // The Caliper host's event routes: ingest (with a job per envelope), validate, list with offset pagination
 // and filters, get by externalId, and job status. Errors answer `{ status: 'error', message, errors }`.
 import { route, type Ctx, type Handler, type Method, type Route } from '../context.js'
-import { ImsxError, json } from '../http.js'
-import { deliverToWebhooks } from '../webhooks/delivery.js'
-import { CALIPER_HOST } from '../webhooks/state.js'
-import { caliperState, type CaliperJob, type StoredCaliperEvent } from './state.js'
+import { HttpError, json } from '../http.js'
+import { CALIPER_EVENTS_STORED, type CaliperJob, type CaliperState, type StoredCaliperEvent, type StoredEventsMessage } from './state.js'
 import { checkEnvelope, isEvent, isRecord, type CaliperProblem } from './validate.js'
 
 const DEFAULT_LIMIT = 100
@@ -16,11 +14,11 @@ export function caliperError(status: number, message: string, errors: CaliperPro
 
 /** Routes of this family answer in Caliper's error format, also for bodies that are not JSON. */
 function caliperRoute(method: Method, path: string, op: string, handle: Handler): Route {
-  return route(method, `${CALIPER_HOST}${path}`, op, async (ctx) => {
+  return route(method, path, op, async (ctx) => {
     try {
       return await handle(ctx)
     } catch (error) {
-      if (error instanceof ImsxError) return caliperError(error.status, error.message)
+      if (error instanceof HttpError) return caliperError(error.status, error.message)
       throw error
     }
   })
@@ -28,8 +26,7 @@ function caliperRoute(method: Method, path: string, op: string, handle: Handler)
 
 const orNull = (value: unknown): unknown => (value === undefined ? null : value)
 
-function store(ctx: Ctx, envelope: Record<string, unknown>, event: Record<string, unknown>): StoredCaliperEvent {
-  const state = caliperState(ctx.env)
+function store(state: CaliperState, ctx: Ctx, envelope: Record<string, unknown>, event: Record<string, unknown>): StoredCaliperEvent {
   const now = ctx.env.nowIso()
   const stored: StoredCaliperEvent = {
     id: state.nextId++,
@@ -61,24 +58,23 @@ function store(ctx: Ctx, envelope: Record<string, unknown>, event: Record<string
   return stored
 }
 
-async function ingest(ctx: Ctx): Promise<Response> {
+async function ingest(state: CaliperState, ctx: Ctx): Promise<Response> {
   const envelope = await ctx.body()
   const problems = checkEnvelope(envelope)
   if (problems.length) return caliperError(400, 'Invalid Caliper envelope', problems)
   const body = envelope as Record<string, unknown>
-  const state = caliperState(ctx.env)
   const events = (body.data as unknown[]).filter((item): item is Record<string, unknown> => isRecord(item) && isEvent(item))
   const fail = state.failNext
   state.failNext = undefined
   // A job told to fail stores nothing, as a failed ingestion would; its events are still counted as accepted
   // because the service only learns of the failure while processing.
-  const stored = fail === undefined ? events.map((event) => store(ctx, body, event)) : []
+  const stored = fail === undefined ? events.map((event) => store(state, ctx, body, event)) : []
   const job: CaliperJob = {
     id: ctx.env.newId(), state: 'waiting', fail, processedOn: undefined,
     results: stored.map((s) => ({ allocatedId: s.id, externalId: s.externalId })),
   }
   state.jobs.set(job.id, job)
-  if (stored.length) void deliverToWebhooks(ctx.env, stored, envelope).catch(() => undefined)
+  if (stored.length) ctx.env.publish(CALIPER_EVENTS_STORED, { events: stored, envelope } satisfies StoredEventsMessage)
   return json({ jobId: job.id, eventsAccepted: events.length })
 }
 
@@ -92,7 +88,7 @@ function intParam(ctx: Ctx, name: string, fallback: number, min: number): number
   const raw = ctx.query.get(name)
   if (raw === null || raw === '') return fallback
   const n = Number(raw)
-  if (!Number.isInteger(n) || n < min) throw new ImsxError(400, `Query parameter '${name}' must be an integer >= ${min}.`)
+  if (!Number.isInteger(n) || n < min) throw new HttpError(400, `Query parameter '${name}' must be an integer >= ${min}.`)
   return n
 }
 
@@ -100,15 +96,14 @@ function dateParam(ctx: Ctx, name: string): number | undefined {
   const raw = ctx.query.get(name)
   if (raw === null || raw === '') return undefined
   const t = Date.parse(raw)
-  if (Number.isNaN(t)) throw new ImsxError(400, `Query parameter '${name}' must be an ISO 8601 date.`)
+  if (Number.isNaN(t)) throw new HttpError(400, `Query parameter '${name}' must be an ISO 8601 date.`)
   return t
 }
 
 const actorField = (actor: unknown, key: 'id' | 'email'): unknown =>
   isRecord(actor) ? actor[key] : key === 'id' ? actor : undefined
 
-function list(ctx: Ctx): Response {
-  const state = caliperState(ctx.env)
+function list(state: CaliperState, ctx: Ctx): Response {
   const limit = Math.min(intParam(ctx, 'limit', DEFAULT_LIMIT, 1), state.pageCap)
   const offset = intParam(ctx, 'offset', 0, 0)
   const sensor = ctx.query.get('sensor')
@@ -131,15 +126,15 @@ function list(ctx: Ctx): Response {
   })
 }
 
-function getEvent(ctx: Ctx): Response {
-  const event = caliperState(ctx.env).byExternalId.get(ctx.params.externalId ?? '')
+function getEvent(state: CaliperState, ctx: Ctx): Response {
+  const event = state.byExternalId.get(ctx.params.externalId ?? '')
   if (!event || event.deleted_at !== null) return caliperError(404, `Event '${ctx.params.externalId}' not found`)
   return json({ event })
 }
 
 /** Answers the job's state, then moves it one step: waiting → active → completed (or failed). */
-function jobStatus(ctx: Ctx): Response {
-  const job = caliperState(ctx.env).jobs.get(ctx.params.jobId ?? '')
+function jobStatus(state: CaliperState, ctx: Ctx): Response {
+  const job = state.jobs.get(ctx.params.jobId ?? '')
   if (!job) return caliperError(404, `Job '${ctx.params.jobId}' not found`)
   const answer: Record<string, unknown> = { id: job.id, state: job.state }
   if (job.state === 'completed') answer.returnValue = { status: 'success', results: job.results }
@@ -153,13 +148,13 @@ function jobStatus(ctx: Ctx): Response {
   return json({ job: answer })
 }
 
-/** The Caliper event routes, under the emulator's Caliper host prefix. */
-export function caliperRoutes(): Route[] {
+/** The Caliper event routes over one state, paths relative to the Caliper host. */
+export function caliperRoutes(state: CaliperState): Route[] {
   return [
-    caliperRoute('POST', '/caliper/event', 'createCaliperEvents', ingest),
+    caliperRoute('POST', '/caliper/event', 'createCaliperEvents', (ctx) => ingest(state, ctx)),
     caliperRoute('POST', '/caliper/event/validate', 'validateCaliperEvents', validate),
-    caliperRoute('GET', '/caliper/events', 'listCaliperEvents', list),
-    caliperRoute('GET', '/caliper/events/{externalId}', 'getCaliperEvent', getEvent),
-    caliperRoute('GET', '/jobs/{jobId}/status', 'getJobStatus', jobStatus),
+    caliperRoute('GET', '/caliper/events', 'listCaliperEvents', (ctx) => list(state, ctx)),
+    caliperRoute('GET', '/caliper/events/{externalId}', 'getCaliperEvent', (ctx) => getEvent(state, ctx)),
+    caliperRoute('GET', '/jobs/{jobId}/status', 'getJobStatus', (ctx) => jobStatus(state, ctx)),
   ]
 }

@@ -1,6 +1,21 @@
 // Per-emulator Caliper state: stored events in the service's stored shape, ingestion jobs, and the switches
-// tests use (fail the next job, cap the page size). Keyed by the emulator's Env, like the webhook state.
-import type { Env } from '../context.js'
+// tests use (fail the next job, cap the page size). Owned by the Caliper module instance of one emulator.
+
+/** The prefix under which the emulator serves the Caliper host (Caliper events, and the Webhooks module). */
+export const CALIPER_HOST = '/caliper-host'
+
+/**
+ * Hub topic published after an accepted send stored its events: `{ events: StoredCaliperEvent[], envelope }`.
+ * The Webhooks module delivers them.
+ */
+export const CALIPER_EVENTS_STORED = 'caliper.events-stored'
+
+/** Payload of {@link CALIPER_EVENTS_STORED}. */
+export interface StoredEventsMessage {
+  readonly events: readonly StoredCaliperEvent[]
+  /** The envelope as sent (deliveries carry each event exactly as it was sent). */
+  readonly envelope: unknown
+}
 
 /**
  * An event as the Caliper host stores and lists it (note the snake_case timestamps). Fields the event did
@@ -58,16 +73,9 @@ export interface CaliperState {
   pageCap: number
 }
 
-const states = new WeakMap<Env, CaliperState>()
-
-/** The Caliper state of the emulator that owns `env`, created on first use. */
-export function caliperState(env: Env): CaliperState {
-  let state = states.get(env)
-  if (!state) {
-    state = { events: [], byExternalId: new Map(), jobs: new Map(), nextId: 1, failNext: undefined, pageCap: 1000 }
-    states.set(env, state)
-  }
-  return state
+/** A fresh, empty Caliper state. */
+export function createCaliperState(): CaliperState {
+  return { events: [], byExternalId: new Map(), jobs: new Map(), nextId: 1, failNext: undefined, pageCap: 1000 }
 }
 
 /**
@@ -90,8 +98,8 @@ export interface CaliperControls {
   clear(): void
 }
 
-export function attachCaliper(env: Env): CaliperControls {
-  const state = caliperState(env)
+/** `emulator.caliper` over one state. */
+export function caliperControls(state: CaliperState): CaliperControls {
   return {
     events: state.events,
     failNextJob(reason = 'Injected failure: the job was told to fail.') {

@@ -1,7 +1,7 @@
 // Classes and enrollments (rostering): CRUD of both, class rosters (students/teachers, read and
 // enrol) and the classes of a user, student, teacher, term or course.
-import { route } from '../context.js'
-import type { Ctx, Handler, Route } from '../context.js'
+import { route } from './context.js'
+import type { Ctx, Handler, Route } from './context.js'
 import { badRequest } from '../http.js'
 import { createHandler, deleteHandler, find, getHandler, listHandler, newRecord, pairsResponse, patchHandler, putHandler, save } from './crud.js'
 import { ROSTERING as R, sourcedIdOf } from './model.js'

@@ -1,6 +1,6 @@
 // Courses (rostering): CRUD, course components, component resources and `courses/structure`.
-import { route } from '../context.js'
-import type { Ctx, Route } from '../context.js'
+import { route } from './context.js'
+import type { Ctx, Route } from './context.js'
 import { badRequest } from '../http.js'
 import { createHandler, deleteHandler, getHandler, listHandler, newRecord, pairsResponse, putHandler, save } from './crud.js'
 import { isObject, ROSTERING as R } from './model.js'

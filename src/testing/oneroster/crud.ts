@@ -1,9 +1,9 @@
 // Generic OneRoster handlers (list, get, create, bulk create, put, patch, delete), configured by a View.
 // The resource files declare their routes as tables of these.
-import type { Ctx, Env, Handler } from '../context.js'
+import type { Ctx, Env, Handler } from './context.js'
 import { badRequest, json, noContent, notFound } from '../http.js'
 import { fieldsParam, listResponse, project } from '../query.js'
-import type { Entity } from '../types.js'
+import type { Entity } from './types.js'
 import { isObject } from './model.js'
 import type { View } from './model.js'
 import { prepareRecord } from './normalize.js'

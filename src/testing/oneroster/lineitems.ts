@@ -1,8 +1,8 @@
 // Gradebook line items, categories and score scales, with their class- and school-scoped routes.
 // Gradebook PUTs are "update or create" and answer 201 `{ <key>: record }`.
-import { route } from '../context.js'
-import type { Ctx, Route } from '../context.js'
-import type { Entity } from '../types.js'
+import { route } from './context.js'
+import type { Ctx, Route } from './context.js'
+import type { Entity } from './types.js'
 import { bulkCreateHandler, createHandler, deleteHandler, find, getHandler, listHandler, putHandler } from './crud.js'
 import { GRADEBOOK as G, isObject, sourcedIdOf } from './model.js'
 import { categoriesOfClass, classIdsOfSchool, referencing } from './relations.js'

@@ -1,8 +1,8 @@
 // Facts shared by the OneRoster resource files: service prefixes, enums, the View description and refs.
 // Everything here was read off the vendor spec (oneroster-api.2025-12.json) and restated as tables.
-import type { Env } from '../context.js'
+import type { Env } from './context.js'
 import type { ListSpec } from '../query.js'
-import type { CollectionName, Entity } from '../types.js'
+import type { CollectionName, Entity } from './types.js'
 
 export const ROSTERING = '/ims/oneroster/rostering/v1p2'
 export const GRADEBOOK = '/ims/oneroster/gradebook/v1p2'

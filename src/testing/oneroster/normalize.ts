@@ -1,7 +1,7 @@
 // Write-time normalisation: turns what clients write into what OneRoster reads return, once, so reads
 // and listings never transform records (that keeps large listings cheap).
-import type { Env } from '../context.js'
-import type { Entity } from '../types.js'
+import type { Env } from './context.js'
+import type { Entity } from './types.js'
 import { boolText, fullRef, INTEGER, isObject, withRefs } from './model.js'
 
 // Reference fields whose read shape (per the spec's GET schemas) is `{ href, sourcedId, type }`.

@@ -1,8 +1,8 @@
 // Orgs and schools (rostering), with the school-scoped listings.
-import { route } from '../context.js'
-import type { Ctx, Route } from '../context.js'
+import { route } from './context.js'
+import type { Ctx, Route } from './context.js'
 import { notFound } from '../http.js'
-import type { Entity } from '../types.js'
+import type { Entity } from './types.js'
 import { createHandler, deleteHandler, find, getHandler, listHandler, putHandler } from './crud.js'
 import { ROSTERING as R, sourcedIdOf } from './model.js'
 import { referencing, usersOfClass, usersOfSchool } from './relations.js'

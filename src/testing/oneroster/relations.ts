@@ -4,8 +4,8 @@
 // - school → classes / courses / enrollments: `class.school`, `course.org`, `enrollment.school`;
 // - term → classes: `class.terms[]`; school → terms: sessions of type term with `org` = the school;
 //   term → grading periods: sessions of type gradingPeriod with `parent` = the term.
-import type { Env } from '../context.js'
-import type { Entity } from '../types.js'
+import type { Env } from './context.js'
+import type { Entity } from './types.js'
 import { sourcedIdOf } from './model.js'
 
 const idOf = (e: Entity, field: string): string | undefined => sourcedIdOf(e[field])

@@ -6,10 +6,10 @@
 //   component resources (how Timeback courses carry content);
 // - a class: its own `resources[]` references plus its course's resources;
 // - a user: the resources of the classes the user is enrolled in.
-import { route } from '../context.js'
-import type { Ctx, Env, Route } from '../context.js'
+import { route } from './context.js'
+import type { Ctx, Env, Route } from './context.js'
 import { badRequest } from '../http.js'
-import type { Entity } from '../types.js'
+import type { Entity } from './types.js'
 import { zip } from '../zip.js'
 import { createHandler, deleteHandler, find, getHandler, listHandler, putHandler } from './crud.js'
 import { RESOURCES as RS, sourcedIdOf } from './model.js'

@@ -1,9 +1,9 @@
 // Gradebook results (with the class-, line-item- and student-scoped routes) and the Timeback
 // assessment extension: assessmentLineItems and assessmentResults, the only gradebook PATCH routes.
-import { route } from '../context.js'
-import type { Ctx, Route } from '../context.js'
+import { route } from './context.js'
+import type { Ctx, Route } from './context.js'
 import { notFound } from '../http.js'
-import type { Entity } from '../types.js'
+import type { Entity } from './types.js'
 import { bulkCreateHandler, createHandler, deleteHandler, find, getHandler, listHandler, patchHandler, putHandler } from './crud.js'
 import { GRADEBOOK as G, sourcedIdOf } from './model.js'
 import type { View } from './model.js'

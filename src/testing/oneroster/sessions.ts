@@ -1,9 +1,9 @@
 // Academic sessions, terms and grading periods (rostering). All three live in `academicSessions`;
 // terms and grading periods are the sessions of that `type`.
-import { route } from '../context.js'
-import type { Ctx, Route } from '../context.js'
+import { route } from './context.js'
+import type { Ctx, Route } from './context.js'
 import { json } from '../http.js'
-import type { Entity } from '../types.js'
+import type { Entity } from './types.js'
 import { createHandler, deleteHandler, find, getHandler, listHandler, putHandler } from './crud.js'
 import { ROSTERING as R, sourcedIdOf } from './model.js'
 import { GRADING_PERIODS, SESSIONS, TERMS } from './views.js'

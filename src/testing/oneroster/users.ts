@@ -1,9 +1,9 @@
 // Users, students, teachers, user demographics, agents and third-party credentials (rostering).
-import { route } from '../context.js'
-import type { Ctx, Route } from '../context.js'
+import { route } from './context.js'
+import type { Ctx, Route } from './context.js'
 import { badRequest, json, notFound } from '../http.js'
 import { fieldsParam, project } from '../query.js'
-import type { Entity } from '../types.js'
+import type { Entity } from './types.js'
 import { createHandler, deleteHandler, find, getHandler, listHandler, putHandler, save } from './crud.js'
 import { fullRef, isObject, ROSTERING as R, sourcedIdOf } from './model.js'
 import { DEMOGRAPHICS, STUDENTS, TEACHERS, USERS } from './views.js'

@@ -1,6 +1,6 @@
 // Every OneRoster view as a table row: collection, response keys, body key, required fields, enums.
 // Keys and required lists are read off the spec's 2xx schemas and create/update request bodies.
-import type { Entity } from '../types.js'
+import type { Entity } from './types.js'
 import {
   CLASS_TYPES, ENROLLMENT_ROLES, GRADES, hasRole, ORG_TYPES, ROLE_TYPES, SCORE_STATUS, SESSION_TYPES, STATUS, SUBJECTS, USER_ALIASES,
   USER_ROLES,

@@ -9,7 +9,7 @@ import type { StoredCaliperEvent } from '../caliper/state.js'
 import type { Env } from '../context.js'
 import { isLoopbackHostname } from '../loopback.js'
 import { filterMatches } from './match.js'
-import { webhookState, type DeliveryTargets, type WebhookDelivery, type WebhookRecord, type WebhookState } from './state.js'
+import type { DeliveryTargets, WebhookDelivery, WebhookRecord, WebhookState } from './state.js'
 
 const DATA_VERSION = 'http://purl.imsglobal.org/ctx/caliper/v1p2'
 const ATTEMPT_TIMEOUT_MS = 10_000
@@ -122,8 +122,7 @@ async function deliverOne(state: WebhookState, env: Env, hook: WebhookRecord, ev
  * another in event order, then webhook creation order. The promise resolves when all are finished and never
  * rejects (failures are recorded); `emulator.webhooks.idle()` waits for it too, so callers may skip awaiting.
  */
-export async function deliverToWebhooks(env: Env, events: readonly StoredCaliperEvent[], envelope: unknown): Promise<void> {
-  const state = webhookState(env)
+export async function deliverToWebhooks(state: WebhookState, env: Env, events: readonly StoredCaliperEvent[], envelope: unknown): Promise<void> {
   if (state.webhooks.size === 0) return
   const run = (async () => {
     const sent = sentEvents(envelope)

@@ -1,10 +1,6 @@
 // Per-emulator webhook state: registered webhooks and filters, the delivery log, and the deliveries still
-// running. Kept beside the OneRoster store (keyed by the emulator's Env) so the Caliper routes can reach it
-// through the `env` they already have.
-import type { Env } from '../context.js'
-
-/** The prefix under which the emulator serves the Caliper host (Caliper events and webhooks). */
-export const CALIPER_HOST = '/caliper-host'
+// running. Owned by the Webhooks module instance of one emulator.
+export { CALIPER_HOST } from '../caliper/state.js'
 
 export const FILTER_TYPES = ['string', 'number', 'boolean'] as const
 export const FILTER_OPERATIONS = [
@@ -98,19 +94,7 @@ export interface WebhookState {
   maxAttempts: number
 }
 
-const states = new WeakMap<Env, WebhookState>()
-
 const defaultDeliver: DeliverFunction = (request) => fetch(request)
-
-/** The webhook state of the emulator that owns `env`, created on first use. */
-export function webhookState(env: Env): WebhookState {
-  let state = states.get(env)
-  if (!state) {
-    state = { webhooks: new Map(), filters: new Map(), deliveries: [], pending: new Set(), deliver: defaultDeliver, targets: 'any', settled: () => undefined, maxAttempts: 3 }
-    states.set(env, state)
-  }
-  return state
-}
 
 /** Handle the emulator keeps: options applied, plus idle/clear for `emulator.webhooks` and `reset()`. */
 export interface WebhooksHandle {
@@ -127,11 +111,19 @@ export interface WebhookOptions {
   settled?: WebhookState['settled']
 }
 
-export function attachWebhooks(env: Env, options: WebhookOptions): WebhooksHandle {
-  const state = webhookState(env)
-  if (options.settled) state.settled = options.settled
-  if (options.deliver) state.deliver = options.deliver
-  if (options.targets !== undefined) state.targets = checkTargets(options.targets)
+/** A fresh webhook state with the emulator's delivery options applied (bad `deliveryTargets` throw here). */
+export function createWebhookState(options: WebhookOptions): WebhookState {
+  return {
+    webhooks: new Map(), filters: new Map(), deliveries: [], pending: new Set(),
+    deliver: options.deliver ?? defaultDeliver,
+    targets: options.targets === undefined ? 'any' : checkTargets(options.targets),
+    settled: options.settled ?? (() => undefined),
+    maxAttempts: 3,
+  }
+}
+
+/** `emulator.webhooks` over one state, plus `clear()` for `reset()`. */
+export function webhooksHandle(state: WebhookState): WebhooksHandle {
   return {
     deliveries: state.deliveries,
     async idle() {

@@ -1,6 +1,6 @@
 // The small deterministic seed: 1 district, 2 schools, 1 term (+1 grading period), 2 courses, 3 classes,
 // 3 teachers, 12 students, their enrollments, and a little gradebook and course content.
-import type { Store } from './store.js'
+import type { OneRosterStore } from './state.js'
 import type { CollectionName } from './types.js'
 
 export const SEED_DATE = '2025-01-01T00:00:00.000Z' // fixed so seeded records compare equal across runs
@@ -86,6 +86,6 @@ function rows(): [CollectionName, Row[]][] {
 }
 
 /** Insert the seed into `store` (through its normal write path, so records get their read shape). */
-export function loadSeed(store: Store): void {
+export function loadSeed(store: OneRosterStore): void {
   for (const [collection, list] of rows()) store.insertMany(collection, list)
 }

@@ -1,17 +1,9 @@
-// OAuth2 client-credentials token endpoint and bearer-token checks.
-import { imsx, json } from './http.js'
-import type { EmulatorCredentials } from './types.js'
+// The OAuth2 client-credentials token endpoint and the `Authorization: Bearer` check of `oauth` routes.
+import { json } from '../http.js'
+import type { EmulatorCredentials } from '../types.js'
+import { TokenTable } from './token-table.js'
 
-interface IssuedToken {
-  readonly expiresAt: number
-  revoked: boolean
-}
-
-/** Live tokens kept at most; past it the oldest are forgotten (their holders get a 401 and fetch a new one). */
-export const MAX_TOKENS = 10_000
-// Expired tokens are forgotten this long after expiry (until then a call with one hears "expired", not "invalid").
-const EXPIRED_GRACE_MS = 10 * 60_000
-const SWEEP_EVERY_MS = 60_000
+export { MAX_TOKENS } from './token-table.js'
 
 const oauthError = (status: number, error: string, description: string, headers: Record<string, string> = {}): Response =>
   json({ error, error_description: description }, status, { 'cache-control': 'no-store', ...headers })
@@ -32,46 +24,28 @@ function basicCredentials(header: string | null): { id: string; secret: string }
 
 /** Issues and checks opaque bearer tokens for one emulator. */
 export class TokenAuthority {
-  readonly #tokens = new Map<string, IssuedToken>()
+  readonly #table: TokenTable
   readonly #credentials: EmulatorCredentials
   readonly #ttlSeconds: number
   readonly #clock: () => number
   readonly #onIssued: () => void
-  readonly #max: number
-  #lastSweep = -Infinity
 
   constructor(credentials: EmulatorCredentials, ttlSeconds: number, clock: () => number, options: { onIssued?: () => void; max?: number } = {}) {
     this.#credentials = credentials
     this.#ttlSeconds = ttlSeconds
     this.#clock = clock
     this.#onIssued = options.onIssued ?? (() => undefined)
-    this.#max = options.max ?? MAX_TOKENS
-  }
-
-  /** Keep the table bounded: drop long-expired tokens now and then, and the oldest when it is full. */
-  #makeRoom(now: number): void {
-    if (now - this.#lastSweep >= SWEEP_EVERY_MS || this.#tokens.size >= this.#max) {
-      this.#lastSweep = now
-      for (const [token, t] of this.#tokens) if (now >= t.expiresAt + EXPIRED_GRACE_MS) this.#tokens.delete(token)
-    }
-    // Maps iterate in insertion order: the first keys are the oldest tokens.
-    for (const token of this.#tokens.keys()) {
-      if (this.#tokens.size < this.#max) break
-      this.#tokens.delete(token)
-    }
+    this.#table = new TokenTable(clock, options.max)
   }
 
   /** Tokens that would be accepted now. */
   get live(): number {
-    const now = this.#clock()
-    let n = 0
-    for (const t of this.#tokens.values()) if (!t.revoked && now < t.expiresAt) n++
-    return n
+    return this.#table.live
   }
 
   /** Tokens held in the table (live, expired within the grace period, or revoked). */
   get size(): number {
-    return this.#tokens.size
+    return this.#table.size
   }
 
   #valid(id: string, secret: string): boolean {
@@ -102,31 +76,27 @@ export class TokenAuthority {
     if (grant !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `Unsupported grant_type '${grant}'.`)
 
     const token = `emu_${crypto.randomUUID().replaceAll('-', '')}${crypto.randomUUID().replaceAll('-', '')}`
-    const now = this.#clock()
-    this.#makeRoom(now)
-    this.#tokens.set(token, { expiresAt: now + this.#ttlSeconds * 1000, revoked: false })
+    this.#table.add(token, this.#clock() + this.#ttlSeconds * 1000)
     this.#onIssued()
     return json({ access_token: token, expires_in: this.#ttlSeconds, token_type: 'Bearer' }, 200, { 'cache-control': 'no-store' })
   }
 
-  /** undefined when the request carries a live token, else the 401 imsx answer. */
-  check(request: Request): Response | undefined {
-    const header = request.headers.get('authorization')
-    const m = header?.match(/^Bearer\s+(\S+)\s*$/i)
-    const fail = (why: string): Response => imsx(401, why, { 'www-authenticate': 'Bearer error="invalid_token"' })
-    if (!m) return fail('Missing bearer token in the Authorization header.')
-    const issued = this.#tokens.get(m[1]!)
-    if (!issued) return fail('Invalid access token.')
-    if (issued.revoked) return fail('Access token has been revoked.')
-    if (this.#clock() >= issued.expiresAt) return fail('Access token has expired.')
+  /** undefined when the request carries a live token, else why not (the kernel answers 401 with it). */
+  check(request: Request): string | undefined {
+    const m = request.headers.get('authorization')?.match(/^Bearer\s+(\S+)\s*$/i)
+    if (!m) return 'Missing bearer token in the Authorization header.'
+    const state = this.#table.state(m[1]!)
+    if (state === 'unknown') return 'Invalid access token.'
+    if (state === 'revoked') return 'Access token has been revoked.'
+    if (state === 'expired') return 'Access token has expired.'
     return undefined
   }
 
   revokeAll(): void {
-    for (const t of this.#tokens.values()) t.revoked = true
+    this.#table.revokeAll()
   }
 
   clear(): void {
-    this.#tokens.clear()
+    this.#table.clear()
   }
 }

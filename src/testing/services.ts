@@ -1,0 +1,22 @@
+// The built-in service modules, in mounting order. A new service adds its folder and one line here.
+import { caliperService } from './caliper/index.js'
+import { masterytrackService } from './masterytrack/index.js'
+import { onerosterService } from './oneroster/index.js'
+import type { EmulatedServiceModule } from './service.js'
+import { webhooksService } from './webhooks/index.js'
+
+/**
+ * The services `createEmulator()` mounts by default: OneRoster (at the origin), Caliper and Webhooks (on the
+ * emulated Caliper host, `/caliper-host`) and MasteryTrack (`/masterytrack`: the API-key → JWT exchange so far).
+ *
+ * @example
+ * import { BUILT_IN_SERVICES, createEmulator } from '@timeback/sdk/testing'
+ *
+ * const emulator = createEmulator({ services: [...BUILT_IN_SERVICES, myServiceModule] })
+ */
+export const BUILT_IN_SERVICES: readonly EmulatedServiceModule[] = [
+  onerosterService,
+  caliperService,
+  webhooksService,
+  masterytrackService,
+]
