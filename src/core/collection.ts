@@ -1,5 +1,7 @@
-// A whole collection resource in one declaration: list/stream, get/exists and the writes, for the common
-// case where one collection path, one item path and one schema describe everything.
+/**
+ * @module core/collection — a whole 1EdTech collection resource in one declaration: list/stream, get/exists and
+ * the writes, for the common case where one collection path, one item path and one schema describe everything.
+ */
 
 import {
   listMethods, pageFetcher, patchMethods, readMethods, writeMethods,

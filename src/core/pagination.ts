@@ -12,12 +12,27 @@
 import { InputValidationError, type InputIssue } from './errors.js'
 import type { CallOptions } from './transport/http.js'
 
-/** One page. `total` is the service's count; `hasMore` and `nextOffset` derive from it and from the records returned. */
+/**
+ * Where the next page starts, whatever the service's paging style: spread it into the next `list()` call.
+ * @example
+ * let page = await client.users.list({ limit: 100 })
+ * while (page.next) page = await client.users.list({ limit: 100, ...page.next })
+ */
+export type PageCursor = { offset: number } | { page: number; limit?: number }
+
+/**
+ * One page. `total` is the service's count; `hasMore` and `next` derive from it and from the records returned.
+ * @example
+ * const { data, hasMore, next } = await client.users.list({ limit: 100 })
+ */
 export interface PageResult<T> {
   data: T[]
   total: number | undefined
   hasMore: boolean
+  /** The next page's `offset` for offset-paged lists (kept for compatibility; `next` says the same for every style). */
   nextOffset: number | undefined
+  /** The params that fetch the next page (`{ offset }` or `{ page }`); undefined on the last page. */
+  next?: PageCursor | undefined
 }
 
 export interface RawPage<T> {
@@ -25,6 +40,8 @@ export interface RawPage<T> {
   total: number | undefined
   /** The page size the server says it used (`limit` in its envelope), when it says one. */
   limit?: number | undefined
+  /** The number of pages, for page-numbered lists (QTI's `pages`). */
+  pages?: number | undefined
 }
 
 /** Fetches one page for already-compiled query parameters. */
@@ -105,7 +122,8 @@ export async function listPage<T, P extends OffsetParams>(
   const offset = params.offset ?? 0
   const page = await fetchPage({ ...query, limit, offset }, call)
   const hasMore = moreAfter(page, offset, servedLimit(limit, page))
-  return { data: page.items, total: page.total, hasMore, nextOffset: hasMore ? offset + page.items.length : undefined }
+  const nextOffset = hasMore ? offset + page.items.length : undefined
+  return { data: page.items, total: page.total, hasMore, nextOffset, next: nextOffset === undefined ? undefined : { offset: nextOffset } }
 }
 
 /**
@@ -113,7 +131,7 @@ export async function listPage<T, P extends OffsetParams>(
  * the id, a malformed answer) gets none and is always yielded: comparing whole records instead could merge two
  * different records that look alike (`fields: ['status']`), which would lose data.
  */
-function keyOf<T>(item: T, idOf: IdOf<T>): string | undefined {
+export function keyOf<T>(item: T, idOf: IdOf<T>): string | undefined {
   // Items are parsed JSON (no getters) and idOf reads one property: nothing here can throw.
   const id = idOf(item)
   if (typeof id === 'string') return id === '' ? undefined : id

@@ -1,10 +1,14 @@
-// The write half of the resource factory: create, update (PUT), upsert, delete and patch, each validating
-// its input with the resource's schema before any request.
+/**
+ * @module core/resource-write — the write half of the 1EdTech resource factory: create, update (PUT), upsert,
+ * delete and patch, each validating its input with the resource's schema before any request, each request an
+ * `operation()` declared once per resource.
+ */
 
 import { InputValidationError, ServerError, isNotFoundError } from './errors.js'
 import { summarizeBody } from './error-body.js'
-import { buildPath, encodeId } from './paths.js'
-import type { ServiceContext } from './resource.js'
+import { encodeId } from './paths.js'
+import type { ServiceContext } from './resource/context.js'
+import { none, operation } from './resource/operation.js'
 import type { CallOptions } from './transport/http.js'
 import { parseInput, requireObject, type Schema } from './validation.js'
 
@@ -72,23 +76,33 @@ function checkSameId(id: string, body: Record<string, unknown>, spec: WriteSpec)
   }
 }
 
+/** What the item writes take: the id (checked and encoded first, as the path) and the caller's data. */
+type ItemWrite = { id: string; data?: unknown }
+
 export function writeMethods<C, U = C>(ctx: ServiceContext, spec: WriteSpec): WriteMethods<C, U> {
+  /** POST {collectionPath}: the body is checked by `create`, which also reads the answer. */
+  const post = operation<{ body: unknown }, unknown>({ method: 'POST', path: spec.collectionPath })
+  /** PUT {itemPath} */
+  const replace = operation<ItemWrite, void>({
+    method: 'PUT',
+    path: spec.itemPath,
+    body({ id, data }) {
+      const body = prepareBody(spec, spec.update ?? spec.create, data, 'update')
+      checkSameId(id, body, spec)
+      return { [spec.bodyKey]: { ...body, sourcedId: id } }
+    },
+    unwrap: none,
+  })
+  /** DELETE {itemPath} */
+  const remove = operation<ItemWrite, void>({ method: 'DELETE', path: spec.itemPath, unwrap: none })
   async function create(data: C, call?: CallOptions): Promise<CreateResponse> {
     const body = prepareBody(spec, spec.create, data, 'create')
     if (spec.generateSourcedId && body.sourcedId === undefined) body.sourcedId = crypto.randomUUID()
     if (body.sourcedId !== undefined) encodeId(body.sourcedId, `${spec.bodyKey}.sourcedId`)
-    const answer = await ctx.transport.request(
-      { method: 'POST', path: buildPath(spec.collectionPath), body: { [spec.bodyKey]: body } },
-      call,
-    )
+    const answer = await post(ctx, { body: { [spec.bodyKey]: body } }, call)
     return readCreateResponse(answer, body.sourcedId as string | undefined)
   }
-  async function put(id: string, data: U, call?: CallOptions): Promise<void> {
-    const path = buildPath(spec.itemPath, { id })
-    const body = prepareBody(spec, spec.update ?? spec.create, data, 'update')
-    checkSameId(id, body, spec)
-    await ctx.transport.request({ method: 'PUT', path, body: { [spec.bodyKey]: { ...body, sourcedId: id } } }, call)
-  }
+  const put = (id: string, data: U, call?: CallOptions): Promise<void> => replace(ctx, { id, data }, call)
   return {
     create,
     update: put,
@@ -102,19 +116,21 @@ export function writeMethods<C, U = C>(ctx: ServiceContext, spec: WriteSpec): Wr
         await create({ ...(data as object), sourcedId: id } as C, call)
       }
     },
-    async delete(id, call) {
-      await ctx.transport.request({ method: 'DELETE', path: buildPath(spec.itemPath, { id }) }, call)
-    },
+    delete: (id, call) => remove(ctx, { id }, call),
   }
 }
 
 export function patchMethods<P>(ctx: ServiceContext, spec: WriteSpec): PatchMethods<P> {
-  return {
-    async patch(id, data, call) {
-      const path = buildPath(spec.itemPath, { id })
+  /** PATCH {itemPath} */
+  const patch = operation<ItemWrite, void>({
+    method: 'PATCH',
+    path: spec.itemPath,
+    body({ id, data }) {
       const body = prepareBody(spec, spec.patch, data, 'patch')
       checkSameId(id, body, spec)
-      await ctx.transport.request({ method: 'PATCH', path, body: { [spec.bodyKey]: body } }, call)
+      return { [spec.bodyKey]: body }
     },
-  }
+    unwrap: none,
+  })
+  return { patch: (id, data, call) => patch(ctx, { id, data }, call) }
 }

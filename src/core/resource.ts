@@ -1,27 +1,27 @@
-// The resource factory: given a resource's paths, envelope keys and schemas, it builds the standard methods
-// (list, listAll, first, stream, get, exists here; create, update, upsert, patch, delete in ./resource-write.ts). Services declare
-// resources as data and get uniform behaviour: validation before requests, envelope unwrapping, pagination.
+/**
+ * @module core/resource — the 1EdTech (OneRoster) resource factory: given a resource's paths, envelope keys and
+ * schemas, it builds the standard methods (list, listAll, first, stream, get, exists here; create, update,
+ * upsert, patch, delete in ./resource-write.ts) on the shared blocks: each request is an `operation()`
+ * (./resource/operation.ts), each listing the offset pager (./pagination.ts).
+ */
 
 import * as v from 'valibot'
 import { ServerError } from './errors.js'
 import { summarizeBody } from './error-body.js'
 import {
-  collectAll, listPage, readPageSize, readTotal, streamPages, type PageFetcher, type PageResult,
+  collectAll, listPage, readPageSize, readTotal, streamPages, type PageFetcher, type PageResult, type RawPage,
 } from './pagination.js'
+import { fetchPages } from './paging/listing.js'
 import { compileListQuery, withListedField, type ListParams, type StreamParams } from './list-query.js'
 import { buildPath } from './paths.js'
-import type { CallOptions, Transport } from './transport/http.js'
-import type { Logger } from './transport/hooks.js'
+import type { ServiceContext } from './resource/context.js'
+import { operation, unwrapItem, type Query } from './resource/operation.js'
+import type { CallOptions } from './transport/http.js'
 import type { Schema } from './validation.js'
 import type { Where } from './where.js'
 
-/** What every resource of a client shares. */
-export interface ServiceContext {
-  transport: Transport
-  validateResponses: boolean
-  /** The client's logger, for what a service reports outside a request (a queue's failed batches). */
-  logger?: Logger
-}
+export type { ServiceContext }
+export { unwrapItem }
 
 export interface ListMethods<T, W = Where<T>> {
   /** One page: `{ data, total, hasMore, nextOffset }`. */
@@ -85,15 +85,20 @@ function checkEntities(ctx: ServiceContext, schema: Schema | undefined, items: u
   }
 }
 
-/** A page fetcher for an offset-paginated collection path. */
+/** A page fetcher for an offset-paginated collection path: one GET operation per page. */
 export function pageFetcher<T>(ctx: ServiceContext, spec: CollectionSpec, ids: Record<string, unknown> = {}): PageFetcher<T> {
-  const path = buildPath(spec.path, ids)
-  return async (query, call) => {
-    const body = await ctx.transport.request({ method: 'GET', path, query }, call)
-    const items = unwrapList<T>(body, spec.listKeys, path)
-    checkEntities(ctx, spec.entity, items, path)
-    return { items, total: readTotal(body), limit: readPageSize(body) }
-  }
+  // The ids are checked and encoded once, here: `classes('')` throws where the scope is made, as it always has,
+  // and the encoded path has no placeholders left for the operation to fill.
+  const list = operation<{ query: Query }, RawPage<T>>({
+    method: 'GET',
+    path: buildPath(spec.path, ids),
+    unwrap(body, req) {
+      const items = unwrapList<T>(body, spec.listKeys, req.path)
+      checkEntities(ctx, spec.entity, items, req.path)
+      return { items, total: readTotal(body), limit: readPageSize(body) }
+    },
+  })
+  return fetchPages(ctx, list)
 }
 
 /**
@@ -119,35 +124,27 @@ export function scopedList<T, W = Where<T>>(ctx: ServiceContext, spec: Collectio
 }
 
 export function readMethods<T>(ctx: ServiceContext, spec: ItemSpec): ReadMethods<T> {
+  /** GET {itemPath}?fields= */
+  const get = operation<{ id: string; fields?: readonly string[] }, T>({
+    method: 'GET',
+    path: spec.itemPath,
+    // Same checks as list params: a sparse fieldset of valid field names.
+    query: ({ fields }) => (fields ? { fields: compileListQuery({ fields }).fields } : undefined),
+    unwrap(body, req) {
+      const entity = unwrapItem<T>(body, spec.itemKeys)
+      checkEntities(ctx, spec.entity, [entity], req.path)
+      return entity
+    },
+  })
+  /** HEAD {itemPath}: a 404 is the answer false. */
+  const exists = operation<{ id: string }, boolean>({ method: 'HEAD', path: spec.itemPath, accept: { 404: false }, unwrap: () => true })
   return {
     async get(id, options = {}) {
       const { fields, ...call } = options
-      const path = buildPath(spec.itemPath, { id })
-      // Same checks as list params: a sparse fieldset of valid field names.
-      const query = fields ? { fields: compileListQuery({ fields }).fields } : undefined
-      const body = await ctx.transport.request<Record<string, unknown>>({ method: 'GET', path, query }, call)
-      const entity = unwrapItem<T>(body, spec.itemKeys)
-      checkEntities(ctx, spec.entity, [entity], path)
-      return entity
+      return get(ctx, { id, fields }, call)
     },
-    async exists(id, call) {
-      const path = buildPath(spec.itemPath, { id })
-      const response = await ctx.transport.request<Response>(
-        { method: 'HEAD', path, responseType: 'response', acceptStatus: [404] },
-        call,
-      )
-      return response.status !== 404
-    },
+    exists: (id, call) => exists(ctx, { id }, call),
   }
-}
-
-/** Single-record envelopes differ by route (`{user}`, `{org}` on /schools, or the bare entity). */
-export function unwrapItem<T>(body: Record<string, unknown> | undefined, keys: readonly string[]): T {
-  for (const key of keys) {
-    const value = body?.[key]
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as T
-  }
-  return body as T
 }
 
 export * from './resource-write.js'

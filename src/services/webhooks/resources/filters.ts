@@ -1,13 +1,14 @@
-// Webhook filters (/webhook-filters): conditions on a processed Caliper event that decide whether a webhook
-// receives it. A webhook gets an event only when all its active filters match; a webhook without filters
-// gets every event (of its sensor, when it has one).
+/**
+ * @module services/webhooks/resources/filters — webhook filters (/webhook-filters): conditions on a processed
+ * Caliper event that decide whether a webhook receives it. A webhook gets an event only when all its active
+ * filters match; a webhook without filters gets every event (of its sensor, when it has one).
+ */
 
 import * as v from 'valibot'
-import { buildPath } from '../../../core/paths.js'
-import type { ServiceContext } from '../../../core/resource.js'
+import type { ServiceContext } from '../../../core/resource/context.js'
+import { many, none, one, operation } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
-import { parseInput, requireObject } from '../../../core/validation.js'
-import { nonEmpty, unwrapMany, unwrapOne, type Timestamps } from './shared.js'
+import { nonEmpty, type Timestamps } from './shared.js'
 
 /**
  * The values `filterType` takes.
@@ -164,6 +165,28 @@ export interface WebhookFiltersResource {
 
 const COLLECTION = '/webhook-filters/'
 const ITEM = '/webhook-filters/{id}'
+type Id = { id: string }
+const filter = /* @__PURE__ */ one<WebhookFilter>('filter')
+const filters = /* @__PURE__ */ many<WebhookFilter>('filters')
+
+/** GET /webhook-filters/ */
+const listFilters = /* @__PURE__ */ operation<undefined, WebhookFilter[]>({ method: 'GET', path: COLLECTION, unwrap: filters })
+/** GET /webhook-filters/{id} */
+const getFilter = /* @__PURE__ */ operation<Id, WebhookFilter>({ method: 'GET', path: ITEM, unwrap: filter })
+/** POST /webhook-filters/ */
+const createFilter = /* @__PURE__ */ operation<{ body: WebhookFilterCreateInput }, WebhookFilter>({
+  method: 'POST', path: COLLECTION, body: WebhookFilterCreateSchema, label: 'filters.create', name: 'filter', unwrap: filter,
+})
+/** PUT /webhook-filters/{id} */
+const updateFilter = /* @__PURE__ */ operation<Id & { body: WebhookFilterUpdateInput }, WebhookFilter>({
+  method: 'PUT', path: ITEM, body: WebhookFilterUpdateSchema, label: 'filters.update', name: 'filter', unwrap: filter,
+})
+/** DELETE /webhook-filters/{id} */
+const deleteFilter = /* @__PURE__ */ operation<Id, void>({ method: 'DELETE', path: ITEM, unwrap: none })
+/** GET /webhook-filters/webhook/{webhookId} */
+const listByWebhook = /* @__PURE__ */ operation<{ webhookId: string }, WebhookFilter[]>({
+  method: 'GET', path: '/webhook-filters/webhook/{webhookId}', unwrap: filters,
+})
 
 /**
  * Builds `client.filters`.
@@ -172,27 +195,12 @@ const ITEM = '/webhook-filters/{id}'
  * await client.filters.create({ webhookId: hook.id, filterKey: 'generated.items.0.value', filterValue: 10, filterOperation: 'gte' })
  */
 export function createWebhookFilters(ctx: ServiceContext): WebhookFiltersResource {
-  const t = ctx.transport
-  const one = async (req: Parameters<typeof t.request>[0], call: CallOptions | undefined) =>
-    unwrapOne<WebhookFilter>(await t.request(req, call), 'filter', req.path)
-  const many = async (path: string, call: CallOptions | undefined) =>
-    unwrapMany<WebhookFilter>(await t.request({ method: 'GET', path }, call), 'filters', path)
-
   return {
-    list: async (call) => many(COLLECTION, call),
-    get: async (id, call) => one({ method: 'GET', path: buildPath(ITEM, { id }) }, call),
-    async create(input, call) {
-      const body = parseInput(WebhookFilterCreateSchema, requireObject(input, 'filter'), 'filters.create', 'filter')
-      return one({ method: 'POST', path: COLLECTION, body }, call)
-    },
-    async update(id, input, call) {
-      const path = buildPath(ITEM, { id })
-      const body = parseInput(WebhookFilterUpdateSchema, requireObject(input, 'filter'), 'filters.update', 'filter')
-      return one({ method: 'PUT', path, body }, call)
-    },
-    async delete(id, call) {
-      await t.request({ method: 'DELETE', path: buildPath(ITEM, { id }) }, call)
-    },
-    listByWebhook: async (webhookId, call) => many(buildPath('/webhook-filters/webhook/{webhookId}', { webhookId }), call),
+    list: (call) => listFilters(ctx, undefined, call),
+    get: (id, call) => getFilter(ctx, { id }, call),
+    create: (body, call) => createFilter(ctx, { body }, call),
+    update: (id, body, call) => updateFilter(ctx, { id, body }, call),
+    delete: (id, call) => deleteFilter(ctx, { id }, call),
+    listByWebhook: (webhookId, call) => listByWebhook(ctx, { webhookId }, call),
   }
 }

@@ -1,12 +1,14 @@
-// Webhooks (/webhooks): the endpoints Timeback POSTs processed Caliper events to. Each has a target URL, a
-// shared secret, an on/off switch and an optional sensor that limits it to one sending app.
+/**
+ * @module services/webhooks/resources/webhooks — the endpoints Timeback POSTs processed Caliper events to
+ * (/webhooks). Each has a target URL, a shared secret, an on/off switch and an optional sensor that limits it
+ * to one sending app.
+ */
 
 import * as v from 'valibot'
-import { buildPath } from '../../../core/paths.js'
-import type { ServiceContext } from '../../../core/resource.js'
+import type { ServiceContext } from '../../../core/resource/context.js'
+import { many, none, one, operation } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
-import { parseInput, requireObject } from '../../../core/validation.js'
-import { nonEmpty, nullableText, unwrapMany, unwrapOne, type Timestamps } from './shared.js'
+import { nonEmpty, nullableText, type Timestamps } from './shared.js'
 
 /** A registered webhook as the service returns it (the secret included). */
 export interface Webhook extends Timestamps {
@@ -75,6 +77,27 @@ export interface WebhooksResource {
 
 const COLLECTION = '/webhooks/'
 const ITEM = '/webhooks/{id}'
+type Id = { id: string }
+const webhook = /* @__PURE__ */ one<Webhook>('webhook')
+
+/** GET /webhooks/ */
+const listWebhooks = /* @__PURE__ */ operation<undefined, Webhook[]>({ method: 'GET', path: COLLECTION, unwrap: /* @__PURE__ */ many('webhooks') })
+/** GET /webhooks/{id} */
+const getWebhook = /* @__PURE__ */ operation<Id, Webhook>({ method: 'GET', path: ITEM, unwrap: webhook })
+/** POST /webhooks/ */
+const createWebhook = /* @__PURE__ */ operation<{ body: WebhookCreateInput }, Webhook>({
+  method: 'POST', path: COLLECTION, body: WebhookCreateSchema, label: 'webhooks.create', name: 'webhook', unwrap: webhook,
+})
+/** PUT /webhooks/{id} */
+const updateWebhook = /* @__PURE__ */ operation<Id & { body: WebhookUpdateInput }, Webhook>({
+  method: 'PUT', path: ITEM, body: WebhookUpdateSchema, label: 'webhooks.update', name: 'webhook', unwrap: webhook,
+})
+/** DELETE /webhooks/{id} */
+const deleteWebhook = /* @__PURE__ */ operation<Id, void>({ method: 'DELETE', path: ITEM, unwrap: none })
+/** PUT /webhooks/{id}/activate */
+const activateWebhook = /* @__PURE__ */ operation<Id, Webhook>({ method: 'PUT', path: '/webhooks/{id}/activate', unwrap: webhook })
+/** PUT /webhooks/{id}/deactivate */
+const deactivateWebhook = /* @__PURE__ */ operation<Id, Webhook>({ method: 'PUT', path: '/webhooks/{id}/deactivate', unwrap: webhook })
 
 /**
  * Builds `client.webhooks`.
@@ -83,30 +106,13 @@ const ITEM = '/webhooks/{id}'
  * await client.webhooks.deactivate(hook.id)
  */
 export function createWebhooks(ctx: ServiceContext): WebhooksResource {
-  const t = ctx.transport
-  const one = async (req: Parameters<typeof t.request>[0], call: CallOptions | undefined) =>
-    unwrapOne<Webhook>(await t.request(req, call), 'webhook', req.path)
-  const toggle = (id: string, action: 'activate' | 'deactivate', call?: CallOptions) =>
-    one({ method: 'PUT', path: buildPath(`${ITEM}/${action}`, { id }) }, call)
-
   return {
-    async list(call) {
-      return unwrapMany<Webhook>(await t.request({ method: 'GET', path: COLLECTION }, call), 'webhooks', COLLECTION)
-    },
-    get: async (id, call) => one({ method: 'GET', path: buildPath(ITEM, { id }) }, call),
-    async create(input, call) {
-      const body = parseInput(WebhookCreateSchema, requireObject(input, 'webhook'), 'webhooks.create', 'webhook')
-      return one({ method: 'POST', path: COLLECTION, body }, call)
-    },
-    async update(id, input, call) {
-      const path = buildPath(ITEM, { id })
-      const body = parseInput(WebhookUpdateSchema, requireObject(input, 'webhook'), 'webhooks.update', 'webhook')
-      return one({ method: 'PUT', path, body }, call)
-    },
-    async delete(id, call) {
-      await t.request({ method: 'DELETE', path: buildPath(ITEM, { id }) }, call)
-    },
-    activate: async (id, call) => toggle(id, 'activate', call),
-    deactivate: async (id, call) => toggle(id, 'deactivate', call),
+    list: (call) => listWebhooks(ctx, undefined, call),
+    get: (id, call) => getWebhook(ctx, { id }, call),
+    create: (body, call) => createWebhook(ctx, { body }, call),
+    update: (id, body, call) => updateWebhook(ctx, { id, body }, call),
+    delete: (id, call) => deleteWebhook(ctx, { id }, call),
+    activate: (id, call) => activateWebhook(ctx, { id }, call),
+    deactivate: (id, call) => deactivateWebhook(ctx, { id }, call),
   }
 }
