@@ -1,12 +1,13 @@
-// Events (/caliper/event, /caliper/events): send envelopes, ask the service to validate one, and read the
-// stored events back with offset pagination and the service's filters.
+/**
+ * @module services/caliper/events — events (/caliper/event, /caliper/events): send envelopes, ask the service to
+ * validate one, and read the stored events back with offset pagination and the service's filters.
+ */
 
 import { InputValidationError, ServerError, ValidationError, type InputIssue } from '../../core/errors.js'
-import {
-  checkPaging, collectAll, listPage, readPageSize, readTotal, streamPages, type PageFetcher, type PageResult,
-} from '../../core/pagination.js'
-import { buildPath } from '../../core/paths.js'
-import type { ServiceContext } from '../../core/resource.js'
+import { checkPaging, readPageSize, readTotal, type OffsetParams, type PageResult, type RawPage } from '../../core/pagination.js'
+import { fetchPages, listing, offsetPaging } from '../../core/paging/listing.js'
+import type { ServiceContext } from '../../core/resource/context.js'
+import { item, operation, type Query } from '../../core/resource/operation.js'
 import type { CallOptions } from '../../core/transport/http.js'
 import { createActivityEvent, createTimeSpentEvent, type ActivityEventInput, type TimeSpentEventInput } from './builders.js'
 import { checkEnvelope, envelopeOf, type Envelope, type EnvelopeItem } from './envelope.js'
@@ -165,16 +166,21 @@ export async function postEnvelopeJson(ctx: ServiceContext, json: string, count:
   return readSendAnswer(body, count)
 }
 
-function eventPages(ctx: ServiceContext): PageFetcher<StoredEvent> {
-  return async (query, call) => {
-    const body = await ctx.transport.request<Record<string, unknown>>({ method: 'GET', path: EVENTS, query }, call)
+/** GET /caliper/events — one page: `{ events, pagination: { total, limit, offset } }`. */
+const listEvents = /* @__PURE__ */ operation<{ query: Query }, RawPage<StoredEvent>>({
+  method: 'GET',
+  path: EVENTS,
+  unwrap(body) {
     if (!Array.isArray(body?.events)) throw badAnswer(`GET ${EVENTS}`, body)
-    const pagination = body.pagination as Record<string, unknown> | undefined
+    const pagination = body.pagination
     // The service may serve fewer per page than asked (a cap it reports as `pagination.limit`); the paginator
     // advances by what came back, so no event is skipped between pages.
-    return { items: body.events as StoredEvent[], total: readTotal(pagination, 'total'), limit: readPageSize(pagination) }
-  }
-}
+    return { items: body.events, total: readTotal(pagination, 'total'), limit: readPageSize(pagination) }
+  },
+})
+
+/** GET /caliper/events/{externalId} — `{ event }`, or the bare event. */
+const getEvent = /* @__PURE__ */ operation<{ externalId: string }, StoredEvent>({ method: 'GET', path: EVENT, unwrap: /* @__PURE__ */ item('event') })
 
 /** The service's own id of a stored event (its `urn:uuid:` externalId when the id is missing). */
 const storedEventId = (event: StoredEvent): unknown =>
@@ -183,7 +189,6 @@ const storedEventId = (event: StoredEvent): unknown =>
 /** Builds `client.events`. */
 export function createEvents(ctx: ServiceContext): EventsResource {
   const t = ctx.transport
-  const pages = eventPages(ctx)
   // async, so that a bad envelope rejects the returned promise instead of throwing synchronously.
   const send = async (envelope: unknown, call?: CallOptions, context = 'events.sendEnvelope') =>
     postEnvelopeJson(ctx, checkEnvelope(envelope, context), (envelope as Envelope).data.length, call)
@@ -207,13 +212,7 @@ export function createEvents(ctx: ServiceContext): EventsResource {
       const valid = response.ok && body.status !== 'error'
       return { valid, message: typeof body.message === 'string' ? body.message : undefined, ...(body.errors != null ? { errors: body.errors } : {}) }
     },
-    list: (params = {}, call) => listPage(pages, params, call, compileEventQuery),
-    stream: (params = {}, call) => streamPages(pages, params, call, compileEventQuery, storedEventId),
-    listAll: (params = {}, call) => collectAll(pages, params, call, compileEventQuery, storedEventId),
-    async get(externalId, call) {
-      const body = await t.request<Record<string, unknown>>({ method: 'GET', path: buildPath(EVENT, { externalId }) }, call)
-      const event = body?.event
-      return (event && typeof event === 'object' ? event : body) as StoredEvent
-    },
+    ...listing<StoredEvent, EventStreamParams, OffsetParams>(fetchPages(ctx, listEvents), offsetPaging, compileEventQuery, storedEventId),
+    get: (externalId, call) => getEvent(ctx, { externalId }, call),
   }
 }

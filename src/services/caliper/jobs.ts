@@ -1,9 +1,13 @@
-// Jobs (/jobs/{jobId}/status): Caliper ingests envelopes asynchronously; a send answers with a job id, and
-// the job's state tells when the events are processed (waiting → active → completed, or failed).
+/**
+ * @module services/caliper/jobs — jobs (/jobs/{jobId}/status): Caliper ingests envelopes asynchronously; a send
+ * answers with a job id, and the job's state tells when the events are processed (waiting → active →
+ * completed, or failed).
+ */
 
 import { InputValidationError, TimebackError, TimeoutError, isTimebackError } from '../../core/errors.js'
-import { buildPath } from '../../core/paths.js'
-import type { ServiceContext } from '../../core/resource.js'
+import { encodeId } from '../../core/paths.js'
+import type { ServiceContext } from '../../core/resource/context.js'
+import { item, operation } from '../../core/resource/operation.js'
 import { openCallScope } from '../../core/transport/deadline.js'
 import type { CallOptions } from '../../core/transport/http.js'
 import { sleep } from '../../core/transport/retry.js'
@@ -67,7 +71,8 @@ export interface JobsResource {
   waitForCompletion(jobId: string, options?: WaitOptions): Promise<JobStatus>
 }
 
-const JOB = '/jobs/{jobId}/status'
+/** GET /jobs/{jobId}/status — `{ job }`, or the bare job. */
+const getJob = /* @__PURE__ */ operation<{ jobId: string }, JobStatus>({ method: 'GET', path: '/jobs/{jobId}/status', unwrap: /* @__PURE__ */ item('job') })
 
 function duration(value: unknown, path: string, fallback: number): number {
   if (value === undefined) return fallback
@@ -79,16 +84,12 @@ function duration(value: unknown, path: string, fallback: number): number {
 
 /** Builds `client.jobs`. */
 export function createJobs(ctx: ServiceContext): JobsResource {
-  async function getStatus(jobId: string, call?: CallOptions): Promise<JobStatus> {
-    const body = await ctx.transport.request<Record<string, unknown>>({ method: 'GET', path: buildPath(JOB, { jobId }) }, call)
-    const job = body?.job
-    return (job && typeof job === 'object' ? job : body) as JobStatus
-  }
+  const getStatus = (jobId: string, call?: CallOptions): Promise<JobStatus> => getJob(ctx, { jobId }, call)
 
   async function waitForCompletion(jobId: string, options: WaitOptions = {}): Promise<JobStatus> {
     const timeout = duration(options.timeout, 'timeout', 30_000)
     const pollInterval = duration(options.pollInterval, 'pollInterval', 1_000)
-    buildPath(JOB, { jobId }) // reject a bad id before the clock starts
+    encodeId(jobId, 'jobId') // reject a bad id before the clock starts
     const what = `waiting for Caliper job ${jobId}`
     const scope = openCallScope(options.signal, timeout)
     try {
