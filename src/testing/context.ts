@@ -80,7 +80,12 @@ export interface Route<E extends EmulatorEnv = EmulatorEnv> {
   handle(ctx: Ctx<E>): Response | Promise<Response>
 }
 
-/** Shorthand used by the modules to declare routes as a table. */
+/**
+ * Shorthand used by the modules to declare routes as a table.
+ *
+ * @example
+ * route('GET', '/discovery/', 'getDiscovery', () => json({ name: 'notes' }), 'public')
+ */
 export function route<E extends EmulatorEnv = EmulatorEnv>(method: Method, path: string, op: string, handle: Handler<E>, auth?: AuthScheme): Route<E> {
   return auth === undefined ? { method, path, op, handle } : { method, path, op, handle, auth }
 }

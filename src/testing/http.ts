@@ -26,6 +26,9 @@ export function imsxBody(status: number, description: string): Record<string, un
 /**
  * Thrown by handlers to answer with an error status; the kernel turns it into the service's error body (imsx by
  * default). Throwing keeps handlers linear: validation helpers can stop a request from any depth.
+ *
+ * @example
+ * if (!note) throw new HttpError(404, `Note '${ctx.params.id}' not found`)
  */
 export class HttpError extends Error {
   readonly status: number
@@ -41,6 +44,12 @@ export class HttpError extends Error {
 export const notFound = (description: string): HttpError => new HttpError(404, description)
 export const badRequest = (description: string, status = 400): HttpError => new HttpError(status, description)
 
+/**
+ * A JSON answer.
+ *
+ * @example
+ * return json({ notes: [] }, 200, { 'cache-control': 'no-store' })
+ */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,

@@ -1,17 +1,25 @@
-// @timeback/sdk/testing: an in-memory Timeback (token endpoint + OneRoster 1.2) for tests and demos.
+// @timeback/sdk/testing — an in-memory Timeback for tests and demos: a service-neutral kernel plus one module per service.
 // @bundleMarkers seed-school-1 revokeTokens
 // @bundleMayContain *
 import { buildEmulator } from './emulator.js'
 import type { Emulator, EmulatorOptions } from './types.js'
 export { describeEmulator } from './serve.js'
 export { serveEmulator, type EmulatorServer, type ServeEmulatorOptions, type ServeOptions } from './serve-node.js'
+export { BUILT_IN_SERVICES } from './services.js'
+export { route } from './context.js'
+export { HttpError, json } from './http.js'
 
+export type { ApiKeyRefusal } from './auth/api-key.js'
 export type { CaliperControls, StoredCaliperEvent } from './caliper/index.js'
+export type { AuthScheme, Ctx as RouteContext, EmulatorEnv, Handler as RouteHandler, Method, Route } from './context.js'
+export type { EmulatedService, EmulatedServiceModule, ErrorExtra, ErrorWriter } from './service.js'
+export type { TokenCounters } from './stats.js'
 export type {
   CollectionName,
   DeliverFunction,
   DeliveryTargets,
   Emulator,
+  EmulatorApiKeyCredentials,
   EmulatorCredentials,
   EmulatorFaults,
   EmulatorOptions,

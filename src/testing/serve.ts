@@ -3,8 +3,8 @@
 import type { Emulator } from './types.js'
 
 /**
- * A human-readable banner for a served emulator: service base URLs, token URL, demo credentials and
- * an example `curl` session.
+ * A human-readable banner for a served emulator: service base URLs, token URL, demo credentials (OAuth client and,
+ * when MasteryTrack is mounted, the API key and email of its JWT exchange) and an example `curl` session.
  *
  * @example
  * const emulator = createEmulator({ origin: 'http://127.0.0.1:4010' })
@@ -13,7 +13,8 @@ import type { Emulator } from './types.js'
  */
 export function describeEmulator(emulator: Emulator): string {
   const { clientId, clientSecret } = emulator.credentials
-  const services = Object.entries(emulator.services).map(([name, url]) => `  ${name.padEnd(12)}${url}`)
+  const width = Math.max(12, ...Object.keys(emulator.services).map((name) => name.length + 2))
+  const services = Object.entries(emulator.services).map(([name, url]) => `  ${name.padEnd(width)}${url}`)
   const form = `grant_type=client_credentials&client_id=${encodeURIComponent(clientId)}&client_secret=${encodeURIComponent(clientSecret)}`
   return [
     `Timeback emulator at ${emulator.origin}`,
@@ -24,10 +25,17 @@ export function describeEmulator(emulator: Emulator): string {
     `Token URL:     ${emulator.tokenUrl}`,
     `Client id:     ${clientId}`,
     `Client secret: ${clientSecret}`,
+    ...(emulator.services.masterytrack === undefined ? [] : [
+      `API key:       ${emulator.apiKeyCredentials.apiKey}`,
+      `API email:     ${emulator.apiKeyCredentials.email}`,
+      `  (MasteryTrack: POST ${emulator.services.masterytrack}/authorizer with x-api-key and {"email"}; send X-Auth-Token: Bearer <jwt>)`,
+    ]),
     '',
     'Try it:',
     `  TOKEN=$(curl -s -X POST '${emulator.tokenUrl}' -H 'Content-Type: application/x-www-form-urlencoded' -d '${form}' | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')`,
-    `  curl -s -H "Authorization: Bearer $TOKEN" '${emulator.services.oneroster}/ims/oneroster/rostering/v1p2/users?limit=2'`,
+    ...(emulator.services.oneroster === undefined ? [] : [
+      `  curl -s -H "Authorization: Bearer $TOKEN" '${emulator.services.oneroster}/ims/oneroster/rostering/v1p2/users?limit=2'`,
+    ]),
     '',
   ].join('\n')
 }
