@@ -1,17 +1,19 @@
-// Envelopes and the checks every outgoing event passes: the right schema per item, type/action pairs, and a
-// size limit. Problems become one InputValidationError whose paths point into the envelope
-// (`data[0].generated.items[1].value`), raised before any request is made.
+/**
+ * @module services/caliper/envelope — envelopes and the checks every outgoing event passes: the right rules
+ * per item (checks.ts), type/action pairs, and a size limit. Problems become one InputValidationError whose
+ * paths point into the envelope (`data[0].generated.items[1].value`), raised before any request is made.
+ */
 
-import * as v from 'valibot'
 import { InputValidationError, type InputIssue } from '../../core/errors.js'
-import {
-  ActivityEventSchema, CALIPER_CONTEXT, TimeSpentEventSchema, dateTimeSchema, iriSchema,
-  type ActivityEvent, type TimeSpentEvent,
-} from './profile.js'
+import { ITEM_CHECKS, checkEnvelopeFields, join } from './checks.js'
+import { CALIPER_CONTEXT, type ActivityEvent, type TimeSpentEvent } from './profile.js'
 import { unserializable } from './unserializable.js'
-import { CaliperEntitySchema, CaliperEventSchema, pairIssues, type CaliperEntity, type CaliperEvent } from './vocabulary.js'
+import { pairIssues, type CaliperEntity, type CaliperEvent } from './vocabulary.js'
 
-/** The `dataVersion` of every Caliper 1.2 envelope. */
+/**
+ * The `dataVersion` of every Caliper 1.2 envelope.
+ * @example const envelope = { sensor, sendTime: new Date().toISOString(), dataVersion: DATA_VERSION, data: [event] }
+ */
 export const DATA_VERSION = CALIPER_CONTEXT
 
 /**
@@ -36,23 +38,6 @@ export interface Envelope {
 
 const MAX_REPORTED = 50
 
-/** `data[0].generated.items[1].value` from a valibot issue path, under `prefix`. */
-function pathOf(issue: v.BaseIssue<unknown>, prefix: string): string {
-  let out = prefix
-  for (const item of issue.path ?? []) {
-    const key = (item as { key?: unknown }).key
-    out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key)
-  }
-  return out || '(root)'
-}
-
-function messageOf(issue: v.BaseIssue<unknown>): string {
-  if (issue.type === 'strict_object' && issue.expected === 'never') return 'is not an allowed field here'
-  if (issue.kind === 'schema' && issue.input === undefined) return 'is required'
-  return issue.message
-}
-
-const join = (prefix: string, path: string) => (prefix ? `${prefix}.${path}` : path)
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
 
 // Events made by the builders were checked when built, as the JSON text they were then, and that text is what
@@ -80,12 +65,12 @@ export function itemIssues(item: unknown, at: string): InputIssue[] {
   if (!isObject(item)) return [{ path: at || '(root)', message: 'must be an event object' }]
   if (built.has(item)) return []
   const isEvent = 'action' in item || 'actor' in item || 'eventTime' in item
-  const schema =
-    item.type === 'ActivityEvent' ? ActivityEventSchema
-    : item.type === 'TimeSpentEvent' ? TimeSpentEventSchema
-    : isEvent ? CaliperEventSchema : CaliperEntitySchema
-  const result = v.safeParse(schema, item)
-  const issues = result.success ? [] : result.issues.map((issue) => ({ path: pathOf(issue, at), message: messageOf(issue) }))
+  const check =
+    item.type === 'ActivityEvent' ? ITEM_CHECKS.ActivityEvent
+    : item.type === 'TimeSpentEvent' ? ITEM_CHECKS.TimeSpentEvent
+    : isEvent ? ITEM_CHECKS.event : ITEM_CHECKS.entity
+  const issues: InputIssue[] = []
+  check(item, at, issues)
   if (isEvent) {
     // The Timeback schemas already pin action and profile: report each field once.
     for (const p of pairIssues(item)) {
@@ -125,17 +110,6 @@ export function utf8Length(text: string): number {
 }
 
 /**
- * The envelope's own fields. Items of `data` are checked one by one (`itemIssues`), so that each problem
- * gets a path such as `data[3].actor.email` instead of a union mismatch.
- */
-export const EnvelopeSchema = v.strictObject({
-  sensor: iriSchema,
-  sendTime: dateTimeSchema,
-  dataVersion: v.literal(DATA_VERSION, `must be '${DATA_VERSION}'`),
-  data: v.pipe(v.array(v.unknown(), 'must be an array of events'), v.minLength(1, 'must hold at least one event')),
-})
-
-/**
  * Checks a whole envelope (fields, every item, size) and returns its JSON text, the one that is measured and
  * sent (serialized once, so nothing can change between the check and the request); throws
  * InputValidationError listing every problem (the first 50) otherwise.
@@ -144,8 +118,8 @@ export const EnvelopeSchema = v.strictObject({
  */
 export function checkEnvelope(envelope: unknown, context: string, maxBytes = MAX_ENVELOPE_BYTES): string {
   if (!isObject(envelope)) throw new InputValidationError([{ path: 'envelope', message: 'must be an object' }], context)
-  const result = v.safeParse(EnvelopeSchema, envelope)
-  const issues: InputIssue[] = result.success ? [] : result.issues.map((issue) => ({ path: pathOf(issue, ''), message: messageOf(issue) }))
+  const issues: InputIssue[] = []
+  checkEnvelopeFields(envelope, '', issues)
   const data = envelope.data
   if (Array.isArray(data)) data.forEach((item, i) => issues.push(...itemIssues(item, `data[${i}]`)))
   if (issues.length) throw invalid(issues, context)

@@ -4,13 +4,12 @@
 // Delivery is at least once: an envelope aborted in flight may already have reached the service.
 // Each event is serialized once, by `add()`: what is sent is that text, whatever the caller does later.
 
-import * as v from 'valibot'
 import { InputValidationError, isAbortError, type InputIssue } from '../../core/errors.js'
 import type { ServiceContext } from '../../core/resource.js'
 import type { CallOptions } from '../../core/transport/http.js'
 import { MAX_ENVELOPE_BYTES, envelopeHead, invalid, utf8Length, type EnvelopeItem } from './envelope.js'
 import { postEnvelopeJson } from './events.js'
-import { iriSchema } from './profile.js'
+import { iri } from './checks.js'
 import { snapshotOf, type Snapshot } from './snapshot.js'
 import { describe } from './unserializable.js'
 
@@ -94,8 +93,9 @@ export class Queue implements EventQueue {
   #buffer: Snapshot[] = []
   constructor(ctx: ServiceContext, options: QueueOptions) {
     if (!options || typeof options !== 'object') throw new InputValidationError([{ path: 'options', message: 'must be an object' }], 'createQueue')
-    const sensor = v.safeParse(iriSchema, options.sensor)
-    if (!sensor.success) throw new InputValidationError([{ path: 'sensor', message: sensor.issues[0].message }], 'createQueue')
+    const sensorIssues: InputIssue[] = []
+    iri(options.sensor, 'sensor', sensorIssues)
+    if (sensorIssues.length) throw new InputValidationError(sensorIssues, 'createQueue')
     if (options.onError !== undefined && typeof options.onError !== 'function') {
       throw new InputValidationError([{ path: 'onError', message: 'must be a function' }], 'createQueue')
     }

@@ -1,11 +1,10 @@
-// The Caliper 1.2 vocabulary Timeback accepts: profiles, and for each event type the actions and profiles the
-// spec allows, with the schemas of a generic event and of an entity sent alongside events in an envelope.
+/**
+ * @module services/caliper/vocabulary — the Caliper 1.2 vocabulary Timeback accepts: profiles, and for each
+ * event type the actions and profiles the spec allows. The schemas of a generic event and of an entity are in
+ * schemas.ts (valibot) and checks.ts (what sends use).
+ */
 
-import * as v from 'valibot'
-import {
-  dateTimeSchema, eventContextEntries, iriOrEntitySchema, iriSchema, urnIdSchema, extensionsSchema,
-  type EventContextFields, type IriOrEntity,
-} from './profile.js'
+import type { EventContextFields, IriOrEntity } from './profile.js'
 
 export const PROFILES = [
   'AnnotationProfile', 'AssessmentProfile', 'ToolUseProfile', 'GeneralProfile', 'FeedbackProfile', 'MediaProfile',
@@ -97,34 +96,6 @@ export interface CaliperEntity {
   extensions?: Record<string, unknown>
   otherIdentifiers?: IriOrEntity[]
 }
-
-const nonEmpty = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))
-
-/** The spec's base Event: only these fields (additionalProperties: false). Type/action pairs are checked apart. */
-export const CaliperEventSchema = v.strictObject({
-  ...eventContextEntries,
-  id: urnIdSchema,
-  type: nonEmpty,
-  action: nonEmpty,
-  // The spec lists profile as required, yet its own first example omits it: accept both, check it when present.
-  profile: v.optional(v.picklist(PROFILES, 'is not a Caliper profile Timeback supports')),
-  actor: iriOrEntitySchema,
-  object: iriOrEntitySchema,
-  eventTime: dateTimeSchema,
-  generated: v.optional(iriOrEntitySchema),
-})
-
-export const CaliperEntitySchema = v.strictObject({
-  '@context': v.optional(iriSchema),
-  id: iriSchema,
-  type: nonEmpty,
-  name: v.optional(v.string('must be a string')),
-  description: v.optional(v.string('must be a string')),
-  dateCreated: v.optional(dateTimeSchema),
-  dateModified: v.optional(dateTimeSchema),
-  extensions: v.optional(extensionsSchema),
-  otherIdentifiers: v.optional(v.array(iriOrEntitySchema, 'must be an array')),
-})
 
 /**
  * Checks an event's type, action and profile against the spec's table; returns the problems with the field
