@@ -5,7 +5,8 @@ import type { TokenAuthority } from './auth/oauth.js'
 import type { Ctx } from './context.js'
 import { HttpError } from './http.js'
 import { parseJsonBody } from './json-body.js'
-import { defaultError, type Mount, type MountedService } from './mount.js'
+import type { Mount, MountedService } from './mount.js'
+import type { ErrorWriter } from './service.js'
 
 /** Which token-issuing endpoint a path is, if any. */
 export type TokenEndpoint = { readonly kind: 'oauth' } | { readonly kind: 'api-key'; readonly owner: MountedService }
@@ -20,9 +21,10 @@ export interface DispatchParts {
 const API_KEY_HINT = 'Send the JWT from POST <base URL>/authorizer as the header X-Auth-Token: Bearer <jwt>.'
 
 export function createDispatcher({ mount, oauth, apiKeys }: DispatchParts) {
-  return async function dispatch(request: Request, url: URL, endpoint: TokenEndpoint | undefined): Promise<Response> {
+  /** `error` is the error body of the service that owns the path (from the pipeline's `admit`). */
+  return async function dispatch(request: Request, url: URL, endpoint: TokenEndpoint | undefined, pathError: ErrorWriter): Promise<Response> {
     if (endpoint?.kind === 'oauth') return oauth.issue(request)
-    let error = (endpoint?.owner ?? mount.ownerOf(url.pathname))?.error ?? defaultError
+    let error = pathError
     try {
       if (endpoint) return await apiKeys.exchange(request, endpoint.owner.baseUrl, error)
       const m = mount.match(request.method, url.pathname)

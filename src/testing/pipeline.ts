@@ -22,7 +22,7 @@ export interface PipelineParts<E> {
   record(entry: RecordedRequest): void
   /** Classify one incoming path (the emulator also counts token-endpoint requests here). */
   admit(path: string): PathInfo<E>
-  dispatch(request: Request, url: URL, endpoint: E | undefined): Promise<Response>
+  dispatch(request: Request, url: URL, endpoint: E | undefined, error: ErrorWriter): Promise<Response>
 }
 
 const isRequest = (v: unknown): v is Request =>
@@ -67,7 +67,7 @@ export function createFetch<E>(parts: PipelineParts<E>): FetchLike {
     const fault = faults.take(request.method, url.pathname, info.endpoint !== undefined)
     if (fault?.delayMs) await abortableDelay(fault.delayMs, signal ?? undefined)
     if (fault?.drop) throw new TypeError('fetch failed', { cause: new Error('timeback-emulator: connection dropped by an injected fault') })
-    let response = (fault && faultResponse(fault, info.error)) ?? (await parts.dispatch(request, url, info.endpoint))
+    let response = (fault && faultResponse(fault, info.error)) ?? (await parts.dispatch(request, url, info.endpoint, info.error))
     if (fault?.body === 'truncated') response = await truncate(response)
     const extra: Record<string, string> = {}
     if (fault?.retryAfter !== undefined) extra['retry-after'] = String(fault.retryAfter)
