@@ -1,5 +1,7 @@
-// Reads the error bodies of every Timeback service: IMS imsx envelopes, `{ error, details }`,
-// `{ status, message, errors }`, `{ success: false, error, code }`; and formats the parts of a message.
+/**
+ * @module core/error-body — reads the error bodies of every Timeback service: IMS imsx envelopes, `{ error, details }`,
+ * `{ status, message, errors }`, `{ success: false, error, code }`; and formats the parts of a message.
+ */
 
 /** Reads a human message out of the error shapes Timeback services answer with. */
 export function describeBody(body: unknown): string | undefined {

@@ -1,5 +1,7 @@
-// The `code` strings the SDK's errors carry, as types: a `switch (error.code)` is checked by the compiler, and
-// a misspelt code is a compile error instead of a branch that never runs. Codes are stable API.
+/**
+ * @module core/error-codes — the `code` strings the SDK's errors carry, as types: a `switch (error.code)` is checked by the compiler, and
+ * a misspelt code is a compile error instead of a branch that never runs. Codes are stable API.
+ */
 
 /**
  * The `code` of an ApiError (an HTTP answer the SDK refused): one per status family, plus the answers that

@@ -1,5 +1,7 @@
-// Type guards for SDK errors. They read a brand stored under a global-registry symbol instead of using
-// `instanceof`, so they hold across two copies of the package and across realms.
+/**
+ * @module core/error-guards — type guards for SDK errors. They read a brand stored under a global-registry symbol instead of using
+ * `instanceof`, so they hold across two copies of the package and across realms.
+ */
 
 import type {
   AbortError, ApiError, AuthenticationError, ConfigurationError, ConflictError, ConnectionError, ForbiddenError,

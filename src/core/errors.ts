@@ -1,8 +1,10 @@
-// @timeback/sdk/errors — the error hierarchy shared by every Timeback client.
-//
-// Every error the SDK throws is a TimebackError with a stable string `code`. API answers become an ApiError
-// subclass chosen by status. Guards use a brand symbol from the global registry instead of `instanceof`, so
-// they work when two copies of the package are loaded (a bundled Worker plus a test helper, say) or across realms.
+/**
+ * @module core/errors — the error hierarchy shared by every Timeback client.
+ *
+ * Every error the SDK throws is a TimebackError with a stable string `code`. API answers become an ApiError
+ * subclass chosen by status. Guards use a brand symbol from the global registry instead of `instanceof`, so
+ * they work when two copies of the package are loaded (a bundled Worker plus a test helper, say) or across realms.
+ */
 
 import type { ApiErrorCode, ServerErrorCode, TimebackErrorCode } from './error-codes.js'
 import { BRAND } from './error-guards.js'

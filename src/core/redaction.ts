@@ -1,6 +1,8 @@
-// Which names hold secrets, and a bounded, non-mutating copy of a body with those fields hidden: what hooks
-// and logs get when the user turns `logBodies` on, and what input errors print for a secret field. Kept out
-// of the error classes, so a program that only receives webhooks or catches errors does not carry it.
+/**
+ * @module core/redaction — which names hold secrets, and a bounded, non-mutating copy of a body with those fields hidden: what hooks
+ * and logs get when the user turns `logBodies` on, and what input errors print for a secret field. Kept out
+ * of the error classes, so a program that only receives webhooks or catches errors does not carry it.
+ */
 
 /** Field names (compared lower-cased, without `_`/`-`) whose values are credentials. */
 const SECRET_FIELD = /password|passwd|passphrase|secret|token|apikey|authorization|signature|privatekey|cookie|sessionid|credential/

@@ -1,5 +1,7 @@
-// Input checks with valibot: every create/update body is validated before a request is made, and all bad
-// fields are reported at once with their paths.
+/**
+ * @module core/validation — input checks with valibot: every create/update body is validated before a request is made, and all bad
+ * fields are reported at once with their paths.
+ */
 
 import * as v from 'valibot'
 import { InputValidationError, type InputIssue } from './errors.js'

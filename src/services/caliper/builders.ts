@@ -1,7 +1,9 @@
-// Pure event builders: fill in what every event needs (urn:uuid ids, eventTime, @context, profile, entity
-// types), check the result, and return a plain object ready for `events.send` or a queue. No I/O.
-// A built event is remembered as checked, so sends and queues do not pay for checking it again: to change
-// one, build a new one rather than editing the returned object.
+/**
+ * @module services/caliper/builders — pure event builders: fill in what every event needs (urn:uuid ids, eventTime, @context, profile, entity
+ * types), check the result, and return a plain object ready for `events.send` or a queue. No I/O.
+ * A built event is remembered as checked, so sends and queues do not pay for checking it again: to change
+ * one, build a new one rather than editing the returned object.
+ */
 
 import { InputValidationError } from '../../core/errors.js'
 import { itemIssues, markChecked } from './envelope.js'

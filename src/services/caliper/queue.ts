@@ -1,8 +1,10 @@
-// An event queue for the edge: buffer events while handling a request, then flush them in envelopes within
-// the size limits, a few at a time, from `ctx.waitUntil(queue.flush())`. Nothing is ever dropped: events
-// either reach the service, come back through `onError` and the flush result, or stay in the queue.
-// Delivery is at least once: an envelope aborted in flight may already have reached the service.
-// Each event is serialized once, by `add()`: what is sent is that text, whatever the caller does later.
+/**
+ * @module services/caliper/queue — an event queue for the edge: buffer events while handling a request, then flush them in envelopes within
+ * the size limits, a few at a time, from `ctx.waitUntil(queue.flush())`. Nothing is ever dropped: events
+ * either reach the service, come back through `onError` and the flush result, or stay in the queue.
+ * Delivery is at least once: an envelope aborted in flight may already have reached the service.
+ * Each event is serialized once, by `add()`: what is sent is that text, whatever the caller does later.
+ */
 
 import { InputValidationError, isAbortError, type InputIssue } from '../../core/errors.js'
 import type { ServiceContext } from '../../core/resource.js'

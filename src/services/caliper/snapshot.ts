@@ -1,7 +1,9 @@
-// Snapshots of queued events. The queue serializes each event once, when it is added, and later sends that
-// very text: a change the caller makes to the object afterwards changes nothing, an event that cannot become
-// JSON (a BigInt, a cycle, a throwing toJSON) is refused while the caller is still there to hear about it,
-// and what is checked is what will be sent, so a `toJSON` or a getter cannot swap in something unchecked.
+/**
+ * @module services/caliper/snapshot — snapshots of queued events. The queue serializes each event once, when it is added, and later sends that
+ * very text: a change the caller makes to the object afterwards changes nothing, an event that cannot become
+ * JSON (a BigInt, a cycle, a throwing toJSON) is refused while the caller is still there to hear about it,
+ * and what is checked is what will be sent, so a `toJSON` or a getter cannot swap in something unchecked.
+ */
 
 import type { InputIssue } from '../../core/errors.js'
 import { builtText, itemIssues, utf8Length } from './envelope.js'

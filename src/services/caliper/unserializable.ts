@@ -1,6 +1,8 @@
-// Why JSON.stringify refused a value, said so that a caller can fix it: the path of the culprit inside it (a
-// BigInt, a cycle, a toJSON or a getter that threw) instead of the engine's message, which differs between
-// V8, JavaScriptCore and SpiderMonkey and seldom says where the problem is.
+/**
+ * @module services/caliper/unserializable — why JSON.stringify refused a value, said so that a caller can fix it: the path of the culprit inside it (a
+ * BigInt, a cycle, a toJSON or a getter that threw) instead of the engine's message, which differs between
+ * V8, JavaScriptCore and SpiderMonkey and seldom says where the problem is.
+ */
 
 import type { InputIssue } from '../../core/errors.js'
 

@@ -1,9 +1,11 @@
-// @timeback/sdk/webhooks — reading a delivery's body with a size limit.
-//
-// `request.arrayBuffer()` buffers whatever the sender streams, so an unauthenticated client could make a
-// receiver hold gigabytes before the signature is ever checked. Here a declared Content-Length over the limit
-// is refused without reading, and the stream is counted chunk by chunk (a Content-Length can lie, or be absent
-// with chunked encoding) and cancelled as soon as it passes the limit.
+/**
+ * @module services/webhooks/read-body — reading a delivery's body with a size limit.
+ *
+ * `request.arrayBuffer()` buffers whatever the sender streams, so an unauthenticated client could make a
+ * receiver hold gigabytes before the signature is ever checked. Here a declared Content-Length over the limit
+ * is refused without reading, and the stream is counted chunk by chunk (a Content-Length can lie, or be absent
+ * with chunked encoding) and cancelled as soon as it passes the limit.
+ */
 
 import { ConfigurationError, TimebackError, isTimebackError } from '../../core/errors.js'
 

@@ -1,9 +1,11 @@
-// @timeback/sdk/webhooks — checking a delivery's Caliper envelope, by hand.
-//
-// A receiver runs this on every delivery, often in a Worker that does nothing else, and the check is six
-// string fields and two "string or object" slots: written out it is a few hundred bytes, where the valibot
-// schemas it replaces pulled about 4.7 KB of minified library into a receive-only bundle. The checks are
-// deliberately loose (a receiver should accept fields Timeback adds later): only what every event needs.
+/**
+ * @module services/webhooks/read-envelope — checking a delivery's Caliper envelope, by hand.
+ *
+ * A receiver runs this on every delivery, often in a Worker that does nothing else, and the check is six
+ * string fields and two "string or object" slots: written out it is a few hundred bytes, where the valibot
+ * schemas it replaces pulled about 4.7 KB of minified library into a receive-only bundle. The checks are
+ * deliberately loose (a receiver should accept fields Timeback adds later): only what every event needs.
+ */
 
 import { InputValidationError, type InputIssue } from '../../core/errors.js'
 import type { CaliperEnvelope, CaliperEvent } from './events.js'

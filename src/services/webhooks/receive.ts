@@ -1,10 +1,12 @@
-// @timeback/sdk/webhooks — receiving deliveries: check the signature header, read the body with a size
-// limit, verify, parse, and (optionally) refuse a delivery already accepted.
-//
-// This module imports no client code, so a Worker that only receives webhooks bundles only this file, the
-// error classes and the envelope schema. The order of the checks is the point: what an unauthenticated
-// sender can trigger stays cheap (a header check, at most `maxBodyBytes` read and one HMAC), and nothing is
-// parsed or recorded before the signature verified.
+/**
+ * @module services/webhooks/receive — receiving deliveries: check the signature header, read the body with a size
+ * limit, verify, parse, and (optionally) refuse a delivery already accepted.
+ *
+ * This module imports no client code, so a Worker that only receives webhooks bundles only this file, the
+ * error classes and the hand-written envelope check. The order of the checks is the point: what an unauthenticated
+ * sender can trigger stays cheap (a header check, at most `maxBodyBytes` read and one HMAC), and nothing is
+ * parsed or recorded before the signature verified.
+ */
 
 import { ConfigurationError, InputValidationError } from '../../core/errors.js'
 import type { CaliperEnvelope, CaliperEvent } from './events.js'

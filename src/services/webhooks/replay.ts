@@ -1,13 +1,15 @@
-// @timeback/sdk/webhooks — replay protection: remember which deliveries were accepted, for a window.
-//
-// The assumed signature is an HMAC of the body alone, with no timestamp: it proves who wrote the body, not
-// when, so a captured delivery verifies forever. The only defence a receiver has is to remember what it
-// accepted. A store records an id per accepted delivery, and parseWebhook refuses an id it already holds.
-//
-// The id is derived from what the signature covers, never from an unsigned header: anyone replaying a
-// delivery can change `x-caliper-delivery-id` to anything. With the default scheme the id is the SHA-256 of
-// the verified MAC (so every spelling of the same signature is one id, and the same body sent to two webhooks
-// with different secrets is two ids); with a custom `verify` it is the SHA-256 of the body.
+/**
+ * @module services/webhooks/replay — replay protection: remember which deliveries were accepted, for a window.
+ *
+ * The assumed signature is an HMAC of the body alone, with no timestamp: it proves who wrote the body, not
+ * when, so a captured delivery verifies forever. The only defence a receiver has is to remember what it
+ * accepted. A store records an id per accepted delivery, and parseWebhook refuses an id it already holds.
+ *
+ * The id is derived from what the signature covers, never from an unsigned header: anyone replaying a
+ * delivery can change `x-caliper-delivery-id` to anything. With the default scheme the id is the SHA-256 of
+ * the verified MAC (so every spelling of the same signature is one id, and the same body sent to two webhooks
+ * with different secrets is two ids); with a custom `verify` it is the SHA-256 of the body.
+ */
 
 import { ConfigurationError, TimebackError, isTimebackError } from '../../core/errors.js'
 

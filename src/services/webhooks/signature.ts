@@ -1,9 +1,11 @@
-// @timeback/sdk/webhooks — the assumed delivery signature: an HMAC-SHA256 of the raw body, in hex.
-//
-// Timeback does not publish how it signs webhook deliveries: its docs name only a per-webhook `secret`. The
-// default here is the scheme the Timeback emulator uses and Caliper prototypes use: an HMAC-SHA256 of the raw
-// request body keyed with that secret, sent as lowercase or uppercase hex, with or without a `sha256=` prefix,
-// in the `x-caliper-signature` header. If production turns out to differ, pass `verify` to `parseWebhook`.
+/**
+ * @module services/webhooks/signature — the assumed delivery signature: an HMAC-SHA256 of the raw body, in hex.
+ *
+ * Timeback does not publish how it signs webhook deliveries: its docs name only a per-webhook `secret`. The
+ * default here is the scheme the Timeback emulator uses and Caliper prototypes use: an HMAC-SHA256 of the raw
+ * request body keyed with that secret, sent as lowercase or uppercase hex, with or without a `sha256=` prefix,
+ * in the `x-caliper-signature` header. If production turns out to differ, pass `verify` to `parseWebhook`.
+ */
 
 import { ConfigurationError, TimebackError, isTimebackError } from '../../core/errors.js'
 
