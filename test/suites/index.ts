@@ -6,6 +6,8 @@ import { caliperSuites } from './caliper/index.ts'
 import coreConfigAndLogs from './core/config-and-logs.ts'
 import coreErrorsAndConfig from './core/errors-and-config.ts'
 import coreObservabilityAndWrites from './core/observability-and-writes.ts'
+import coreOperations from './core/operations.ts'
+import corePaging from './core/paging.ts'
 import corePagination from './core/pagination.ts'
 import coreRedirects from './core/redirects.ts'
 import coreReliability from './core/reliability.ts'
@@ -21,6 +23,8 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/config-and-logs', suite: coreConfigAndLogs },
   { name: 'core/errors-and-config', suite: coreErrorsAndConfig },
   { name: 'core/observability-and-writes', suite: coreObservabilityAndWrites },
+  { name: 'core/operations', suite: coreOperations },
+  { name: 'core/paging', suite: corePaging },
   { name: 'core/pagination', suite: corePagination },
   { name: 'core/redirects', suite: coreRedirects },
   { name: 'core/reliability', suite: coreReliability },

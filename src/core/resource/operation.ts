@@ -37,20 +37,14 @@ export interface OperationSpec<P, T> {
   /** Compiles and checks query parameters from `params` (throw InputValidationError). Default: `params.query`. */
   query?: (params: P) => Query | undefined
   /**
-   * The request body: a valibot schema checked against `params.body` (issues rooted at `name`), or a hand
-   * check that returns the body to send from `params`. Default: `params.body` as it is (already checked).
+   * Checks `params` and returns the body to send (throw InputValidationError naming each bad field):
+   * `checked(schema, name, label)` for a valibot schema, or a hand check. Default: `params.body` as it is.
    */
-  body?: Schema | ((params: P) => unknown)
-  /** The body's name in messages: `webhook` → `webhook.targetUrl: …`. */
-  name?: string
-  /** Prefix of validation messages: `webhooks.create`. */
-  label?: string
+  body?: (params: P) => unknown
   /** Reads the answer; default: the parsed body as it is. */
   unwrap?: Unwrap<T>
   /** Statuses that are answers rather than errors, and what the call resolves to on them: `{ 404: false }`. */
   accept?: Record<number, T>
-  /** Call options this route always wants, under the caller's: `{ idempotent: true }` for a repeatable POST. */
-  call?: CallOptions
 }
 
 /**
@@ -63,29 +57,39 @@ export interface OperationSpec<P, T> {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function operation<P extends object | undefined = OperationParams, T = unknown>(spec: OperationSpec<P, T>): Operation<P, T> {
-  const { method, body, accept, unwrap } = spec
+  const { method, body, accept, unwrap, query } = spec
+  const acceptStatus = accept && Object.keys(accept).map(Number)
+  // Compiled on the first call: importing a module of declarations does no work.
   let path: ((ids?: Record<string, unknown>) => string) | undefined
-  let acceptStatus: number[] | undefined
-  return async (ctx, params, call) => {
-    const values = params as OperationParams | undefined
+  return async (ctx, params: any, call) => {
     const req: HttpRequest = {
       method,
-      path: (path ??= compilePath(spec.path))(values),
-      query: spec.query ? spec.query(params) : values?.query,
-      body: body === undefined ? values?.body
-        : typeof body === 'function' ? body(params)
-        : parseInput(body, requireObject(values?.body, spec.name ?? 'body'), spec.label as string, spec.name),
+      path: (path ??= compilePath(spec.path))(params),
+      query: query ? query(params) : params?.query,
+      body: body ? body(params) : params?.body,
+      acceptStatus,
     }
-    if (accept) req.acceptStatus = acceptStatus ??= Object.keys(accept).map(Number)
-    const answer = await ctx.transport.request(req, spec.call ? { ...spec.call, ...call } : call)
-    // The transport hands back the Response, body unread, for an accepted status: a parsed body has no methods.
-    if (accept && typeof (answer as Response | undefined)?.arrayBuffer === 'function') {
-      const response = answer as Response
-      response.body?.cancel().catch(() => undefined)
-      return accept[response.status] as T
+    const answer: any = await ctx.transport.request(req, call)
+    // For an accepted status the transport hands back the Response, body unread; a parsed body has no methods.
+    if (accept && typeof answer?.arrayBuffer === 'function') {
+      answer.body?.cancel().catch(() => undefined)
+      return accept[answer.status] as T
     }
-    return unwrap ? unwrap(answer, req, ctx) : (answer as T)
+    return unwrap ? unwrap(answer, req, ctx) : answer
   }
+}
+
+/**
+ * A body check from a valibot schema: `params.body` must be an object that passes `schema`; the issues are
+ * rooted at `name` and the message starts with `label`. Kept out of `operation()` so that services without
+ * schemas do not ship valibot's parser.
+ * @example
+ * // POST /webhooks/
+ * operation({ method: 'POST', path: '/webhooks/', body: checked(WebhookCreateSchema, 'webhook', 'webhooks.create'), unwrap: one('webhook') })
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function checked<S extends Schema>(schema: S, name: string, label: string): (params: { body?: unknown }) => unknown {
+  return (params) => parseInput(schema, requireObject(params.body, name), label, name)
 }
 
 function invalid(body: unknown, req: HttpRequest, what: string): ServerError {

@@ -6,7 +6,8 @@
 
 import * as v from 'valibot'
 import type { ServiceContext } from '../../../core/resource/context.js'
-import { many, none, one, operation } from '../../../core/resource/operation.js'
+import { jsonCollection } from '../../../core/resource/json-collection.js'
+import { checked, many, operation } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { nonEmpty, type Timestamps } from './shared.js'
 
@@ -163,29 +164,18 @@ export interface WebhookFiltersResource {
   listByWebhook(webhookId: string, call?: CallOptions): Promise<WebhookFilter[]>
 }
 
-const COLLECTION = '/webhook-filters/'
-const ITEM = '/webhook-filters/{id}'
-type Id = { id: string }
-const filter = /* @__PURE__ */ one<WebhookFilter>('filter')
-const filters = /* @__PURE__ */ many<WebhookFilter>('filters')
-
-/** GET /webhook-filters/ */
-const listFilters = /* @__PURE__ */ operation<undefined, WebhookFilter[]>({ method: 'GET', path: COLLECTION, unwrap: filters })
-/** GET /webhook-filters/{id} */
-const getFilter = /* @__PURE__ */ operation<Id, WebhookFilter>({ method: 'GET', path: ITEM, unwrap: filter })
-/** POST /webhook-filters/ */
-const createFilter = /* @__PURE__ */ operation<{ body: WebhookFilterCreateInput }, WebhookFilter>({
-  method: 'POST', path: COLLECTION, body: WebhookFilterCreateSchema, label: 'filters.create', name: 'filter', unwrap: filter,
+/** GET|POST /webhook-filters/, GET|PUT|DELETE /webhook-filters/{id}: `{ filter }` / `{ filters }` envelopes. */
+const filters = /* @__PURE__ */ jsonCollection<WebhookFilter, WebhookFilterCreateInput, WebhookFilterUpdateInput>({
+  path: '/webhook-filters/',
+  item: '/webhook-filters/{id}',
+  one: 'filter',
+  many: 'filters',
+  create: /* @__PURE__ */ checked(WebhookFilterCreateSchema, 'filter', 'filters.create'),
+  update: /* @__PURE__ */ checked(WebhookFilterUpdateSchema, 'filter', 'filters.update'),
 })
-/** PUT /webhook-filters/{id} */
-const updateFilter = /* @__PURE__ */ operation<Id & { body: WebhookFilterUpdateInput }, WebhookFilter>({
-  method: 'PUT', path: ITEM, body: WebhookFilterUpdateSchema, label: 'filters.update', name: 'filter', unwrap: filter,
-})
-/** DELETE /webhook-filters/{id} */
-const deleteFilter = /* @__PURE__ */ operation<Id, void>({ method: 'DELETE', path: ITEM, unwrap: none })
 /** GET /webhook-filters/webhook/{webhookId} */
 const listByWebhook = /* @__PURE__ */ operation<{ webhookId: string }, WebhookFilter[]>({
-  method: 'GET', path: '/webhook-filters/webhook/{webhookId}', unwrap: filters,
+  method: 'GET', path: '/webhook-filters/webhook/{webhookId}', unwrap: /* @__PURE__ */ many('filters'),
 })
 
 /**
@@ -195,12 +185,5 @@ const listByWebhook = /* @__PURE__ */ operation<{ webhookId: string }, WebhookFi
  * await client.filters.create({ webhookId: hook.id, filterKey: 'generated.items.0.value', filterValue: 10, filterOperation: 'gte' })
  */
 export function createWebhookFilters(ctx: ServiceContext): WebhookFiltersResource {
-  return {
-    list: (call) => listFilters(ctx, undefined, call),
-    get: (id, call) => getFilter(ctx, { id }, call),
-    create: (body, call) => createFilter(ctx, { body }, call),
-    update: (id, body, call) => updateFilter(ctx, { id, body }, call),
-    delete: (id, call) => deleteFilter(ctx, { id }, call),
-    listByWebhook: (webhookId, call) => listByWebhook(ctx, { webhookId }, call),
-  }
+  return { ...filters(ctx), listByWebhook: (webhookId, call) => listByWebhook(ctx, { webhookId }, call) }
 }

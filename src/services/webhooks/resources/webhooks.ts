@@ -6,7 +6,8 @@
 
 import * as v from 'valibot'
 import type { ServiceContext } from '../../../core/resource/context.js'
-import { many, none, one, operation } from '../../../core/resource/operation.js'
+import { jsonCollection } from '../../../core/resource/json-collection.js'
+import { checked, one, operation } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { nonEmpty, nullableText, type Timestamps } from './shared.js'
 
@@ -75,29 +76,19 @@ export interface WebhooksResource {
   deactivate(id: string, call?: CallOptions): Promise<Webhook>
 }
 
-const COLLECTION = '/webhooks/'
-const ITEM = '/webhooks/{id}'
-type Id = { id: string }
-const webhook = /* @__PURE__ */ one<Webhook>('webhook')
-
-/** GET /webhooks/ */
-const listWebhooks = /* @__PURE__ */ operation<undefined, Webhook[]>({ method: 'GET', path: COLLECTION, unwrap: /* @__PURE__ */ many('webhooks') })
-/** GET /webhooks/{id} */
-const getWebhook = /* @__PURE__ */ operation<Id, Webhook>({ method: 'GET', path: ITEM, unwrap: webhook })
-/** POST /webhooks/ */
-const createWebhook = /* @__PURE__ */ operation<{ body: WebhookCreateInput }, Webhook>({
-  method: 'POST', path: COLLECTION, body: WebhookCreateSchema, label: 'webhooks.create', name: 'webhook', unwrap: webhook,
+/** GET|POST /webhooks/, GET|PUT|DELETE /webhooks/{id}: `{ webhook }` / `{ webhooks }` envelopes. */
+const webhooks = /* @__PURE__ */ jsonCollection<Webhook, WebhookCreateInput, WebhookUpdateInput>({
+  path: '/webhooks/',
+  item: '/webhooks/{id}',
+  one: 'webhook',
+  many: 'webhooks',
+  create: /* @__PURE__ */ checked(WebhookCreateSchema, 'webhook', 'webhooks.create'),
+  update: /* @__PURE__ */ checked(WebhookUpdateSchema, 'webhook', 'webhooks.update'),
 })
-/** PUT /webhooks/{id} */
-const updateWebhook = /* @__PURE__ */ operation<Id & { body: WebhookUpdateInput }, Webhook>({
-  method: 'PUT', path: ITEM, body: WebhookUpdateSchema, label: 'webhooks.update', name: 'webhook', unwrap: webhook,
-})
-/** DELETE /webhooks/{id} */
-const deleteWebhook = /* @__PURE__ */ operation<Id, void>({ method: 'DELETE', path: ITEM, unwrap: none })
 /** PUT /webhooks/{id}/activate */
-const activateWebhook = /* @__PURE__ */ operation<Id, Webhook>({ method: 'PUT', path: '/webhooks/{id}/activate', unwrap: webhook })
+const activate = /* @__PURE__ */ operation<{ id: string }, Webhook>({ method: 'PUT', path: '/webhooks/{id}/activate', unwrap: /* @__PURE__ */ one('webhook') })
 /** PUT /webhooks/{id}/deactivate */
-const deactivateWebhook = /* @__PURE__ */ operation<Id, Webhook>({ method: 'PUT', path: '/webhooks/{id}/deactivate', unwrap: webhook })
+const deactivate = /* @__PURE__ */ operation<{ id: string }, Webhook>({ method: 'PUT', path: '/webhooks/{id}/deactivate', unwrap: /* @__PURE__ */ one('webhook') })
 
 /**
  * Builds `client.webhooks`.
@@ -107,12 +98,8 @@ const deactivateWebhook = /* @__PURE__ */ operation<Id, Webhook>({ method: 'PUT'
  */
 export function createWebhooks(ctx: ServiceContext): WebhooksResource {
   return {
-    list: (call) => listWebhooks(ctx, undefined, call),
-    get: (id, call) => getWebhook(ctx, { id }, call),
-    create: (body, call) => createWebhook(ctx, { body }, call),
-    update: (id, body, call) => updateWebhook(ctx, { id, body }, call),
-    delete: (id, call) => deleteWebhook(ctx, { id }, call),
-    activate: (id, call) => activateWebhook(ctx, { id }, call),
-    deactivate: (id, call) => deactivateWebhook(ctx, { id }, call),
+    ...webhooks(ctx),
+    activate: (id, call) => activate(ctx, { id }, call),
+    deactivate: (id, call) => deactivate(ctx, { id }, call),
   }
 }
