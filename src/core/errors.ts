@@ -175,6 +175,7 @@ export class RateLimitError extends ApiError {
 /**
  * 5xx, or an answer the SDK could not use: a 2xx whose body is not the JSON it should be (HTML from a proxy, a
  * cut-off answer: `invalid_response`), or a redirect it would not follow (`redirect_refused`, `too_many_redirects`).
+ * @example if (isServerError(e) && e.code === 'redirect_refused') console.error('fix baseUrl:', e.message)
  */
 export class ServerError extends ApiError {
   declare readonly code: ServerErrorCode
@@ -207,6 +208,8 @@ export class AbortError extends TimebackError {
  * Input rejected before any request; `issues` lists each bad field with its path. Messages must not carry a
  * secret's value: the checks that echo what they received (valibot's, in `parseInput`) hide the values of
  * secret-named fields first (`hideSecretValues` in redaction.ts), so this class stays small.
+ * @example
+ * if (isInputValidationError(e)) for (const { path, message } of e.issues) form.showError(path, message)
  */
 export class InputValidationError extends TimebackError {
   readonly issues: InputIssue[]
