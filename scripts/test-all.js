@@ -41,7 +41,7 @@ const nodeOnly = existsSync(join(root, 'test/node'))
 const steps = [
   { id: 'node-only', cmd: ['node', '--import', 'tsx', '--test', ...nodeOnly], parse: nodeTap, skip: nodeOnly.length ? undefined : 'no test/node/*.test.ts' },
   { id: 'node', cmd: ['node', '--import', 'tsx', '--test', 'test/runners/node.test.ts'], parse: nodeTap },
-  { id: 'deno', dist: true, cmd: ['deno', 'test', '--allow-net', '--allow-read', '--allow-env', '--no-check', '--unstable-kv', 'test/runners/deno.test.ts', 'test/runners/deno-kv.test.ts'], parse: deno },
+  { id: 'deno', dist: true, cmd: ['deno', 'test', '--allow-net', '--allow-read', '--allow-env', '--no-check', '--sloppy-imports', '--unstable-kv', 'test/runners/deno.test.ts', 'test/runners/deno-kv.test.ts'], parse: deno },
   { id: 'bun', cmd: ['bun', 'test', 'test/runners/bun.test.ts'], parse: bun },
   { id: 'workerd', cmd: ['node', '--import', 'tsx', '--test', 'test/runners/workerd.test.ts'], parse: (o) => ownLines('workerd')(o) ?? nodeTap(o) },
   { id: 'chromium', dist: true, cmd: ['wtr', '--config', 'web-test-runner.config.js'], parse: ownLines('chromium') },
