@@ -9,6 +9,10 @@ import {
 } from './resource.js'
 import type { Schema } from './validation.js'
 
+/**
+ * One collection described whole: list and item paths, envelope keys, body key and schemas.
+ * @example const spec: CollectionResourceSpec = { path: ORGS, itemPath: ORG, listKeys: ['orgs'], itemKeys: ['org'], bodyKey: 'org', label: 'orgs' }
+ */
 export interface CollectionResourceSpec extends Omit<WriteSpec, 'collectionPath'> {
   /** Collection path exactly as the vendor spec writes it (trailing slash included). */
   path: string

@@ -35,6 +35,10 @@ export interface PageResult<T> {
   next?: PageCursor | undefined
 }
 
+/**
+ * One page as a page fetcher reads it from an answer.
+ * @example const page: RawPage<User> = { items: body.users, total: readTotal(body), limit: readPageSize(body) }
+ */
 export interface RawPage<T> {
   items: T[]
   total: number | undefined
@@ -50,6 +54,10 @@ export type PageFetcher<T> = (query: Record<string, string | number | undefined>
 /** The identity of a listed record (`sourcedId`, an event's `id`), used to drop records a page repeats. */
 export type IdOf<T> = (item: T) => unknown
 
+/**
+ * Timeback's largest page (`limit`), the default bound of `checkPaging`.
+ * @example checkPaging(params, MAX_LIMIT)
+ */
 export const MAX_LIMIT = 3000
 const DEFAULT_LIMIT = 100
 const STREAM_PAGE = 1000

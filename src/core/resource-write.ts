@@ -12,13 +12,23 @@ import { none, operation } from './resource/operation.js'
 import type { CallOptions } from './transport/http.js'
 import { parseInput, requireObject, type Schema } from './validation.js'
 
-/** Answer of a create: the id the caller supplied and the one the service allocated. */
+/**
+ * Answer of a create: the id the caller supplied and the one the service allocated.
+ * @example
+ * const { sourcedId } = await client.users.create({ givenName: 'Ada', familyName: 'Lovelace', email, enabledUser: true, roles })
+ */
 export interface CreateResponse {
   sourcedIdPairs: { suppliedSourcedId: string; allocatedSourcedId: string }
   /** Shortcut for `sourcedIdPairs.allocatedSourcedId`. */
   sourcedId: string
 }
 
+/**
+ * `create`, `update`, `upsert` and `delete` of a OneRoster collection; inputs are checked before any request.
+ * @example
+ * await client.users.upsert('u-42', { ...user, givenName: 'Ada' })
+ * await client.users.delete('u-42')
+ */
 export interface WriteMethods<C, U = C> {
   create(data: C, call?: CallOptions): Promise<CreateResponse>
   /** PUT: replaces the record. */
@@ -29,11 +39,19 @@ export interface WriteMethods<C, U = C> {
   delete(id: string, call?: CallOptions): Promise<void>
 }
 
+/**
+ * `patch` of the collections whose PATCH merges fields (enrollments, assessment line items and results).
+ * @example await client.enrollments.patch(id, { endDate: '2026-06-30' })
+ */
 export interface PatchMethods<P> {
   /** PATCH: partial update; `metadata` is merged with the stored value by the service. */
   patch(id: string, data: P, call?: CallOptions): Promise<void>
 }
 
+/**
+ * The write routes and schemas of a 1EdTech collection.
+ * @example const spec: WriteSpec = { collectionPath: USERS, itemPath: USER, bodyKey: 'user', label: 'users', create: UserInputSchema }
+ */
 export interface WriteSpec {
   collectionPath: string
   itemPath: string
@@ -79,6 +97,11 @@ function checkSameId(id: string, body: Record<string, unknown>, spec: WriteSpec)
 /** What the item writes take: the id (checked and encoded first, as the path) and the caller's data. */
 type ItemWrite = { id: string; data?: unknown }
 
+/**
+ * create (POST {collectionPath}, `{ [bodyKey]: … }`), update (PUT {itemPath}), upsert (PUT, or POST under the id
+ * after a 404 unless `putCreates`) and delete (DELETE {itemPath}).
+ * @example const writes = writeMethods<User, UserInput>(ctx, { collectionPath: USERS, itemPath: USER, bodyKey: 'user', label: 'users', create: UserInputSchema })
+ */
 export function writeMethods<C, U = C>(ctx: ServiceContext, spec: WriteSpec): WriteMethods<C, U> {
   /** POST {collectionPath}: the body is checked by `create`, which also reads the answer. */
   const post = operation<{ body: unknown }, unknown>({ method: 'POST', path: spec.collectionPath })
@@ -120,6 +143,10 @@ export function writeMethods<C, U = C>(ctx: ServiceContext, spec: WriteSpec): Wr
   }
 }
 
+/**
+ * patch (PATCH {itemPath} with `{ [bodyKey]: … }`, checked by `spec.patch`).
+ * @example const { patch } = patchMethods<EnrollmentPatch>(ctx, { ...spec, patch: EnrollmentPatchSchema })
+ */
 export function patchMethods<P>(ctx: ServiceContext, spec: WriteSpec): PatchMethods<P> {
   /** PATCH {itemPath} */
   const patch = operation<ItemWrite, void>({

@@ -23,6 +23,12 @@ import type { Where } from './where.js'
 export type { ServiceContext }
 export { unwrapItem }
 
+/**
+ * `list`, `listAll`, `first` and `stream` of a OneRoster collection.
+ * @example
+ * const page = await client.users.list({ where: { role: 'student' }, limit: 100 })
+ * for await (const user of client.users.stream({ maxItems: 5000 })) console.log(user.sourcedId)
+ */
 export interface ListMethods<T, W = Where<T>> {
   /** One page: `{ data, total, hasMore, nextOffset }`. */
   list(params?: ListParams<W>, call?: CallOptions): Promise<PageResult<T>>
@@ -34,12 +40,22 @@ export interface ListMethods<T, W = Where<T>> {
   stream(params?: StreamParams<W>, call?: CallOptions): AsyncGenerator<T, void, undefined>
 }
 
+/**
+ * `get` and `exists` of a OneRoster collection.
+ * @example
+ * const user = await client.users.get(id, { fields: ['givenName', 'familyName'] })
+ * if (!(await client.users.exists(id))) console.log('gone')
+ */
 export interface ReadMethods<T> {
   get(id: string, options?: { fields?: readonly string[] } & CallOptions): Promise<T>
   /** HEAD request: true or false, never throws on 404. */
   exists(id: string, call?: CallOptions): Promise<boolean>
 }
 
+/**
+ * A list route of the 1EdTech factory.
+ * @example const students: CollectionSpec = { path: `${ROSTERING}/classes/{id}/students`, listKeys: ['users', 'students'] }
+ */
 export interface CollectionSpec {
   /** Collection path exactly as the vendor spec writes it (trailing slash included). May hold `{placeholders}`. */
   path: string
@@ -49,6 +65,10 @@ export interface CollectionSpec {
   entity?: Schema
 }
 
+/**
+ * A single-record route of the 1EdTech factory.
+ * @example const user: ItemSpec = { itemPath: `${ROSTERING}/users/{id}`, itemKeys: ['user'], label: 'users' }
+ */
 export interface ItemSpec {
   /** Item path template with `{id}`. */
   itemPath: string
@@ -118,11 +138,19 @@ export function listMethods<T, W = Where<T>>(fetch: PageFetcher<T>, idField = 's
 /** A list that is also callable: `classes(id).students()` lists a page, `.stream()` streams. */
 export type ScopedList<T, W = Where<T>> = ((params?: ListParams<W>, call?: CallOptions) => Promise<PageResult<T>>) & ListMethods<T, W>
 
+/**
+ * A list scoped by ids (`classes(id).students`), callable for one page.
+ * @example const students = scopedList<User>(ctx, { path: `${ONE}/students`, listKeys: ['users', 'students'] }, { id })
+ */
 export function scopedList<T, W = Where<T>>(ctx: ServiceContext, spec: CollectionSpec, ids: Record<string, unknown>): ScopedList<T, W> {
   const methods = listMethods<T, W>(pageFetcher<T>(ctx, spec, ids))
   return Object.assign((params?: ListParams<W>, call?: CallOptions) => methods.list(params, call), methods)
 }
 
+/**
+ * `get` (GET {itemPath}, with an optional sparse fieldset) and `exists` (HEAD {itemPath}; a 404 is false).
+ * @example const { get, exists } = readMethods<User>(ctx, { itemPath: `${ROSTERING}/users/{id}`, itemKeys: ['user'], label: 'users' })
+ */
 export function readMethods<T>(ctx: ServiceContext, spec: ItemSpec): ReadMethods<T> {
   /** GET {itemPath}?fields= */
   const get = operation<{ id: string; fields?: readonly string[] }, T>({

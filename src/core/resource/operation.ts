@@ -30,6 +30,10 @@ export type OperationParams = { body?: unknown; query?: Query } & Record<string,
 /** A declared call: `ctx` is the client's context, `params` fills the path, query and body. */
 export type Operation<P, T> = (ctx: ServiceContext, params: P, call?: CallOptions) => Promise<T>
 
+/**
+ * What `operation()` takes.
+ * @example const spec: OperationSpec<{ id: string }, boolean> = { method: 'HEAD', path: '/users/{id}', accept: { 404: false }, unwrap: () => true }
+ */
 export interface OperationSpec<P, T> {
   method: HttpRequest['method']
   /** Path template as the vendor spec writes it; each `{name}` becomes `params[name]`, one encoded segment. */

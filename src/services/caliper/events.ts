@@ -81,11 +81,21 @@ export interface EventListParams {
   actorEmail?: string
 }
 
+/**
+ * `events.stream` and `events.listAll` take the list filters and a cap.
+ * @example for await (const e of caliper.events.stream({ sensor, maxItems: 500 })) console.log(e.externalId)
+ */
 export interface EventStreamParams extends EventListParams {
   /** Stop after this many events. */
   maxItems?: number
 }
 
+/**
+ * `client.events`: send, validate, list and get Caliper events.
+ * @example
+ * const { jobId } = await caliper.events.send(sensor, [event])
+ * const page = await caliper.events.list({ sensor, startDate: new Date(Date.now() - 86_400_000) })
+ */
 export interface EventsResource {
   /** Wraps `events` in an envelope from `sensor` (sendTime now) and sends it. */
   send(sensor: string, events: readonly EnvelopeItem[], call?: CallOptions): Promise<SendResult>

@@ -12,8 +12,16 @@ import { openCallScope } from '../../core/transport/deadline.js'
 import type { CallOptions } from '../../core/transport/http.js'
 import { sleep } from '../../core/transport/retry.js'
 
+/**
+ * The states of an ingestion job.
+ * @example if ((await caliper.jobs.getStatus(jobId)).state === 'failed') retryLater()
+ */
 export type JobState = 'waiting' | 'active' | 'completed' | 'failed'
 
+/**
+ * An ingestion job as the service reports it.
+ * @example const { state, returnValue } = await caliper.jobs.getStatus(jobId)
+ */
 export interface JobStatus {
   id: string
   /** The queue's state; other values are passed through as sent. */
@@ -27,6 +35,10 @@ export interface JobStatus {
   [key: string]: unknown
 }
 
+/**
+ * How long and how often `waitForCompletion` polls.
+ * @example await caliper.jobs.waitForCompletion(jobId, { timeout: 60_000, pollInterval: 2000 })
+ */
 export interface WaitOptions {
   /** Give up after this many ms with a TimeoutError. Default 30000; 0 or Infinity waits without limit. */
   timeout?: number
@@ -61,6 +73,10 @@ export function isJobFailedError(value: unknown): value is JobFailedError {
   return isTimebackError(value) && value.name === 'JobFailedError'
 }
 
+/**
+ * `client.jobs`: the state of ingestion jobs (GET /jobs/{jobId}/status), and waiting for one.
+ * @example const job = await caliper.jobs.waitForCompletion(jobId, { timeout: 60_000 })
+ */
 export interface JobsResource {
   /** The job's current status. */
   getStatus(jobId: string, call?: CallOptions): Promise<JobStatus>

@@ -27,6 +27,10 @@ export type FilterType = (typeof FILTER_TYPES)[number]
 export const FILTER_OPERATIONS = [
   'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains', 'notContains', 'in', 'notIn', 'startsWith', 'endsWith', 'regexp',
 ] as const
+/**
+ * How a filter compares the event's field with `filterValue`.
+ * @example const op: FilterOperation = 'startsWith'
+ */
 export type FilterOperation = (typeof FILTER_OPERATIONS)[number]
 
 /** A stored filter. `filterValue` is always a string (lists for `in`/`notIn` are comma-separated). */
@@ -149,6 +153,12 @@ export interface WebhookFilterUpdateInput extends WebhookFilterCreateInput {
   active: boolean
 }
 
+/**
+ * `client.filters`: the filters of every webhook (/webhook-filters).
+ * @example
+ * const mine = await client.filters.listByWebhook(hook.id)
+ * await client.filters.update(mine[0].id, { ...mine[0], active: false })
+ */
 export interface WebhookFiltersResource {
   /** GET /webhook-filters/ — every filter of every webhook. */
   list(call?: CallOptions): Promise<WebhookFilter[]>

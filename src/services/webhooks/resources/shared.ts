@@ -12,5 +12,13 @@ export interface Timestamps {
   deletedAt: string | null
 }
 
+/**
+ * A non-empty string field, with the message for an empty one.
+ * @example const name = nonEmpty('must not be empty; name the webhook')
+ */
 export const nonEmpty = (what = 'must not be empty') => v.pipe(v.string('must be a string'), v.minLength(1, what))
+/**
+ * An optional string that may be null; null when left out.
+ * @example v.object({ description: nullableText })
+ */
 export const nullableText = v.optional(v.nullable(v.string('must be a string or null')), null)

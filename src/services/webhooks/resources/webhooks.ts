@@ -56,9 +56,23 @@ export const WebhookCreateSchema = v.object({ ...fields, active: v.optional(v.bo
  */
 export const WebhookUpdateSchema = v.object({ ...fields, active: v.boolean('must be true or false') })
 
+/**
+ * What `webhooks.create` takes (checked by WebhookCreateSchema).
+ * @example const input: WebhookCreateInput = { name: 'grades', targetUrl: 'https://app.example/hooks', secret }
+ */
 export type WebhookCreateInput = v.InferInput<typeof WebhookCreateSchema>
+/**
+ * What `webhooks.update` takes: a full replacement, so `active` is required.
+ * @example const input: WebhookUpdateInput = { ...hook, active: false }
+ */
 export type WebhookUpdateInput = v.InferInput<typeof WebhookUpdateSchema>
 
+/**
+ * `client.webhooks`: the endpoints Timeback delivers processed events to (/webhooks).
+ * @example
+ * const hook = await client.webhooks.create({ name: 'grades', targetUrl: 'https://app.example/hooks', secret })
+ * await client.webhooks.deactivate(hook.id)
+ */
 export interface WebhooksResource {
   /** GET /webhooks/ — every webhook of your client (not paginated). */
   list(call?: CallOptions): Promise<Webhook[]>
