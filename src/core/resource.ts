@@ -11,7 +11,6 @@ import { summarizeBody } from './error-body.js'
 import {
   collectAll, listPage, readPageSize, readTotal, streamPages, type PageFetcher, type PageResult, type RawPage,
 } from './pagination.js'
-import { fetchPages } from './paging/listing.js'
 import { compileListQuery, withListedField, type ListParams, type StreamParams } from './list-query.js'
 import { buildPath } from './paths.js'
 import type { ServiceContext } from './resource/context.js'
@@ -118,7 +117,7 @@ export function pageFetcher<T>(ctx: ServiceContext, spec: CollectionSpec, ids: R
       return { items, total: readTotal(body), limit: readPageSize(body) }
     },
   })
-  return fetchPages(ctx, list)
+  return (query, call) => list(ctx, { query }, call)
 }
 
 /**
@@ -164,8 +163,10 @@ export function readMethods<T>(ctx: ServiceContext, spec: ItemSpec): ReadMethods
       return entity
     },
   })
-  /** HEAD {itemPath}: a 404 is the answer false. */
-  const exists = operation<{ id: string }, boolean>({ method: 'HEAD', path: spec.itemPath, accept: { 404: false }, unwrap: () => true })
+  /** HEAD {itemPath}: a 2xx answers an empty body, an accepted 404 the Response itself. */
+  const exists = operation<{ id: string }, boolean>({
+    method: 'HEAD', path: spec.itemPath, acceptStatus: [404], unwrap: (answer) => answer?.status !== 404,
+  })
   return {
     async get(id, options = {}) {
       const { fields, ...call } = options

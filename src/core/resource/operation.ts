@@ -32,7 +32,7 @@ export type Operation<P, T> = (ctx: ServiceContext, params: P, call?: CallOption
 
 /**
  * What `operation()` takes.
- * @example const spec: OperationSpec<{ id: string }, boolean> = { method: 'HEAD', path: '/users/{id}', accept: { 404: false }, unwrap: () => true }
+ * @example const spec: OperationSpec<{ id: string }, boolean> = { method: 'HEAD', path: '/users/{id}', acceptStatus: [404], unwrap: (answer) => answer?.status !== 404 }
  */
 export interface OperationSpec<P, T> {
   method: HttpRequest['method']
@@ -47,8 +47,11 @@ export interface OperationSpec<P, T> {
   body?: (params: P) => unknown
   /** Reads the answer; default: the parsed body as it is. */
   unwrap?: Unwrap<T>
-  /** Statuses that are answers rather than errors, and what the call resolves to on them: `{ 404: false }`. */
-  accept?: Record<number, T>
+  /**
+   * Statuses that are answers rather than errors (`[404]` for an `exists`). For those the transport hands
+   * `unwrap` the Response itself, body unread (cancel it if you do not read it); a HEAD's is empty anyway.
+   */
+  acceptStatus?: readonly number[]
 }
 
 /**
@@ -61,8 +64,7 @@ export interface OperationSpec<P, T> {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function operation<P extends object | undefined = OperationParams, T = unknown>(spec: OperationSpec<P, T>): Operation<P, T> {
-  const { method, body, accept, unwrap, query } = spec
-  const acceptStatus = accept && Object.keys(accept).map(Number)
+  const { method, body, acceptStatus, unwrap, query } = spec
   // Compiled on the first call: importing a module of declarations does no work.
   let path: ((ids?: Record<string, unknown>) => string) | undefined
   return async (ctx, params: any, call) => {
@@ -73,13 +75,8 @@ export function operation<P extends object | undefined = OperationParams, T = un
       body: body ? body(params) : params?.body,
       acceptStatus,
     }
-    const answer: any = await ctx.transport.request(req, call)
-    // For an accepted status the transport hands back the Response, body unread; a parsed body has no methods.
-    if (accept && typeof answer?.arrayBuffer === 'function') {
-      answer.body?.cancel().catch(() => undefined)
-      return accept[answer.status] as T
-    }
-    return unwrap ? unwrap(answer, req, ctx) : answer
+    const answer = await ctx.transport.request(req, call)
+    return unwrap ? unwrap(answer, req, ctx) : (answer as T)
   }
 }
 

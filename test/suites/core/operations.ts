@@ -105,17 +105,24 @@ const suite: Suite = (env) => {
       }
     })
 
-    it('accept: a HEAD 404 resolves to the declared value, a 2xx goes through unwrap, other errors still throw', async () => {
-      const statuses = [200, 404, 500, 404]
-      const api = fakeApi((_req, n) => new Response(null, { status: statuses[n] }))
-      const exists = operation<{ id: string }, boolean>({ method: 'HEAD', path: '/users/{id}', accept: { 404: false }, unwrap: () => true })
+    it('acceptStatus: an accepted 404 reaches unwrap as the Response, a 2xx as its body; other errors still throw', async () => {
+      const statuses = [200, 404, 500, 404, 404]
+      const api = fakeApi((_req, n) => (statuses[n] === 200 ? new Response(null, { status: 200 }) : json({ error: 'gone' }, statuses[n])))
+      const exists = operation<{ id: string }, boolean>({
+        method: 'HEAD', path: '/users/{id}', acceptStatus: [404], unwrap: (answer) => answer?.status !== 404,
+      })
       assert.equal(await exists(api.ctx, { id: 'u1' }), true)
       assert.equal(await exists(api.ctx, { id: 'u2' }), false)
       const error = await assert.rejects(exists(api.ctx, { id: 'u3' }), isServerError)
       assert.equal(error.status, 500)
       const get = operation<{ id: string }, unknown>({ method: 'GET', path: '/users/{id}' })
-      await assert.rejects(get(api.ctx, { id: 'u4' }), isNotFoundError, 'without accept a 404 is a NotFoundError')
-      assert.deepEqual(api.sent.map((s) => s.method), ['HEAD', 'HEAD', 'HEAD', 'GET'])
+      await assert.rejects(get(api.ctx, { id: 'u4' }), isNotFoundError, 'without acceptStatus a 404 is a NotFoundError')
+      const find = operation<{ id: string }, unknown>({
+        method: 'GET', path: '/users/{id}', acceptStatus: [404],
+        unwrap: async (answer) => (answer instanceof Response ? { status: answer.status, body: await answer.json() } : answer),
+      })
+      assert.deepEqual(await find(api.ctx, { id: 'u5' }), { status: 404, body: { error: 'gone' } }, 'the body is left for unwrap to read')
+      assert.deepEqual(api.sent.map((s) => s.method), ['HEAD', 'HEAD', 'HEAD', 'GET', 'GET'])
     })
 
     it("the caller's call options reach the transport: an aborted signal sends nothing, headers go out, a timeout ends a hung call", async () => {
