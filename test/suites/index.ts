@@ -4,6 +4,7 @@
 import type { Suite } from '../harness/types.ts'
 import { caliperSuites } from './caliper/index.ts'
 import coreConfigAndLogs from './core/config-and-logs.ts'
+import coreDeadlines from './core/deadlines.ts'
 import coreErrorsAndConfig from './core/errors-and-config.ts'
 import coreObservabilityAndWrites from './core/observability-and-writes.ts'
 import coreOperations from './core/operations.ts'
@@ -21,6 +22,7 @@ import { webhooksSuites } from './webhooks/index.ts'
 export const suites: { name: string; suite: Suite }[] = [
   { name: 'smoke', suite: smoke },
   { name: 'core/config-and-logs', suite: coreConfigAndLogs },
+  { name: 'core/deadlines', suite: coreDeadlines },
   { name: 'core/errors-and-config', suite: coreErrorsAndConfig },
   { name: 'core/observability-and-writes', suite: coreObservabilityAndWrites },
   { name: 'core/operations', suite: coreOperations },

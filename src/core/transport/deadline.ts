@@ -1,10 +1,22 @@
 // One AbortSignal per call that fires on the caller's abort or on the call's timeout, and remembers which
 // of the two it was: users handle "I cancelled" and "it was too slow" differently.
+//
+// The signal goes to fetch, so a timeout aborts the request itself (the socket of a hung request is closed),
+// not only the promise. Cost matters here: this runs on every request. `AbortSignal.timeout()` costs several µs
+// in Node (a weakly held timer plus a FinalizationRegistry entry, and GC work later); a plain controller and a
+// timer cleared when the call ends cost a fraction of that (`npm run bench`, "deadline" rows). One signal shared
+// by many calls would be cheaper still to create, but fetch adds a listener to it per request that is only
+// removed when that request is garbage-collected, so the listener list grows with the traffic: slower, not faster.
 
 import { AbortError, TimeoutError } from '../errors.js'
 
 export interface CallScope {
   signal: AbortSignal
+  /**
+   * The signal to hand fetch: `signal`, or none when nothing can abort the call (no deadline, no caller signal).
+   * A signal shared by such calls would collect a listener from every request fetch makes with it.
+   */
+  fetchSignal: AbortSignal | undefined
   /** Epoch ms after which no new attempt may start. */
   deadline: number
   /** The error to throw now that `signal` has fired. */
@@ -14,37 +26,54 @@ export interface CallScope {
 
 let never: AbortSignal | undefined
 
-export function openCallScope(caller: AbortSignal | undefined, timeoutMs: number): CallScope {
+/**
+ * Opens the scope of one call: a signal that aborts on the caller's `signal` or after `timeoutMs`.
+ * Call `dispose()` when the call is over. With `outlive` and no caller signal, the timeout keeps running after
+ * `dispose()`, for a call that hands back a Response whose body is read later (it stays bounded by the deadline,
+ * as it always was); a caller's signal is unlinked at `dispose()` either way.
+ * @example
+ * const scope = openCallScope(call.signal, 30_000)
+ * try { await fetch(url, { signal: scope.signal }) } catch (e) { if (scope.signal.aborted) throw scope.abortError('GET /x') } finally { scope.dispose() }
+ */
+export function openCallScope(caller: AbortSignal | undefined, timeoutMs: number, outlive = false): CallScope {
   const finite = Number.isFinite(timeoutMs) && timeoutMs > 0
   const deadline = finite ? Date.now() + timeoutMs : Infinity
-  const timeoutError = (what: string) => new TimeoutError(`${what} timed out after ${timeoutMs} ms`, timeoutMs)
-  if (!caller) {
-    // The common case, kept cheap (it is on every request): the platform's timeout signal, no controller,
-    // no listener. Its reason is a DOMException named TimeoutError, and nothing else can abort it.
-    const signal = finite ? AbortSignal.timeout(timeoutMs) : (never ??= new AbortController().signal)
-    return { signal, deadline, abortError: timeoutError, dispose() {} }
+  if (!caller && !finite) return { signal: (never ??= new AbortController().signal), fetchSignal: undefined, deadline, abortError: timeoutError, dispose() {} }
+  if (!caller && outlive) {
+    // The platform's timeout signal outlives the call on its own and never keeps a process alive.
+    const signal = AbortSignal.timeout(timeoutMs)
+    return { signal, fetchSignal: signal, deadline, abortError: timeoutError, dispose() {} }
   }
   const controller = new AbortController()
   let timedOut = false
-  const onAbort = () => controller.abort(caller.reason)
-  if (caller.aborted) controller.abort(caller.reason)
-  else caller.addEventListener('abort', onAbort, { once: true })
-  const timer = finite
-    ? setTimeout(() => {
-        timedOut = true
-        controller.abort(new TimeoutError(`timed out after ${timeoutMs} ms`, timeoutMs))
-      }, timeoutMs)
-    : undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  if (finite) {
+    timer = setTimeout(() => {
+      timedOut = true
+      controller.abort(new TimeoutError(`timed out after ${timeoutMs} ms`, timeoutMs))
+    }, timeoutMs)
+  }
+  const onAbort = caller && (() => controller.abort(caller.reason))
+  if (caller) {
+    if (caller.aborted) controller.abort(caller.reason)
+    else caller.addEventListener('abort', onAbort!, { once: true })
+  }
+  const signal = controller.signal
   return {
-    signal: controller.signal,
+    signal,
+    fetchSignal: signal,
     deadline,
     abortError(what) {
-      if (timedOut) return timeoutError(what)
+      if (timedOut || !caller) return timeoutError(what)
       return new AbortError(`${what} was aborted`, caller.reason)
     },
     dispose() {
       if (timer !== undefined) clearTimeout(timer)
-      caller.removeEventListener('abort', onAbort)
+      if (caller) caller.removeEventListener('abort', onAbort!)
     },
+  }
+
+  function timeoutError(what: string): TimeoutError {
+    return new TimeoutError(`${what} timed out after ${timeoutMs} ms`, timeoutMs)
   }
 }

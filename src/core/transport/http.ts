@@ -10,7 +10,7 @@ import { redactUrl } from './hooks.js'
 import { checkFollowed, isRedirect, nextHop, type Hop } from './redirect.js'
 import { Reporter, type Sent } from './report.js'
 import { backoffDelay, mayRetryConnection, mayRetryStatus, retryAfterMs, sleep } from './retry.js'
-import { discard, errorContext, messageOf, pathOf, readBody, serializeBody, withQuery, type QueryValue } from './response.js'
+import { discard, errorContext, messageOf, parseBody, pathOf, serializeBody, withQuery, type QueryValue } from './response.js'
 import type { Authenticator, CallOptions, HttpRequest, TransportSettings } from './types.js'
 
 export { withQuery, type QueryValue }
@@ -54,21 +54,15 @@ export class Transport {
 
   /** Runs `req` under one deadline, with retries; resolves to the parsed body (or the Response). */
   async request<T = unknown>(req: HttpRequest, call: CallOptions = {}): Promise<T> {
+    // One async function for the whole call (no inner layers): every await here is a microtask on the hot path.
     const timeout = checkCount(call.timeout, 'timeout', this.#timeout)
     const extra = call.headers === undefined ? undefined : callHeaders(call.headers)
-    const scope = openCallScope(call.signal, timeout)
-    try {
-      return await this.#run<T>(req, call, extra, scope)
-    } finally {
-      scope.dispose()
-    }
-  }
-
-  async #run<T>(req: HttpRequest, call: CallOptions, extra: Record<string, string> | undefined, scope: CallScope): Promise<T> {
-    const url = withQuery(req.absoluteUrl ?? `${this.baseUrl}${req.path}`, req.query)
-    const safeUrl = redactUrl(url)
-    const what = `${req.method} ${pathOf(safeUrl)}`
     const maxRetries = Math.floor(checkCount(call.maxRetries, 'maxRetries', this.#maxRetries))
+    const url = withQuery(req.absoluteUrl ?? `${this.baseUrl}${req.path}`, req.query)
+    // Redaction parses the URL: done only when something is reported or thrown, never on a quiet success.
+    let redacted: string | undefined
+    const safeUrl = () => (redacted ??= redactUrl(url))
+    const what = () => `${req.method} ${pathOf(safeUrl())}`
     // Header names are lower-case on every side, so a caller's X-Request-ID replaces ours instead of joining it.
     const requestId = extra?.['x-request-id'] ?? this.#headers?.['x-request-id'] ?? crypto.randomUUID()
     const auth = req.anonymous ? undefined : this.#settings.authenticator
@@ -78,122 +72,129 @@ export class Transport {
     // Bodies are logged only when asked for, never for a form (the token request and its secret).
     const logBody = reporter.bodies && !req.form
     const sentBody = logBody && body !== undefined ? { value: req.body, json: req.json } : undefined
+    // With logBodies, an answer is reported once its body is read (below); otherwise right away.
+    const deferred = logBody && req.responseType !== 'response' && req.responseType !== 'bytes'
     let retries = 0
     let authRetried = false
-
-    attempts: for (let attempt = 1; ; attempt++) {
-      if (scope.signal.aborted) throw scope.abortError(what)
-      const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...this.#headers, ...extra }
-      if (req.form) headers['content-type'] = 'application/x-www-form-urlencoded'
-      else if (body !== undefined) headers['content-type'] = 'application/json'
-      let token: string | undefined
-      if (auth) {
-        const granted = await this.#guard(auth.authorize(scope.signal), scope, what)
-        Object.assign(headers, granted.headers)
-        token = granted.token
-      }
-
-      // What goes out; a Hop object is built only when a redirect is followed.
-      let target = url
-      let method: string = req.method
-      let payload: BodyInit | undefined = body
-      let sending = headers
-      let sent: Sent | undefined
-      if (reporter.listening) reporter.request((sent = { method, url: safeUrl, headers, attempt, requestId, callHeaders: extra }), sentBody)
-      let started = Date.now()
-      let response: Response
-      for (let followed = 0; ; followed++) {
-        try {
-          response = await this.#fetch(target, { method, headers: sending, body: payload, signal: scope.signal, redirect: 'manual' })
-        } catch (error) {
-          if (scope.signal.aborted) throw scope.abortError(what)
-          const failure = new ConnectionError(`${what} → connection failed: ${messageOf(error)}`, error)
-          if (retries < maxRetries && mayRetryConnection(req.method, call.idempotent)) {
-            await this.#backoff(req, scope, safeUrl, requestId, attempt, ++retries, undefined, 'connection failed')
-            continue attempts
+    // A returned Response's body is read after the call: its deadline keeps running (as it always did).
+    const scope = openCallScope(call.signal, timeout, req.responseType === 'response')
+    try {
+      attempts: for (let attempt = 1; ; attempt++) {
+        if (scope.signal.aborted) throw scope.abortError(what())
+        const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...this.#headers, ...extra }
+        if (req.form) headers['content-type'] = 'application/x-www-form-urlencoded'
+        else if (body !== undefined) headers['content-type'] = 'application/json'
+        let token: string | undefined
+        if (auth) {
+          let granted: { headers: Record<string, string>; token: string }
+          try {
+            granted = await auth.authorize(scope.signal)
+          } catch (error) {
+            if (scope.signal.aborted) throw scope.abortError(what())
+            throw error
           }
-          throw failure
+          Object.assign(headers, granted.headers)
+          token = granted.token
         }
-        if (response.redirected) checkFollowed(response, method, target, url, redirects, requestId)
-        if (!isRedirect(response)) break
-        // Followed by hand, within the origin only: fetch would re-send the body and token to any host.
-        if (sent) reporter.response(sent, response.status, started)
-        discard(response)
-        const hop: Hop = nextHop(response, { url: target, method, body: payload, headers: sending }, url, redirects, followed, requestId)
-        target = hop.url
-        method = hop.method
-        payload = hop.body
-        sending = hop.headers
-        if (reporter.listening) {
-          sent = { method, url: redactUrl(target), headers: sending, attempt, requestId, callHeaders: extra }
-          reporter.request(sent, payload === undefined ? undefined : sentBody)
-        }
-        started = Date.now()
-      }
-      // With logBodies, the answer is reported once its body is read (below); otherwise right away.
-      const deferred = logBody && req.responseType !== 'response' && req.responseType !== 'bytes'
-      if (sent && !deferred) reporter.response(sent, response.status, started)
 
-      const status = response.status
-      if (status === 401 && auth && token !== undefined && !authRetried) {
-        if (sent && deferred) reporter.response(sent, status, started)
-        // The token may have been revoked or expired early (clock skew): evict it and try once more.
-        authRetried = true
-        discard(response)
-        await auth.invalidate(token)
-        reporter.emit('onRetry', () => ({
-          method: req.method, url: safeUrl, requestId, attempt: attempt + 1, delayMs: 0, reason: 'token rejected', status,
-        }))
-        continue
-      }
-      if (retries < maxRetries && mayRetryStatus(req.method, status, call.idempotent)) {
-        const asked = retryAfterMs(response.headers)
-        const delay = asked ?? backoffDelay(retries)
-        // A wait that would outlive the deadline is pointless: report the service's answer now instead.
-        if (Date.now() + delay < scope.deadline) {
-          if (sent && deferred) reporter.response(sent, status, started)
+        // What goes out; a Hop object is built only when a redirect is followed.
+        let target = url
+        let method: string = req.method
+        let payload: BodyInit | undefined = body
+        let sending = headers
+        let sent: Sent | undefined
+        if (reporter.listening) reporter.request((sent = { method, url: safeUrl(), headers, attempt, requestId, callHeaders: extra }), sentBody)
+        let started = sent ? Date.now() : 0
+        let response: Response
+        for (let followed = 0; ; followed++) {
+          try {
+            response = await this.#fetch(target, { method, headers: sending, body: payload, signal: scope.fetchSignal, redirect: 'manual' })
+          } catch (error) {
+            if (scope.signal.aborted) throw scope.abortError(what())
+            const failure = new ConnectionError(`${what()} → connection failed: ${messageOf(error)}`, error)
+            if (retries < maxRetries && mayRetryConnection(req.method, call.idempotent)) {
+              await this.#backoff(req, scope, safeUrl(), requestId, attempt, ++retries, undefined, 'connection failed')
+              continue attempts
+            }
+            throw failure
+          }
+          if (response.redirected) checkFollowed(response, method, target, url, redirects, requestId)
+          if (!isRedirect(response)) break
+          // Followed by hand, within the origin only: fetch would re-send the body and token to any host.
+          if (sent) reporter.response(sent, response.status, started)
           discard(response)
-          await this.#backoff(req, scope, safeUrl, requestId, attempt, ++retries, delay, `status ${status}`, status)
+          const hop: Hop = nextHop(response, { url: target, method, body: payload, headers: sending }, url, redirects, followed, requestId)
+          target = hop.url
+          method = hop.method
+          payload = hop.body
+          sending = hop.headers
+          if (reporter.listening) {
+            sent = { method, url: redactUrl(target), headers: sending, attempt, requestId, callHeaders: extra }
+            reporter.request(sent, payload === undefined ? undefined : sentBody)
+          }
+          if (sent) started = Date.now()
+        }
+        if (sent && !deferred) reporter.response(sent, response.status, started)
+
+        const status = response.status
+        if (status === 401 && auth && token !== undefined && !authRetried) {
+          if (sent && deferred) reporter.response(sent, status, started)
+          // The token may have been revoked or expired early (clock skew): evict it and try once more.
+          authRetried = true
+          discard(response)
+          await auth.invalidate(token)
+          reporter.emit('onRetry', () => ({
+            method: req.method, url: safeUrl(), requestId, attempt: attempt + 1, delayMs: 0, reason: 'token rejected', status,
+          }))
           continue
         }
-      }
-      if (req.acceptStatus?.includes(status)) {
-        if (sent && deferred) reporter.response(sent, status, started)
-        return response as T
-      }
-      const finalUrl = target === url ? safeUrl : redactUrl(target)
-      if (status < 200 || status >= 300) {
-        const parsed = await this.#guard(readBody(response), scope, what)
+        if (retries < maxRetries && mayRetryStatus(req.method, status, call.idempotent)) {
+          const asked = retryAfterMs(response.headers)
+          const delay = asked ?? backoffDelay(retries)
+          // A wait that would outlive the deadline is pointless: report the service's answer now instead.
+          if (Date.now() + delay < scope.deadline) {
+            if (sent && deferred) reporter.response(sent, status, started)
+            discard(response)
+            await this.#backoff(req, scope, safeUrl(), requestId, attempt, ++retries, delay, `status ${status}`, status)
+            continue
+          }
+        }
+        if (req.acceptStatus?.includes(status)) {
+          if (sent && deferred) reporter.response(sent, status, started)
+          return response as T
+        }
+        const ok = status >= 200 && status < 300
+        if (ok && req.responseType === 'response') return response as T
+        let text: string
+        let bytes: ArrayBuffer | undefined
+        try {
+          if (ok && req.responseType === 'bytes') bytes = await response.arrayBuffer()
+          else text = await response.text()
+        } catch (error) {
+          if (scope.signal.aborted) throw scope.abortError(what())
+          throw error
+        }
+        if (bytes) return { data: new Uint8Array(bytes), headers: response.headers } as T
+        const parsed = parseBody(text!, response)
         if (sent && deferred) reporter.response(sent, status, started, parsed)
-        throw ApiError.from(errorContext(method, finalUrl, response, parsed.value, requestId))
+        if (!ok) throw ApiError.from(errorContext(method, finalUrl(target), response, parsed.value, requestId))
+        if (!parsed.ok) {
+          const ctx = errorContext(method, finalUrl(target), response, parsed.value, requestId)
+          throw new ServerError(
+            `${what()} → ${status}: the response is not valid JSON (${parsed.reason}): ${JSON.stringify(parsed.value)}` +
+              ` (request id ${ctx.requestId})`,
+            ctx,
+            'invalid_response',
+          )
+        }
+        return parsed.value as T
       }
-      if (req.responseType === 'response') return response as T
-      if (req.responseType === 'bytes') {
-        const data = new Uint8Array(await this.#guard(response.arrayBuffer(), scope, what))
-        return { data, headers: response.headers } as T
-      }
-      const parsed = await this.#guard(readBody(response), scope, what)
-      if (sent && deferred) reporter.response(sent, status, started, parsed)
-      if (!parsed.ok) {
-        const ctx = errorContext(method, finalUrl, response, parsed.value, requestId)
-        throw new ServerError(
-          `${what} → ${status}: the response is not valid JSON (${parsed.reason}): ${JSON.stringify(parsed.value)}` +
-            ` (request id ${ctx.requestId})`,
-          ctx,
-          'invalid_response',
-        )
-      }
-      return parsed.value as T
+    } finally {
+      scope.dispose()
     }
-  }
 
-  /** Awaits `work`, mapping an abort of the call's signal to AbortError/TimeoutError. */
-  async #guard<T>(work: Promise<T>, scope: CallScope, what: string): Promise<T> {
-    try {
-      return await work
-    } catch (error) {
-      if (scope.signal.aborted) throw scope.abortError(what)
-      throw error
+    function finalUrl(target: string): string {
+      return target === url ? safeUrl() : redactUrl(target)
     }
   }
 
