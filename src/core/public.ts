@@ -6,7 +6,7 @@
 
 export type { ClientOptions, AuthOptions } from './config.js'
 export type { CallOptions } from './transport/http.js'
-export type { PageResult } from './pagination.js'
+export type { PageCursor, PageResult } from './pagination.js'
 export type { InputIssue } from './errors.js'
 export type { TokenStore, StoredToken } from './auth/token-store.js'
 export { MemoryTokenStore } from './auth/token-store.js'
