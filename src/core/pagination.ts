@@ -10,6 +10,7 @@
 // Every page must bring a new record or the listing ends: no server, honest or not, can keep it requesting.
 
 import { InputValidationError, type InputIssue } from './errors.js'
+import { keyOf, RecordStream } from './paging/record-stream.js'
 import type { CallOptions } from './transport/http.js'
 
 /**
@@ -134,17 +135,8 @@ export async function listPage<T, P extends OffsetParams>(
   return { data: page.items, total: page.total, hasMore, nextOffset, next: nextOffset === undefined ? undefined : { offset: nextOffset } }
 }
 
-/**
- * A key per record for de-duplication, from its id. A record without a readable id (a sparse fieldset without
- * the id, a malformed answer) gets none and is always yielded: comparing whole records instead could merge two
- * different records that look alike (`fields: ['status']`), which would lose data.
- */
-export function keyOf<T>(item: T, idOf: IdOf<T>): string | undefined {
-  // Items are parsed JSON (no getters) and idOf reads one property: nothing here can throw.
-  const id = idOf(item)
-  if (typeof id === 'string') return id === '' ? undefined : id
-  return typeof id === 'number' && Number.isFinite(id) ? String(id) : undefined
-}
+// The de-duplication key (by id) lives with the record stream; re-exported for the other pagers.
+export { keyOf }
 
 /**
  * Yields every item of every page, holding one page in memory. A page that fails after the transport's
@@ -155,41 +147,21 @@ export function keyOf<T>(item: T, idOf: IdOf<T>): string | undefined {
  * a page shorter than the served page size). Every other page yields at least one new record, so `maxItems`
  * bounds the number of requests as well as the records. Records without an id are never dropped as repeats.
  */
-export async function* streamPages<T, P extends OffsetParams>(
+export function streamPages<T, P extends OffsetParams>(
   fetchPage: PageFetcher<T>, params: P, call: CallOptions = {}, compile: QueryCompiler<P>, idOf: IdOf<T>,
 ): AsyncGenerator<T, void, undefined> {
-  const query = compile(params)
-  let limit = params.limit ?? STREAM_PAGE
-  const max = params.maxItems ?? Infinity
-  let offset = params.offset ?? 0
-  let yielded = 0
-  let previous = new Set<string>()
-  while (yielded < max) {
-    const page = await fetchPage({ ...query, limit, offset }, call)
-    // A server cap, reported in the envelope, becomes the page size for the rest of the listing.
-    limit = servedLimit(limit, page)
-    // One pass, no intermediate arrays: this loop runs once per record of every listing.
-    const current = new Set<string>()
-    let fresh = 0
-    for (const item of page.items) {
-      const key = keyOf(item, idOf)
-      if (key !== undefined) {
-        // Repeated records lay in this window too, so they stay in `current`: the next window can overlap them.
-        const size = current.size
-        current.add(key)
-        if (current.size === size || previous.has(key)) continue
-      }
-      if (yielded >= max) return
-      fresh++
-      yield item
-      yielded++
-    }
-    if (fresh === 0) return // empty, or only records the previous page already yielded
-    previous = current
-    const more = moreAfter(page, offset, limit)
-    offset += page.items.length
-    if (!more) return
-  }
+  // Not a generator: see RecordStream. `compile` still runs on the first next(), where bad params reject.
+  return new RecordStream<T>(
+    fetchPage,
+    () => ({ ...compile(params), limit: params.limit ?? STREAM_PAGE, offset: params.offset ?? 0 }),
+    (page, query) => {
+      // A server cap, reported in the envelope, becomes the page size for the rest of the listing.
+      const limit = servedLimit(query.limit as number, page)
+      const offset = query.offset as number
+      return moreAfter(page, offset, limit) ? { ...query, limit, offset: offset + page.items.length } : undefined
+    },
+    call, idOf, params,
+  )
 }
 
 /** Collects `streamPages` into an array. */

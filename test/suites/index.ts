@@ -10,6 +10,7 @@ import coreObservabilityAndWrites from './core/observability-and-writes.ts'
 import coreOperations from './core/operations.ts'
 import corePaging from './core/paging.ts'
 import corePagination from './core/pagination.ts'
+import coreRecordStream from './core/record-stream.ts'
 import coreRedirects from './core/redirects.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
@@ -28,6 +29,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/operations', suite: coreOperations },
   { name: 'core/paging', suite: corePaging },
   { name: 'core/pagination', suite: corePagination },
+  { name: 'core/record-stream', suite: coreRecordStream },
   { name: 'core/redirects', suite: coreRedirects },
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
