@@ -5,7 +5,6 @@
  * (./resource/operation.ts), each listing the offset pager (./pagination.ts).
  */
 
-import * as v from 'valibot'
 import { ServerError } from './errors.js'
 import { summarizeBody } from './error-body.js'
 import {
@@ -16,7 +15,7 @@ import { buildPath } from './paths.js'
 import type { ServiceContext } from './resource/context.js'
 import { operation, unwrapItem, type Query } from './resource/operation.js'
 import type { CallOptions } from './transport/http.js'
-import type { Schema } from './validation.js'
+import { dotPath, runSchema, type Schema } from './validation.js'
 import type { Where } from './where.js'
 
 export type { ServiceContext }
@@ -92,11 +91,11 @@ function unwrapList<T>(body: unknown, keys: readonly string[], where: string): T
 function checkEntities(ctx: ServiceContext, schema: Schema | undefined, items: unknown[], where: string): void {
   if (!ctx.validateResponses || !schema) return
   for (const [i, item] of items.entries()) {
-    const result = v.safeParse(schema, item)
-    if (!result.success) {
-      const issue = result.issues[0]
+    const { issues } = runSchema(schema, item)
+    if (issues) {
+      const issue = issues[0]!
       throw new ServerError(
-        `${where}: item ${i} does not match the expected shape at ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`,
+        `${where}: item ${i} does not match the expected shape at ${dotPath(issue) ?? '(root)'}: ${issue.message}`,
         { status: 200, method: 'GET', url: where, body: undefined },
         'invalid_response',
       )

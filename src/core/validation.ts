@@ -3,22 +3,32 @@
  * fields are reported at once with their paths.
  */
 
-import * as v from 'valibot'
+import type * as v from 'valibot'
 import { InputValidationError, type InputIssue } from './errors.js'
 import { hideSecretValues } from './redaction.js'
+import type * as S from './schema.js'
 
-/** Any valibot schema. */
-export type Schema = v.GenericSchema
+/** A schema of core/schema.ts or of valibot: both run through `'~run'`. */
+export type Schema = v.GenericSchema | S.Schema<any, any>
+type Output<T> = T extends S.Schema<any, infer O> ? O : T extends v.GenericSchema ? v.InferOutput<T> : never
+
+/** Runs `schema` on `value` (without valibot's parser): the output, or the issues. */
+export function runSchema(schema: Schema, value: unknown): { value: unknown; issues?: readonly S.SchemaIssue[] } {
+  return (schema as S.Schema)['~run']({ value }, {})
+}
+
+/** `roles.0.org`: the keys of an issue's path. */
+export const dotPath = (issue: S.SchemaIssue): string | null => issue.path ? issue.path.map((p) => p.key).join('.') : null
 
 /**
  * Parses `value` with `schema`, or throws InputValidationError whose issues name each bad field.
  * @example parseInput(UserCreateSchema, data, 'users.create', 'user')
  */
-export function parseInput<S extends Schema>(schema: S, value: unknown, context: string, root = ''): v.InferOutput<S> {
-  const result = v.safeParse(schema, value)
-  if (result.success) return result.output
+export function parseInput<T extends Schema>(schema: T, value: unknown, context: string, root = ''): Output<T> {
+  const result = runSchema(schema, value)
+  if (!result.issues) return result.value as Output<T>
   const issues: InputIssue[] = result.issues.map((issue) => {
-    const dot = v.getDotPath(issue)
+    const dot = dotPath(issue)
     const path = [root, dot].filter(Boolean).join('.')
     const missing = issue.kind === 'schema' && issue.input === undefined
     return { path: path || root || '(root)', message: missing ? 'is required' : issue.message }

@@ -1,6 +1,6 @@
 // Route prefixes and shared building blocks of the OneRoster 1.2 API as Timeback serves it.
 
-import * as v from 'valibot'
+import * as v from '../../core/schema.js'
 
 export const ROSTERING = '/ims/oneroster/rostering/v1p2'
 export const GRADEBOOK = '/ims/oneroster/gradebook/v1p2'
@@ -97,6 +97,6 @@ export type WithOptional<T, K extends keyof KnownKeys<T>> =
  * The read shape checked when a client has `validateResponses: true`: a record with a string `sourcedId` and
  * the given fields; everything else passes, so Timeback's extra fields never fail a read.
  */
-export function recordSchema<E extends v.ObjectEntries>(entries: E) {
+export function recordSchema<E extends v.Entries>(entries: E) {
   return v.looseObject({ ...entries, sourcedId: v.string(), status: v.optional(v.string()) })
 }

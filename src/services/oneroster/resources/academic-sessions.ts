@@ -1,7 +1,7 @@
 // Academic sessions (/academicSessions): school years, semesters, terms and grading periods, nested through
 // `parent`/`children`. Terms and grading periods also have their own routes (./terms.ts, ./grading-periods.ts).
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

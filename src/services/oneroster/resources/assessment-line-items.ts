@@ -1,7 +1,7 @@
 // Assessment line items (/assessmentLineItems): Timeback's assessment columns, which may point at a course,
 // a course component or a component resource (a lesson). PUT is "update or create"; PATCH merges metadata.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

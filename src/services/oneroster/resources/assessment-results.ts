@@ -1,7 +1,7 @@
 // Assessment results (/assessmentResults): a student's score on an assessment line item. Timeback keeps XP,
 // accuracy and attempt data in `metadata`. PUT is "update or create"; PATCH merges metadata.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

@@ -1,7 +1,7 @@
 // Categories (/categories): gradebook categories (homework, quizzes…) that line items belong to, with an
 // optional weight. PUT is "update or create" on this route.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

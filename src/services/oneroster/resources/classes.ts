@@ -1,7 +1,7 @@
 // Classes (/classes): a section of a course in a school and terms. `classes(id)` lists its students and teachers,
 // enrolls users, lists its resources, and reaches its gradebook (./class-gradebook.ts).
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   readCreateResponse, scopedList,
   type CreateResponse, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,

@@ -1,7 +1,7 @@
 // Component resources (/courses/component-resources): a resource placed in a course component — a lesson.
 // `lessonType` tells PowerPath how to run it (powerpath-100, quiz, test-out…).
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

@@ -1,7 +1,7 @@
 // Course components (/courses/components): the units and sub-units of a course's syllabus, in `sortOrder`.
 // Lessons hang off them as component resources (./component-resources.ts).
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

@@ -1,7 +1,7 @@
 // Courses (/courses): what a school teaches (classes are its sections), plus the routes scoped to one course
 // and `createStructure`, which builds a course with units and lessons from QTI tests in one call.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   readCreateResponse, scopedList, type CreateResponse, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

@@ -1,7 +1,7 @@
 // Demographics (/demographics): a user's birth date, sex, race and ethnicity flags and place of birth. The
 // record shares its sourcedId with the user it describes; `users(id).withDemographics()` reads both at once.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

@@ -1,7 +1,7 @@
 // Enrollments (/enrollments): a user's place in a class with a role (student, teacher, proctor, administrator).
 // Timeback keeps daily goals and progress metrics in `metadata`; PATCH merges it with the stored value.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

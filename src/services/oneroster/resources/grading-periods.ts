@@ -1,7 +1,7 @@
 // Grading periods (/gradingPeriods): academic sessions of type `gradingPeriod`, usually children of a term.
 // Their bodies use the key `academicSession`, as the spec declares.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

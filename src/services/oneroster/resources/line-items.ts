@@ -1,7 +1,7 @@
 // Line items (/lineItems): gradebook columns — an assignment or activity of a class that students get results
 // for. PUT is "update or create" on this route. `lineItems(id).createResults([...])` posts results in bulk.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

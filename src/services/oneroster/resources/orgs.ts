@@ -1,7 +1,7 @@
 // Orgs (/orgs): districts, schools, departments and the other organisations users and classes belong to.
 // Schools (/schools) are the same records seen through the school routes; see ./schools.ts.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

@@ -1,7 +1,7 @@
 // Resources (/resources): learning content a class, course or user can use — QTI tests, videos, articles,
 // external apps — described by `metadata`. A resource can be exported as a Common Cartridge (.imscc) zip.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

@@ -1,6 +1,6 @@
 // Results (/results): one student's score on one line item. PUT is "update or create" on this route.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

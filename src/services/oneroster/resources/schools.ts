@@ -2,7 +2,7 @@
 // courses, enrollments, terms and gradebook line items. The routes answer with the org keys (`orgs`/`org`)
 // and take the body key `org`, as the spec declares.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   scopedList, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

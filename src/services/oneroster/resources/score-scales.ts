@@ -1,7 +1,7 @@
 // Score scales (/scoreScales): how a class's scores map to grades (e.g. 90–100 → "A"). PUT is "update or
 // create" on this route.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'

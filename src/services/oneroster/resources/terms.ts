@@ -1,7 +1,7 @@
 // Terms (/terms): academic sessions of type `term`, read-only on these routes (create them through
 // academicSessions). `terms(id)` lists a term's classes and grading periods and adds grading periods to it.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   listMethods, pageFetcher, readCreateResponse, readMethods, scopedList, unwrapItem,
   type CreateResponse, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext,

@@ -1,7 +1,7 @@
 // Users (/users): everyone in OneRoster — students, teachers, guardians, administrators — plus the routes
 // scoped to one user: classes, demographics, resources, agents and third-party app credentials.
 
-import * as v from 'valibot'
+import * as v from '../../../core/schema.js'
 import {
   scopedList, unwrapItem, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
