@@ -1,131 +1,59 @@
 // npm run bench: the SDK (built dist/) against raw fetch, both talking to the emulator served on a loopback
 // port by a separate process. Every figure is a median of repeated rounds; the table at the end compares
-// each with its goal. Run with --expose-gc (the npm script does) for the heap figure.
+// each with its goal. Speed (bench/speed.ts, with the no-network CPU figures of bench/cpu.ts) is measured in a
+// fresh process per Node: the machine's and Node 24 (tools/node-matrix), where the speed goals apply. Cold
+// start (bench/cold-start.ts) compares importing the SDK with importing ofetch, in Node and in workerd.
 
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createInterface } from 'node:readline'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import type * as OneRosterModule from '../src/services/oneroster/index.ts'
 import { benchCaliper } from './caliper.ts'
+import { measureNodeImport, measureWorkerStart } from './cold-start.ts'
+import { startServer, type ServerInfo, type SpeedFigures } from './speed.ts'
 import { measureWorkerTokens } from '../test/node/fixtures/worker-tokens.ts'
 import { SIZE_GOALS, kb, measure } from '../test/node/fixtures/bundle-size.ts'
 
-interface ServerInfo {
-  baseUrl: string
-  caliperUrl: string
-  tokenUrl: string
-  credentials: { clientId: string; clientSecret: string }
-  users: number
-}
-
-const USERS_PATH = '/ims/oneroster/rostering/v1p2/users/'
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
-const CALLS = Number(process.env.BENCH_CALLS ?? 400)
 const STREAM_USERS = Number(process.env.BENCH_STREAM_USERS ?? 100_000)
-const PAGE = 1000
+const NODE24 = new URL('../tools/node-matrix/node_modules/node24/bin/node', import.meta.url).pathname
 
-async function startServer(users: number): Promise<{ info: ServerInfo; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts', String(users)], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const lines = createInterface({ input: child.stdout! })
-  for await (const line of lines) return { info: JSON.parse(line) as ServerInfo, child }
-  throw new Error('the emulator process exited before printing its address')
+/** Node 24 from tools/node-matrix, installed from its lockfile when missing; undefined if that fails. */
+function node24(): string | undefined {
+  if (!existsSync(NODE24)) spawnSync('npm', ['ci', '--prefix', 'tools/node-matrix', '--no-audit', '--no-fund'], { stdio: 'inherit' })
+  return existsSync(NODE24) ? NODE24 : undefined
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-
-async function rawToken(info: ServerInfo): Promise<string> {
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: info.credentials.clientId, client_secret: info.credentials.clientSecret })
-  const answer = (await (await fetch(info.tokenUrl, { method: 'POST', body })).json()) as { access_token: string }
-  return answer.access_token
+/** bench/speed.ts in a fresh process of `node`, against the shared emulator; its figures. */
+async function speedOn(node: string, info: ServerInfo): Promise<SpeedFigures> {
+  const child = spawn(node, ['--expose-gc', '--import', 'tsx', 'bench/speed.ts', '--json'], {
+    env: { ...process.env, BENCH_SERVER: JSON.stringify(info) }, stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout!.on('data', (chunk) => (out += chunk))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  if (code !== 0) throw new Error(`bench/speed.ts on ${node} exited ${code}`)
+  return JSON.parse(out.trim().split('\n').pop()!) as SpeedFigures
 }
 
-async function timed(n: number, call: () => Promise<unknown>): Promise<number> {
-  const start = performance.now()
-  for (let i = 0; i < n; i++) await call()
-  return performance.now() - start
-}
+const us = (n: number) => `${n.toFixed(1)} µs`
 
-/**
- * Interleaves short blocks of SDK and raw calls and compares each SDK block with the raw block beside it:
- * drift on this busy machine (the emulator shares its two cores) hits both halves of a pair alike, so the
- * median of the per-pair ratios is far steadier than a ratio of two medians. Returns that ratio and the
- * median ms per call of each side.
- */
-async function compare(sdk: () => Promise<unknown>, raw: () => Promise<unknown>, n = CALLS) {
-  const s: number[] = []
-  const r: number[] = []
-  const ratios: number[] = []
-  const block = 50
-  await timed(100, sdk) // warm-up: JIT, sockets, token
-  await timed(100, raw)
-  for (let b = 0; b < (ROUNDS * n) / block; b++) {
-    const first = b % 2 === 0 ? sdk : raw
-    const second = b % 2 === 0 ? raw : sdk
-    const a = (await timed(block, first)) / block
-    const c = (await timed(block, second)) / block
-    const [sdkMs, rawMs] = b % 2 === 0 ? [a, c] : [c, a]
-    s.push(sdkMs)
-    r.push(rawMs)
-    ratios.push(sdkMs / rawMs)
-  }
-  return { sdk: median(s), raw: median(r), ratio: median(ratios) }
-}
-
-async function overhead(info: ServerInfo) {
-  const client = new OneRosterClient({ baseUrl: info.baseUrl, auth: { ...info.credentials, authUrl: info.tokenUrl } })
-  const token = await rawToken(info)
-  const headers = { authorization: `Bearer ${token}`, accept: 'application/json' }
-  const first = await client.users.first()
-  const id = first!.sourcedId
-  const getUrl = `${info.baseUrl}${USERS_PATH}${encodeURIComponent(id)}`
-  const listUrl = `${info.baseUrl}${USERS_PATH}?limit=100&offset=0`
-  // "The same requests": the raw side sends the SDK's headers too (a fresh X-Request-ID per call), so the
-  // figure is the SDK's own cost, not the server's handling of one more header.
-  const same = () => ({ ...headers, 'x-request-id': crypto.randomUUID() })
-  const get = await compare(() => client.users.get(id), () => fetch(getUrl, { headers: same() }).then((res) => res.json()))
-  const list = await compare(() => client.users.list({ limit: 100 }), () => fetch(listUrl, { headers: same() }).then((res) => res.json()), CALLS / 4)
-  return { get, list }
-}
-
-async function streaming(info: ServerInfo) {
-  const client = new OneRosterClient({ baseUrl: info.baseUrl, auth: { ...info.credentials, authUrl: info.tokenUrl } })
-  const token = await rawToken(info)
-  const headers = { authorization: `Bearer ${token}`, accept: 'application/json' }
-  const sdkPass = async () => {
-    let count = 0
-    for await (const _ of client.users.stream({ limit: PAGE })) count++
-    return count
-  }
-  const rawPass = async () => {
-    let count = 0
-    for (let offset = 0; ; offset += PAGE) {
-      const pageHeaders = { ...headers, 'x-request-id': crypto.randomUUID() }
-      const body = (await (await fetch(`${info.baseUrl}${USERS_PATH}?limit=${PAGE}&offset=${offset}`, { headers: pageHeaders })).json()) as { users: unknown[]; totalCount: number }
-      count += body.users.length
-      if (offset + PAGE >= body.totalCount) break
-    }
-    return count
-  }
-  const s: number[] = []
-  const r: number[] = []
-  let counts = { sdk: 0, raw: 0 }
-  for (let round = 0; round < 3; round++) {
-    let t = performance.now()
-    counts.sdk = await sdkPass()
-    s.push(performance.now() - t)
-    t = performance.now()
-    counts.raw = await rawPass()
-    r.push(performance.now() - t)
-  }
-  // Heap: peak growth over a baseline taken after a full GC, sampled as items arrive.
-  const gc = (globalThis as { gc?: () => void }).gc
-  gc?.()
-  const base = process.memoryUsage().heapUsed
-  let peak = base
-  let n = 0
-  for await (const _ of client.users.stream({ limit: PAGE })) {
-    if (++n % 250 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed)
-  }
-  return { sdkMs: median(s), rawMs: median(r), counts, heapGrowthMb: (peak - base) / 2 ** 20, gcAvailable: Boolean(gc) }
+/** Table rows for one Node's speed figures; the goals are Node 24's, so other Nodes' rows are reported only. */
+function speedRows(f: SpeedFigures): (readonly [string, string, string, boolean])[] {
+  const goals = f.node.startsWith('v24.')
+  const goal = (text: string, met: boolean) => (goals ? ([text, met] as const) : (['(report)', true] as const))
+  const ratio = (r: SpeedFigures['get']) => `${r.ratio.toFixed(3)} (${(r.sdk * 1000).toFixed(0)} / ${(r.raw * 1000).toFixed(0)} µs); like for like ${r.ratioLike.toFixed(3)}`
+  const cpuOver = f.cpu.get.sdkUs - f.cpu.get.rawUs
+  const { stream, cpu } = f
+  return [
+    [`${f.node} users.get(id): SDK/raw time per call`, ratio(f.get), ...goal('≤ 1.05', f.get.ratio <= 1.05)],
+    [`${f.node} users.list({limit:100}): SDK/raw time per call`, ratio(f.list), ...goal('≤ 1.05', f.list.ratio <= 1.05)],
+    [`${f.node} stream ${stream.sdkCount} users: throughput SDK/raw`, `${stream.throughput.toFixed(3)} (${stream.sdkMs.toFixed(0)} / ${stream.rawMs.toFixed(0)} ms)`,
+      ...goal('≥ 0.97', stream.throughput >= 0.97 && stream.sdkCount === stream.rawCount)],
+    [`${f.node} stream: peak heap growth`, `${f.heap.growthMb.toFixed(1)} MB${f.heap.gcAvailable ? '' : ' (no --expose-gc)'}`, '≤ 32 MB', f.heap.growthMb <= 32],
+    [`${f.node} CPU per get, no-network fetch: SDK, raw, over raw`, `${us(cpu.get.sdkUs)}, ${us(cpu.get.rawUs)}, +${us(cpuOver)}`, ...goal('≤ +5 µs', cpuOver <= 5)],
+    [`${f.node} CPU per list(100), no-network fetch: SDK, raw, over raw`, `${us(cpu.list.sdkUs)}, ${us(cpu.list.rawUs)}, +${us(cpu.list.sdkUs - cpu.list.rawUs)}`, '(report)', true],
+    [`${f.node} CPU stream ${cpu.stream.sdkCount} users, no-network fetch: SDK, raw, throughput`,
+      `${cpu.stream.sdkMs.toFixed(0)} ms, ${cpu.stream.rawMs.toFixed(0)} ms, ${(cpu.stream.rawMs / cpu.stream.sdkMs).toFixed(3)}`, '(report)', cpu.stream.sdkCount === cpu.stream.rawCount],
+  ]
 }
 
 async function tokens(info: ServerInfo) {
@@ -146,9 +74,12 @@ const { OneRosterClient, clearTokenCache } = (await import(distPath)) as typeof 
 
 const { info, child } = await startServer(STREAM_USERS)
 try {
-  console.log(`emulator on ${info.baseUrl} with ${info.users} users; ${ROUNDS} rounds of ${CALLS} calls`)
-  const o = await overhead(info)
-  const st = await streaming(info)
+  console.log(`emulator on ${info.baseUrl} with ${info.users} users`)
+  const n24 = node24()
+  const speeds: SpeedFigures[] = []
+  for (const node of n24 ? [process.execPath, n24] : [process.execPath]) speeds.push(await speedOn(node, info))
+  const imports = (n24 ? [process.execPath, n24] : [process.execPath]).map(measureNodeImport)
+  const isolate = await measureWorkerStart()
   const tokenCount = await tokens(info)
   // The README's Worker (client and KV store built per request) in Miniflare: token requests the emulator saw.
   const worker = await measureWorkerTokens()
@@ -158,10 +89,12 @@ try {
   const leaked = /ims\/oneroster|OneRosterClient|rostering/.test(errorsOnly.text)
   const caliper = await benchCaliper(info)
   const rows = [
-    ['users.get(id): SDK/raw time per call (median of paired blocks)', `${o.get.ratio.toFixed(3)} (${o.get.sdk.toFixed(3)} / ${o.get.raw.toFixed(3)} ms)`, '≤ 1.10', o.get.ratio <= 1.1],
-    ['users.list({limit:100}): SDK/raw time per call', `${o.list.ratio.toFixed(3)} (${o.list.sdk.toFixed(2)} / ${o.list.raw.toFixed(2)} ms)`, '≤ 1.10', o.list.ratio <= 1.1],
-    [`stream ${st.counts.sdk} users: throughput SDK/raw`, `${(st.rawMs / st.sdkMs).toFixed(3)} (${st.sdkMs.toFixed(0)} / ${st.rawMs.toFixed(0)} ms)`, '≥ 0.90', st.rawMs / st.sdkMs >= 0.9 && st.counts.sdk === st.counts.raw],
-    ['stream: peak heap growth', `${st.heapGrowthMb.toFixed(1)} MB${st.gcAvailable ? '' : ' (no --expose-gc)'}`, '≤ 32 MB', st.heapGrowthMb <= 32],
+    ...speeds.flatMap(speedRows),
+    ...(n24 ? [] : [['Node 24 (tools/node-matrix)', 'not installed: npm ci --prefix tools/node-matrix failed', 'speed goals', false] as const]),
+    ...imports.map((c) => [`${c.node} cold start: import ./oneroster (dist), fresh process`,
+      `${c.sdkMs.toFixed(1)} ms; ofetch ${c.ofetchMs === undefined ? 'not installed' : `${c.ofetchMs.toFixed(1)} ms`}; empty module ${c.emptyMs.toFixed(1)} ms`, '(report)', true] as const),
+    ['workerd cold start: new Miniflare to first response (Worker bundle min+gzip)',
+      `SDK ${isolate.sdkMs.toFixed(0)} ms (${kb(isolate.sdkGzip)}); ofetch ${isolate.ofetchMs === undefined ? 'not installed' : `${isolate.ofetchMs.toFixed(0)} ms (${kb(isolate.ofetchGzip!)})`}; empty Worker ${isolate.emptyMs.toFixed(0)} ms`, '(report)', true],
     ['1000 concurrent calls, cold client: token requests', String(tokenCount), '= 1', tokenCount === 1],
     ['Worker per request, 50 concurrent cold requests, one isolate: token requests', String(worker.oneIsolateCold), '= 1', worker.oneIsolateCold === 1],
     ['Worker per request, warm isolate (50 more): token requests', String(worker.oneIsolateWarm), '= 0', worker.oneIsolateWarm === 0],
