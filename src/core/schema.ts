@@ -1,15 +1,18 @@
 /**
  * @module core/schema — the few input-schema builders the services' write checks use (string, number, boolean,
- * picklist, objects, arrays, records, unions, optional/nullable, pipes with length, pattern and email rules), with
- * valibot's names, paths, messages and outputs, in about a tenth of its bytes in a bundle. Schemas run through
- * the same `'~run'` protocol as valibot's, so `parseInput` takes either kind. Why not valibot itself: every
- * OneRoster entry carried ~8.5 KB of its minified code for these checks (test/node/schema-checks.test.ts proves
- * the two agree on paths, messages and outputs).
+ * picklist, objects, arrays, records, unions, optional/nullable, pipes with length, pattern, email, finite and
+ * custom rules, transformations), with valibot's names, paths, messages and outputs, in about a tenth of its
+ * bytes in a bundle. Schemas run through the same `'~run'` protocol as valibot's, so `parseInput` takes either
+ * kind. Why not valibot itself: every OneRoster entry carried ~8.5 KB of its minified code for these checks, the
+ * Webhooks client ~6 KB (test/node/schema-checks.test.ts proves the two agree on paths, messages and outputs).
  */
+
+import { describe, fail } from './schema-rules.js'
+export { check, email, finite, minLength, rawTransform, regex, transform, type RawTransformContext } from './schema-rules.js'
 
 /** One problem found: `path` keys lead from the root to the bad value; `input` is the value found there. */
 export interface SchemaIssue {
-  kind: 'schema' | 'validation'
+  kind: 'schema' | 'validation' | 'transformation'
   input: unknown
   message: string
   path?: { key: string | number }[]
@@ -29,6 +32,8 @@ export interface Schema<I = unknown, O = I> {
   readonly optional?: boolean
   readonly default?: unknown
   readonly entries?: Entries
+  /** What the schema expects, in valibot's words (`string`, `Array`, `(string | number)`): a union's default message names it. */
+  readonly expects?: string
   readonly '~types'?: { readonly input: I; readonly output: O }
 }
 /** A rule or a transformation inside `pipe`. */
@@ -53,52 +58,64 @@ type ObjectOutput<E extends Entries> = Flat<
   { [K in Exclude<keyof E, OptionalKeys<E>>]: InferOutput<E[K]> } & { [K in OptionalKeys<E>]?: InferOutput<E[K]> }
 >
 
-const describe = (input: unknown): string => {
-  const type = typeof input
-  if (type === 'string') return `"${input as string}"`
-  if (type === 'number' || type === 'bigint' || type === 'boolean') return `${input as number}`
-  if (type === 'object' || type === 'function') return (input && Object.getPrototypeOf(input)?.constructor?.name) ?? 'null'
-  return type
-}
-
-/** Records an issue on `d` (valibot's wording unless `message` is given); a schema issue leaves `d` untyped. */
-function fail(d: Dataset, kind: SchemaIssue['kind'], label: string, expected: string, message?: string, received = describe(d.value)): Dataset {
-  ;(d.issues ??= []).push({ kind, input: d.value, message: message ?? `Invalid ${label}: Expected ${expected} but received ${received}` })
-  if (kind === 'schema') d.typed = false
-  return d
-}
-
-/** Moves a child's issues under `key` into `d`. */
-function adopt(d: Dataset, child: Dataset, key: string | number): void {
+/** Moves a child's issues under `key` into `d`; answers the child's value. */
+function adopt(d: Dataset, key: string | number, child: Dataset): unknown {
   for (const issue of child.issues ?? []) {
     ;(issue.path ??= []).unshift({ key })
     ;(d.issues ??= []).push(issue)
   }
   if (!child.typed) d.typed = false
+  return child.value
 }
 
+/** valibot's `(a | b)` of what each option expects: `a` alone for one, `never` for none. */
+function either(expects: readonly (string | undefined)[]): string {
+  const list = [...new Set(expects)]
+  return list.length > 1 ? `(${list.join(' | ')})` : list[0] ?? 'never'
+}
+
+/** Keys copied from input to output: own ones, never one that could reach a prototype. */
+const copyable = (input: object, key: string) =>
+  Object.hasOwn(input, key) && key !== '__proto__' && key !== 'prototype' && key !== 'constructor'
+
 const schema = <I, O = I>(run: (d: Dataset) => Dataset, extra?: object): Schema<I, O> =>
-  ({ kind: 'schema', '~run': run, ...extra }) as Schema<I, O>
+  ({ ...extra, kind: 'schema', '~run': run }) as Schema<I, O>
 
-const typeCheck = <T>(test: (value: unknown) => boolean, expected: string) => (message?: string) =>
-  schema<T>((d) => (test(d.value) ? ((d.typed = true), d) : fail(d, 'schema', 'type', expected, message)))
+/** Checks the value's type; a container then builds its output with `fill` (which adopts its children's issues). */
+const typeCheck = <T>(
+  test: (value: any) => boolean, expects: string, message?: string, fill?: (d: Dataset, input: any) => unknown, extra?: object,
+) =>
+  schema<T>((d) => {
+    if (!test(d.value)) return fail(d, 'schema', 'type', expects, message)
+    d.typed = true
+    if (fill) d.value = fill(d, d.value)
+    return d
+  }, { ...extra, expects })
 
+const isObject = (value: unknown) => !!value && typeof value === 'object'
+
+// Every builder is marked free of side effects: a module-level schema that nothing uses (the client's checks in
+// a bundle that only receives webhooks) is dropped by the consumer's bundler.
 /** @example string('must be a string') */
-export const string = /* @__PURE__ */ typeCheck<string>((x) => typeof x === 'string', 'string')
+export const string = /* @__NO_SIDE_EFFECTS__ */ (message?: string): Schema<string> =>
+  typeCheck((x) => typeof x === 'string', 'string', message)
 /** @example number() */
-export const number = /* @__PURE__ */ typeCheck<number>((x) => typeof x === 'number' && !Number.isNaN(x), 'number')
+export const number = /* @__NO_SIDE_EFFECTS__ */ (message?: string): Schema<number> =>
+  typeCheck((x) => typeof x === 'number' && !Number.isNaN(x), 'number', message)
 /** @example boolean() */
-export const boolean = /* @__PURE__ */ typeCheck<boolean>((x) => typeof x === 'boolean', 'boolean')
+export const boolean = /* @__NO_SIDE_EFFECTS__ */ (message?: string): Schema<boolean> =>
+  typeCheck((x) => typeof x === 'boolean', 'boolean', message)
 /** Anything. @example record(string(), unknown()) */
-export const unknown = (): Schema<unknown> => schema((d) => ((d.typed = true), d))
+export const unknown = /* @__NO_SIDE_EFFECTS__ */ (): Schema<unknown> => schema((d) => ((d.typed = true), d))
 
 /** @example picklist(['active', 'tobedeleted'], "must be 'active' or 'tobedeleted'") */
+/* @__NO_SIDE_EFFECTS__ */
 export function picklist<const T extends readonly string[]>(options: T, message?: string): Schema<T[number]> {
-  const expected = [...new Set(options.map(describe))].join(' | ')
-  return typeCheck<T[number]>((x) => options.includes(x as string), options.length > 1 ? `(${expected})` : expected || 'never')(message)
+  return typeCheck((x) => options.includes(x as string), either(options.map(describe)), message)
 }
 
 /** `undefined` passes (or becomes `fallback`); anything else goes to `wrapped`. @example optional(string()) */
+/* @__NO_SIDE_EFFECTS__ */
 export function optional<S extends Schema<any, any>, const D extends InferOutput<S> | undefined = undefined>(
   wrapped: S, fallback?: D,
 ): Schema<InferInput<S> | undefined, D extends undefined ? InferOutput<S> | undefined : InferOutput<S>> & { optional: true } {
@@ -109,61 +126,47 @@ export function optional<S extends Schema<any, any>, const D extends InferOutput
 }
 
 /** `null` passes; anything else goes to `wrapped`. @example nullable(string()) */
+/* @__NO_SIDE_EFFECTS__ */
 export function nullable<S extends Schema<any, any>>(wrapped: S): Schema<InferInput<S> | null, InferOutput<S> | null> {
   return schema((d) => (d.value === null ? ((d.typed = true), d) : wrapped['~run'](d, {})))
 }
 
 /** @example array(string()) */
+/* @__NO_SIDE_EFFECTS__ */
 export function array<S extends Schema<any, any>>(item: S, message?: string): Schema<InferInput<S>[], InferOutput<S>[]> {
-  return schema((d) => {
-    const input = d.value
-    if (!Array.isArray(input)) return fail(d, 'schema', 'type', 'Array', message)
-    d.typed = true
-    d.value = input.map((value, key) => {
-      const child = item['~run']({ value }, {})
-      adopt(d, child, key)
-      return child.value
-    })
-    return d
-  })
+  return typeCheck<any>(Array.isArray, 'Array', message, (d, input: unknown[]) =>
+    input.map((value, key) => adopt(d, key, item['~run']({ value }, {}))))
 }
 
 function objectOf(entries: Entries, loose: boolean, message?: string): Schema<any, any> {
-  return schema((d) => {
-    const input = d.value as Record<string, unknown>
-    if (!input || typeof input !== 'object') return fail(d, 'schema', 'type', 'Object', message)
-    d.typed = true
-    const out: Record<string, unknown> = (d.value = {})
+  return typeCheck(isObject, 'Object', message, (d, input: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {}
     for (const key in entries) {
       const entry = entries[key]!
-      if (key in input || entry.default !== undefined) {
-        const child = entry['~run']({ value: input[key] }, {})
-        adopt(d, child, key)
-        out[key] = child.value
-      } else if (!entry.optional) {
-        ;(d.issues ??= []).push({ kind: 'schema', input: undefined, message: `Invalid key: Expected "${key}" but received undefined`, path: [{ key }] })
-        d.typed = false
-      }
+      if (key in input || entry.default !== undefined) out[key] = adopt(d, key, entry['~run']({ value: input[key] }, {}))
+      // `Invalid key: Expected "name" but received undefined`, at the key
+      else if (!entry.optional) adopt(d, key, fail({ value: undefined }, 'schema', 'key', `"${key}"`))
     }
     if (loose) {
       for (const key in input) {
-        if (Object.hasOwn(input, key) && !Object.hasOwn(entries, key) && key !== '__proto__' && key !== 'prototype' && key !== 'constructor') out[key] = input[key]
+        if (copyable(input, key) && !Object.hasOwn(entries, key)) out[key] = input[key]
       }
     }
-    return d
+    return out
   }, { entries })
 }
 
 /** Checks the listed keys and drops the others. @example object({ name: string() }) */
-export const object = <E extends Entries>(entries: E, message?: string): Schema<ObjectInput<E>, ObjectOutput<E>> & { entries: E } =>
+export const object = /* @__NO_SIDE_EFFECTS__ */ <E extends Entries>(entries: E, message?: string): Schema<ObjectInput<E>, ObjectOutput<E>> & { entries: E } =>
   objectOf(entries, false, message) as never
 
 /** Checks the listed keys and keeps the others as they are. @example looseObject({ sourcedId: string() }) */
-export const looseObject = <E extends Entries>(entries: E, message?: string): Schema<
+export const looseObject = /* @__NO_SIDE_EFFECTS__ */ <E extends Entries>(entries: E, message?: string): Schema<
   ObjectInput<E> & { [key: string]: unknown }, ObjectOutput<E> & { [key: string]: unknown }
 > & { entries: E; loose: true } => ({ ...objectOf(entries, true, message), loose: true }) as never
 
 /** The same object schema with every key optional. @example partial(looseObject({ title: string() })) */
+/* @__NO_SIDE_EFFECTS__ */
 export function partial<S extends Schema<any, any> & { entries: Entries }>(of: S): Schema<
   Partial<InferInput<S>>, Partial<InferOutput<S>>
 > & { entries: Entries } {
@@ -173,42 +176,47 @@ export function partial<S extends Schema<any, any> & { entries: Entries }>(of: S
 }
 
 /** Every key checked by `value` (keys are strings already). @example record(string(), unknown()) */
+/* @__NO_SIDE_EFFECTS__ */
 export function record<V extends Schema<any, any>>(_key: Schema<string>, value: V): Schema<
   Record<string, InferInput<V>>, Record<string, InferOutput<V>>
 > {
-  return schema((d) => {
-    const input = d.value as Record<string, unknown>
-    if (!input || typeof input !== 'object') return fail(d, 'schema', 'type', 'Object')
-    d.typed = true
-    const out: Record<string, unknown> = (d.value = {})
-    for (const key in input) {
-      if (!Object.hasOwn(input, key) || key === '__proto__' || key === 'prototype' || key === 'constructor') continue
-      const child = value['~run']({ value: input[key] }, {})
-      adopt(d, child, key)
-      out[key] = child.value
-    }
-    return d
+  return typeCheck<any>(isObject, 'Object', undefined, (d, input: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {}
+    for (const key in input) if (copyable(input, key)) out[key] = adopt(d, key, value['~run']({ value: input[key] }, {}))
+    return out
   })
 }
 
 /**
- * The first option that passes wins; with none, `message` (these schemas' options carry no pipes, so there is
- * no partly-typed option to report instead).
+ * The first option that passes wins. Otherwise, as valibot: when exactly one option had the value's type (and
+ * broke a rule, such as `pipe(number(), finite())` on Infinity), or when none had it and there is one option,
+ * that option's own issues answer; else the union's `message` (default `Invalid type: Expected (a | b) but
+ * received …`), the value still typed when some option had its type.
  * @example union([boolean(), picklist(['true', 'false'])], 'must be true/false')
  */
-export function union<const S extends readonly Schema<any, any>[]>(options: S, message: string): Schema<
+/* @__NO_SIDE_EFFECTS__ */
+export function union<const S extends readonly Schema<any, any>[]>(options: S, message?: string): Schema<
   InferInput<S[number]>, InferOutput<S[number]>
 > {
+  const expects = either(options.map((option) => option.expects))
   return schema((d) => {
+    const typed: Dataset[] = []
+    const untyped: Dataset[] = []
     for (const option of options) {
       const result = option['~run']({ value: d.value }, {})
       if (result.typed && !result.issues) return result
+      ;(result.typed ? typed : untyped).push(result)
     }
-    return fail(d, 'schema', 'type', '', message)
-  })
+    const answers = typed[0] ? typed : untyped
+    if (answers.length === 1) return answers[0]!
+    fail(d, 'schema', 'type', expects, message)
+    d.typed = !!typed[0]
+    return d
+  }, { expects })
 }
 
 /** The schema, then each rule in turn; a transformation runs only on a value without issues. @example pipe(string(), minLength(1, 'must not be empty')) */
+/* @__NO_SIDE_EFFECTS__ */
 export function pipe<S extends Schema<any, any>, O = InferOutput<S>>(first: S, ...actions: Action<any>[]): Schema<InferInput<S>, O> {
   return schema((d) => {
     d = first['~run'](d, {})
@@ -217,24 +225,5 @@ export function pipe<S extends Schema<any, any>, O = InferOutput<S>>(first: S, .
       d = action['~run'](d, {})
     }
     return d
-  }, { optional: first.optional, default: first.default })
+  }, first) // as valibot: the first schema's properties (optional, default, expects, entries) carry over
 }
-
-const rule = (test: (value: any) => boolean, message: string, label: string, expected: string, received?: (value: any) => string): Action => ({
-  kind: 'validation',
-  '~run': (d) => (d.typed && !test(d.value) ? fail(d, 'validation', label, expected, message, received?.(d.value)) : d),
-})
-
-/** @example minLength(1, 'must not be empty') */
-export const minLength = (n: number, message: string): Action =>
-  rule((x: { length: number }) => x.length >= n, message, 'length', `>=${n}`, (x: { length: number }) => `${x.length}`)
-/** @example regex(/^\d{4}-\d{2}-\d{2}/, 'must be an ISO date (YYYY-MM-DD…)') */
-export const regex = (pattern: RegExp, message: string): Action => rule((x: string) => pattern.test(x), message, 'format', `${pattern}`)
-/** @example email('must be an email address') */
-export const email = (message: string): Action =>
-  rule((x: string) => /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}$/u.test(x), message, 'email', '')
-/** Replaces a checked value. @example transform(String) */
-export const transform = <I, O>(to: (value: I) => O): Action<O> => ({
-  kind: 'transformation',
-  '~run': (d) => ((d.value = to(d.value as I)), d),
-})

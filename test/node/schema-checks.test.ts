@@ -4,6 +4,9 @@
 // answers over inputs generated from the valibot tree (mostly well-formed, with one odd value in about one
 // field of six): the same issues (kind, path, message, whether the value was missing) and the same output,
 // key order included.
+// The Webhooks client checks its inputs with core/schema.ts too (resources/*.ts, `Webhook…Check`), while the
+// entry exports the same rules as valibot schemas (schemas.ts, `Webhook…Schema`): the second test holds each
+// exported schema and the check the client runs to the same answers.
 
 import assert from 'node:assert/strict'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -11,6 +14,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import * as webhookChecks from '../../src/services/webhooks/resources/webhooks.ts'
+import * as filterChecks from '../../src/services/webhooks/resources/filters.ts'
+import * as webhookSchemas from '../../src/services/webhooks/schemas.ts'
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url))
 const ONEROSTER = join(SRC, 'services/oneroster/')
@@ -49,14 +55,19 @@ async function load(root: string): Promise<Map<string, Any>> {
 let seed = 7
 const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
-const STRINGS = ['', 'x', '2026-01-01', '2026-1-1', 'ada@example.com', 'ADA@EXAMPLE.COM', 'a.b+c@d-e.io', 'ada@', 'a@b.c', 'true', 'false', '5', 'active', 'tobedeleted']
-const ODD: unknown[] = [undefined, null, '', 'x', 0, 1.5, NaN, true, [], [1], {}, { sourcedId: '' }, new Date(0), 'true', '13', '-2']
+const STRINGS = [
+  '', 'x', '2026-01-01', '2026-1-1', 'ada@example.com', 'ADA@EXAMPLE.COM', 'a.b+c@d-e.io', 'ada@', 'a@b.c', 'true', 'false', '5', 'active', 'tobedeleted',
+  // webhook URLs and filter values (lists, patterns, numbers in text)
+  'https://app.example/hook', 'http://127.0.0.1:8080/h', 'ftp://app.example/', '/hooks', 'https://', '1,2', 'a,b', ' 3 ', '[', '^a.*b$', '1e3',
+]
+const URLS = ['https://app.example/hook', 'http://127.0.0.1:8080/h', 'HTTPS://APP.EXAMPLE', 'ftp://app.example/', 'https://', 'javascript:alert(1)']
+const ODD: unknown[] = [undefined, null, '', 'x', 0, 1.5, NaN, Infinity, -Infinity, true, [], [1], [Infinity], {}, { sourcedId: '' }, new Date(0), 'true', '13', '-2']
 
 function generate(schema: Any, depth = 0): unknown {
   if (random() < 0.16 || depth > 4) return pick(ODD)
   switch (schema.type) {
     case 'string': return pick([...STRINGS, ...STRINGS.slice(2)])
-    case 'number': return pick([0, 1, 2.5, -1, 2026])
+    case 'number': return pick([0, 1, 2.5, -1, 2026, Infinity])
     case 'boolean': return random() < 0.5
     case 'unknown': return pick(ODD)
     case 'picklist': return pick(schema.options)
@@ -67,7 +78,10 @@ function generate(schema: Any, depth = 0): unknown {
     case 'record': return Object.fromEntries(Array.from({ length: Math.floor(random() * 3) }, (_, i) => [`k${i}`, generate(schema.value, depth + 1)]))
     case 'object': case 'loose_object': {
       const out: Any = {}
-      for (const [key, entry] of Object.entries(schema.entries as Any)) if (random() < 0.93) out[key] = generate(entry, depth + 1)
+      for (const [key, entry] of Object.entries(schema.entries as Any)) {
+        // a webhook's URL is mostly a URL, so that whole inputs pass often enough to compare outputs
+        if (random() < 0.93) out[key] = key === 'targetUrl' && random() < 0.6 ? pick(URLS) : generate(entry, depth + 1)
+      }
       if (random() < 0.2) out.extra = pick(ODD)
       if (random() < 0.05) Object.defineProperty(out, '__proto__', { value: { polluted: true }, enumerable: true })
       return out
@@ -107,5 +121,33 @@ describe('core/schema.ts answers as valibot does for every OneRoster schema', ()
     }
     // The corpus exercises both sides: inputs that pass (outputs compared) and inputs that fail (issues compared).
     assert.ok(passed > 2000 && failed > 2000, `passed ${passed}, failed ${failed}`)
+  })
+})
+
+describe('core/schema.ts answers as valibot does for the Webhooks schemas (the client checks = the exported schemas)', () => {
+  it('same issues and outputs over generated inputs', () => {
+    const checks: Any = { ...webhookChecks, ...filterChecks }
+    const pairs = Object.entries(webhookSchemas as Any).filter(([, value]) => value && typeof value === 'object' && '~run' in value)
+    assert.deepEqual(pairs.map(([name]) => name).sort(), ['WebhookCreateSchema', 'WebhookFilterCreateSchema', 'WebhookFilterUpdateSchema', 'WebhookUpdateSchema'])
+    const seen = new Map<string, number>()
+    const count = (what: string) => seen.set(what, (seen.get(what) ?? 0) + 1)
+    for (const [name, reference] of pairs) {
+      const ours = checks[name.replace(/Schema$/, 'Check')]
+      assert.ok(ours && '~run' in ours, `no core/schema.ts check for ${name}`)
+      assert.notEqual(ours, reference)
+      for (let n = 0; n < 3000; n++) {
+        const input = generate(reference)
+        const expected = answer(reference, input)
+        assert.deepEqual(answer(ours, input), expected, `${name} on ${JSON.stringify(input)}`)
+        count(`${name} ${expected.issues.length ? 'failed' : 'passed'}`)
+        for (const issue of expected.issues) count(issue.kind === 'transformation' ? 'transformation' : issue.message.replace(/ Received .*|: Expected .*/, ''))
+      }
+    }
+    // The corpus reaches every rule the two implement separately: each schema both passes and fails, the
+    // filter's cross-field rule (a raw transformation), a number that is not finite inside the union, the URL check.
+    for (const [name] of pairs) assert.ok((seen.get(`${name} passed`) ?? 0) > 100 && (seen.get(`${name} failed`) ?? 0) > 100, `${name}: ${[...seen]}`)
+    for (const what of ['transformation', 'Invalid finite:', 'must be an absolute http(s) URL', 'must be a string, number or boolean (or a list of them for in/notIn)']) {
+      assert.ok((seen.get(what) ?? 0) > 10, `${what} seen ${seen.get(what) ?? 0} times: ${[...seen]}`)
+    }
   })
 })

@@ -5,15 +5,17 @@
 // imports no client code: a Worker that only receives webhooks keeps only that part after tree-shaking.
 
 export { WebhooksClient } from './client.js'
+export type { Webhook, WebhooksResource } from './resources/webhooks.js'
 export {
-  WebhookCreateSchema, WebhookUpdateSchema,
-  type Webhook, type WebhookCreateInput, type WebhookUpdateInput, type WebhooksResource,
-} from './resources/webhooks.js'
-export {
-  FILTER_OPERATIONS, FILTER_TYPES, WebhookFilterCreateSchema, WebhookFilterUpdateSchema,
+  FILTER_OPERATIONS, FILTER_TYPES,
   type FilterOperation, type FilterType, type WebhookFilter, type WebhookFilterCreateInput,
   type WebhookFilterUpdateInput, type WebhookFiltersResource,
 } from './resources/filters.js'
+// The valibot schemas of the rules the client checks (with core/schema.ts): bundled only when imported.
+export {
+  WebhookCreateSchema, WebhookUpdateSchema, WebhookFilterCreateSchema, WebhookFilterUpdateSchema,
+  type WebhookCreateInput, type WebhookUpdateInput,
+} from './schemas.js'
 export { parseWebhook, type ParseWebhookOptions, type ParsedWebhook, type WebhookVerifyInput } from './receive.js'
 export {
   SIGNATURE_HEADER, WebhookSignatureError, isWebhookSignatureError, signWebhookPayload, verifyWebhookSignature,

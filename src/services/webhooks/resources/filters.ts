@@ -4,10 +4,13 @@
  * filters match; a webhook without filters gets every event (of its sensor, when it has one).
  */
 
-import * as v from 'valibot'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { jsonCollection } from '../../../core/resource/json-collection.js'
 import { checked, many, operation } from '../../../core/resource/operation.js'
+import {
+  array, boolean, finite, number, object, optional, picklist, pipe, rawTransform, string, union,
+  type RawTransformContext, type Schema,
+} from '../../../core/schema.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { nonEmpty, type Timestamps } from './shared.js'
 
@@ -89,58 +92,75 @@ function valueProblem(value: Scalar | readonly Scalar[], type: FilterType, op: F
   return undefined
 }
 
-const scalar = v.union([v.string(), v.pipe(v.number(), v.finite()), v.boolean()])
+/**
+ * A filter input once each field passed its own check, before the cross-field rule. A type, not an interface:
+ * valibot's issue path wants it to fit `Record<string, unknown>`.
+ */
+export type FilterFields = {
+  webhookId: string
+  filterKey: string
+  filterValue: Scalar | Scalar[]
+  filterType?: FilterType
+  filterOperation: FilterOperation
+  active: boolean
+}
 
-function filterSchema(active: v.GenericSchema<boolean | undefined, boolean>) {
-  return v.pipe(
-    v.object({
+/**
+ * The cross-field rule of a filter, as a raw transformation (the same function runs in the client's check and
+ * in the valibot WebhookFilter*Schema): the value must suit the type and operation (reported at `filterValue`);
+ * the output states `filterType` and sends the value as a string (a list comma-separated).
+ * @example pipe(object({ …filter fields }), rawTransform(normalizeFilter))
+ */
+export function normalizeFilter({ dataset, addIssue, NEVER }: RawTransformContext<FilterFields>) {
+  const input = dataset.value
+  const filterType = input.filterType ?? inferType(input.filterValue)
+  const problem = valueProblem(input.filterValue, filterType, input.filterOperation)
+  if (problem) {
+    const at = { type: 'object', origin: 'value', input, key: 'filterValue', value: input.filterValue } as const
+    addIssue({ message: problem, path: [at] })
+    return NEVER
+  }
+  const filterValue = Array.isArray(input.filterValue) ? input.filterValue.map(String).join(',') : String(input.filterValue)
+  return { ...input, filterType, filterValue }
+}
+
+// The rules of WebhookFilterCreateSchema / WebhookFilterUpdateSchema (schemas.ts, valibot), on core/schema.ts so
+// that the client does not bundle valibot; test/node/schema-checks.test.ts holds the two to the same answers.
+const scalar = /* @__PURE__ */ union([string(), pipe(number(), finite()), boolean()])
+
+function filterCheck(active: Schema<boolean | undefined, boolean>) {
+  return pipe(
+    object({
       webhookId: nonEmpty(),
       filterKey: nonEmpty(),
-      filterValue: v.union([scalar, v.array(scalar)], 'must be a string, number or boolean (or a list of them for in/notIn)'),
-      filterType: v.optional(v.picklist(FILTER_TYPES, `must be one of ${FILTER_TYPES.join(', ')}`)),
-      filterOperation: v.picklist(FILTER_OPERATIONS, `must be one of ${FILTER_OPERATIONS.join(', ')}`),
+      filterValue: union([scalar, array(scalar)], 'must be a string, number or boolean (or a list of them for in/notIn)'),
+      filterType: optional(picklist(FILTER_TYPES, `must be one of ${FILTER_TYPES.join(', ')}`)),
+      filterOperation: picklist(FILTER_OPERATIONS, `must be one of ${FILTER_OPERATIONS.join(', ')}`),
       active,
     }),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const input = dataset.value
-      const filterType = input.filterType ?? inferType(input.filterValue)
-      const problem = valueProblem(input.filterValue, filterType, input.filterOperation)
-      if (problem) {
-        addIssue({
-          message: problem,
-          path: [{ type: 'object', origin: 'value', input, key: 'filterValue', value: input.filterValue }],
-        })
-        return NEVER
-      }
-      const filterValue = Array.isArray(input.filterValue) ? input.filterValue.map(String).join(',') : String(input.filterValue)
-      return { ...input, filterType, filterValue }
-    }),
+    rawTransform(normalizeFilter),
   )
 }
 
 /**
- * Create input. `filterValue` may be a number or boolean (sent as a string) or, for `in`/`notIn`, a list
- * (sent comma-separated); `filterType` defaults to the value's type and `active` to true. Values are checked
- * against the type before any request: `'abc'` is not a number, a `regexp` must compile.
- * @example
- * v.parse(WebhookFilterCreateSchema, { webhookId: 'w1', filterKey: 'generated.items.0.value', filterValue: 10, filterOperation: 'gte' })
- * // → { …, filterValue: '10', filterType: 'number', active: true }
+ * What `filters.create` checks (WebhookFilterCreateSchema's rules): `filterType` defaults to the value's type,
+ * `active` to true, the value goes out as a string.
+ * @example parseInput(WebhookFilterCreateCheck, input, 'filters.create', 'filter')
  */
-export const WebhookFilterCreateSchema = /* @__PURE__ */ filterSchema(v.optional(v.boolean('must be true or false'), true))
+export const WebhookFilterCreateCheck = /* @__PURE__ */ filterCheck(optional(boolean('must be true or false'), true))
 /**
- * Update input: a full replacement (PUT), so `active` must be stated.
- * @example
- * await client.filters.update(filter.id, { ...filter, active: false })
+ * What `filters.update` checks (WebhookFilterUpdateSchema's rules): a full replacement, so `active` is required.
+ * @example parseInput(WebhookFilterUpdateCheck, input, 'filters.update', 'filter')
  */
-export const WebhookFilterUpdateSchema = /* @__PURE__ */ filterSchema(v.boolean('must be true or false'))
+export const WebhookFilterUpdateCheck = /* @__PURE__ */ filterCheck(boolean('must be true or false'))
 
-/** What `filters.create` takes (checked by WebhookFilterCreateSchema). */
+/** What `filters.create` takes (checked by WebhookFilterCreateSchema's rules). */
 export interface WebhookFilterCreateInput {
   webhookId: string
   /** Dotted path into the event: `type`, `sensor`, `actor.email`, `object.subject`, `generated.items.0.value`. */
   filterKey: string
   /** Sent as a string; a list (for `in`/`notIn`) is sent comma-separated. */
-  filterValue: Scalar | readonly Scalar[]
+  filterValue: Scalar | Scalar[]
   /** Default: the type of `filterValue` (a string value means `string`). */
   filterType?: FilterType
   filterOperation: FilterOperation
@@ -180,8 +200,8 @@ const filters = /* @__PURE__ */ jsonCollection<WebhookFilter, WebhookFilterCreat
   item: '/webhook-filters/{id}',
   one: 'filter',
   many: 'filters',
-  create: /* @__PURE__ */ checked(WebhookFilterCreateSchema, 'filter', 'filters.create'),
-  update: /* @__PURE__ */ checked(WebhookFilterUpdateSchema, 'filter', 'filters.update'),
+  create: /* @__PURE__ */ checked(WebhookFilterCreateCheck, 'filter', 'filters.create'),
+  update: /* @__PURE__ */ checked(WebhookFilterUpdateCheck, 'filter', 'filters.update'),
 })
 /** GET /webhook-filters/webhook/{webhookId} */
 const listByWebhook = /* @__PURE__ */ operation<{ webhookId: string }, WebhookFilter[]>({

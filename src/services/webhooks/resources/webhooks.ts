@@ -4,12 +4,13 @@
  * to one sending app.
  */
 
-import * as v from 'valibot'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { jsonCollection } from '../../../core/resource/json-collection.js'
 import { checked, one, operation } from '../../../core/resource/operation.js'
+import { boolean, check, nullable, object, optional, pipe, string } from '../../../core/schema.js'
 import type { CallOptions } from '../../../core/transport/http.js'
-import { nonEmpty, nullableText, type Timestamps } from './shared.js'
+import type { WebhookCreateInput, WebhookUpdateInput } from '../schemas.js'
+import { isHttpUrl, nonEmpty, nullableText, type Timestamps } from './shared.js'
 
 /** A registered webhook as the service returns it (the secret included). */
 export interface Webhook extends Timestamps {
@@ -25,47 +26,27 @@ export interface Webhook extends Timestamps {
   sensor?: string | null
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:'
-  } catch {
-    return false
-  }
-}
-
+// The rules of WebhookCreateSchema / WebhookUpdateSchema (schemas.ts, valibot), on core/schema.ts so that the
+// client does not bundle valibot; test/node/schema-checks.test.ts holds the two to the same answers.
 const fields = {
   name: nonEmpty(),
   description: nullableText,
-  targetUrl: v.pipe(v.string('must be a string'), v.check(isHttpUrl, 'must be an absolute http(s) URL')),
+  targetUrl: pipe(string('must be a string'), check(isHttpUrl, 'must be an absolute http(s) URL')),
   secret: nonEmpty('must not be empty (receivers verify deliveries with it)'),
-  sensor: v.optional(v.nullable(nonEmpty('must not be empty; use null for every sensor'))),
+  sensor: optional(nullable(nonEmpty('must not be empty; use null for every sensor'))),
 }
 
 /**
- * Create input. `description` defaults to null and `active` to true. Unknown keys (such as `id` or
- * `createdAt` from a fetched webhook) are dropped, so a read object can be spread into an update.
- * @example
- * const ok = v.safeParse(WebhookCreateSchema, { name: 'n', targetUrl: 'https://app.example/hook', secret: 's' }).success // true
+ * What `webhooks.create` checks (WebhookCreateSchema's rules): `description` defaults to null, `active` to
+ * true, unknown keys are dropped.
+ * @example parseInput(WebhookCreateCheck, input, 'webhooks.create', 'webhook')
  */
-export const WebhookCreateSchema = v.object({ ...fields, active: v.optional(v.boolean('must be true or false'), true) })
+export const WebhookCreateCheck = /* @__PURE__ */ object({ ...fields, active: optional(boolean('must be true or false'), true) })
 /**
- * Update input: a full replacement (PUT), so `active` must be stated.
- * @example
- * await client.webhooks.update(hook.id, { ...hook, targetUrl: 'https://app.example/hooks/v2' })
+ * What `webhooks.update` checks (WebhookUpdateSchema's rules): a full replacement, so `active` is required.
+ * @example parseInput(WebhookUpdateCheck, input, 'webhooks.update', 'webhook')
  */
-export const WebhookUpdateSchema = v.object({ ...fields, active: v.boolean('must be true or false') })
-
-/**
- * What `webhooks.create` takes (checked by WebhookCreateSchema).
- * @example const input: WebhookCreateInput = { name: 'grades', targetUrl: 'https://app.example/hooks', secret }
- */
-export type WebhookCreateInput = v.InferInput<typeof WebhookCreateSchema>
-/**
- * What `webhooks.update` takes: a full replacement, so `active` is required.
- * @example const input: WebhookUpdateInput = { ...hook, active: false }
- */
-export type WebhookUpdateInput = v.InferInput<typeof WebhookUpdateSchema>
+export const WebhookUpdateCheck = /* @__PURE__ */ object({ ...fields, active: boolean('must be true or false') })
 
 /**
  * `client.webhooks`: the endpoints Timeback delivers processed events to (/webhooks).
@@ -96,8 +77,8 @@ const webhooks = /* @__PURE__ */ jsonCollection<Webhook, WebhookCreateInput, Web
   item: '/webhooks/{id}',
   one: 'webhook',
   many: 'webhooks',
-  create: /* @__PURE__ */ checked(WebhookCreateSchema, 'webhook', 'webhooks.create'),
-  update: /* @__PURE__ */ checked(WebhookUpdateSchema, 'webhook', 'webhooks.update'),
+  create: /* @__PURE__ */ checked(WebhookCreateCheck, 'webhook', 'webhooks.create'),
+  update: /* @__PURE__ */ checked(WebhookUpdateCheck, 'webhook', 'webhooks.update'),
 })
 /** PUT /webhooks/{id}/activate */
 const activate = /* @__PURE__ */ operation<{ id: string }, Webhook>({ method: 'PUT', path: '/webhooks/{id}/activate', unwrap: /* @__PURE__ */ one('webhook') })
