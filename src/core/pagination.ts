@@ -10,7 +10,7 @@
 // Every page must bring a new record or the listing ends: no server, honest or not, can keep it requesting.
 
 import { InputValidationError, type InputIssue } from './errors.js'
-import { keyOf, RecordStream } from './paging/record-stream.js'
+import { keyOf, recordStream } from './paging/record-stream.js'
 import type { CallOptions } from './transport/http.js'
 
 /**
@@ -150,8 +150,8 @@ export { keyOf }
 export function streamPages<T, P extends OffsetParams>(
   fetchPage: PageFetcher<T>, params: P, call: CallOptions = {}, compile: QueryCompiler<P>, idOf: IdOf<T>,
 ): AsyncGenerator<T, void, undefined> {
-  // Not a generator: see RecordStream. `compile` still runs on the first next(), where bad params reject.
-  return new RecordStream<T>(
+  // Not a generator: see recordStream. `compile` still runs on the first next(), where bad params reject.
+  return recordStream<T>(
     fetchPage,
     () => ({ ...compile(params), limit: params.limit ?? STREAM_PAGE, offset: params.offset ?? 0 }),
     (page, query) => {

@@ -24,161 +24,115 @@ export function keyOf<T>(item: T, idOf: IdOf<T>): string | undefined {
 /** A page's query parameters, as the fetcher takes them. */
 type Query = Parameters<PageFetcher<unknown>>[0]
 
-const DONE: IteratorReturnResult<void> = Object.freeze({ value: undefined, done: true })
-/** What `#take` returns when the page in hand has no more fresh records. */
-const EXHAUSTED = Symbol('exhausted')
-
 /**
  * Yields every new record of every page, one page in memory. `begin` runs on the first `next()` (bad params
- * reject the iteration, as a generator's body would) and returns the first query, then `params.maxItems` is read; `after` returns the query
- * of the next page, or undefined when the listing is complete.
+ * reject the iteration, as a generator's body would) and returns the first query, then `params.maxItems` is
+ * read; `after` returns the query of the next page, or undefined when the listing is complete.
  *
  * The listing ends at an empty page, at a page made only of records the previous page already yielded, when
  * `after` says so, or at `maxItems` (without asking for another page). Records without an id are never
  * dropped as repeats. A page that fails ends the stream with its error. Behaves like an async generator for
  * `for await`, `next`, `return` and `throw`; calls made while a page is loading wait their turn.
  * @example
- * const records = new RecordStream(fetchPage, () => ({ limit: 100, offset: 0 }), nextOffset, {}, (r) => r.sourcedId, { maxItems: 500 })
+ * const records = recordStream(fetchPage, () => ({ limit: 100, offset: 0 }), nextOffset, {}, (r) => r.sourcedId, { maxItems: 500 })
  * for await (const record of records) console.log(record)
  */
-export class RecordStream<T> implements AsyncGenerator<T, void, undefined> {
-  readonly #fetchPage: PageFetcher<T>
-  readonly #begin: () => Query
-  readonly #after: (page: RawPage<T>, query: Query) => Query | undefined
-  readonly #call: CallOptions
-  readonly #idOf: IdOf<T>
-  readonly #params: { maxItems?: number | undefined }
-  #max = Infinity
-  #query: Query | undefined
-  #page: RawPage<T> | undefined
-  #at = 0
-  #fresh = 0
-  #yielded = 0
-  #previous = new Set<string>()
-  #current = new Set<string>()
-  #started = false
-  #done = false
-  /** Callers of `next()` waiting while a page loads; undefined when none is loading. */
-  #waiting: { resolve: (r: IteratorResult<T, void>) => void; reject: (e: unknown) => void }[] | undefined
+export function recordStream<T>(
+  fetchPage: PageFetcher<T>, begin: () => Query, after: (page: RawPage<T>, query: Query) => Query | undefined,
+  call: CallOptions, idOf: IdOf<T>, params: { maxItems?: number | undefined },
+): AsyncGenerator<T, void, undefined> {
+  type Result = IteratorResult<T, void>
+  let max = Infinity
+  let query: Query | undefined
+  let page: RawPage<T> | undefined
+  let at = 0
+  let fresh = 0
+  let yielded = 0
+  let previous = new Set<string>()
+  let current = previous
+  /** 0 before the first page, 1 listing, 2 done. */
+  let state = 0
+  /** The page load in progress, if any. */
+  let loading: Promise<Result> | undefined
 
-  constructor(
-    fetchPage: PageFetcher<T>, begin: () => Query, after: (page: RawPage<T>, query: Query) => Query | undefined,
-    call: CallOptions, idOf: IdOf<T>, params: { maxItems?: number | undefined },
-  ) {
-    this.#fetchPage = fetchPage
-    this.#begin = begin
-    this.#after = after
-    this.#call = call
-    this.#idOf = idOf
-    this.#params = params
+  const end = (): Result => {
+    state = 2
+    page = undefined
+    previous = current = new Set()
+    return { value: undefined, done: true }
   }
 
-  [Symbol.asyncIterator](): this {
-    return this
-  }
-
-  next(): Promise<IteratorResult<T, void>> {
-    if (this.#waiting) return new Promise((resolve, reject) => this.#waiting!.push({ resolve, reject }))
-    return this.#serve()
-  }
-
-  return(): Promise<IteratorResult<T, void>> {
-    this.#finish()
-    return Promise.resolve(DONE)
-  }
-
-  throw(error: unknown): Promise<IteratorResult<T, void>> {
-    this.#finish()
-    return Promise.reject(error)
-  }
-
-  /** The next record when the page in hand has one; otherwise loads pages until one does or the listing ends. */
-  #serve(): Promise<IteratorResult<T, void>> {
-    if (this.#done) return Promise.resolve(DONE)
-    const item = this.#take()
-    if (item !== EXHAUSTED) return Promise.resolve({ value: item, done: false })
-    if (this.#done) return Promise.resolve(DONE)
-    this.#waiting = []
-    const loading = this.#load()
-    loading.then(this.#drain, this.#drain)
-    return loading
-  }
-
-  /** Serves, in order, the callers that waited for the page that just loaded (or failed). */
-  readonly #drain = (): void => {
-    const waiting = this.#waiting ?? []
-    this.#waiting = undefined
-    while (waiting.length) {
-      const waiter = waiting.shift()!
-      this.#serve().then(waiter.resolve, waiter.reject)
-      if (this.#waiting) {
-        // Another page is loading for that caller: the rest wait for it.
-        ;(this.#waiting as typeof waiting).push(...waiting)
-        return
-      }
-    }
-  }
-
-  /** The next fresh record of the page in hand, EXHAUSTED at its end; at `maxItems` the stream is done. */
-  #take(): T | typeof EXHAUSTED {
-    const items = this.#page?.items
-    if (!items) return EXHAUSTED
-    while (this.#at < items.length) {
-      const item = items[this.#at++]!
-      const key = keyOf(item, this.#idOf)
+  /** The next fresh record of the page in hand; undefined at its end (the end of the stream at `maxItems`). */
+  const take = (): Result | undefined => {
+    const items = page ? page.items : []
+    while (at < items.length) {
+      const item = items[at++]!
+      const key = keyOf(item, idOf)
       if (key !== undefined) {
         // A repeat stays in `current`: the next page may overlap it again.
-        const size = this.#current.size
-        this.#current.add(key)
-        if (this.#current.size === size || this.#previous.has(key)) continue
+        const size = current.size
+        current.add(key)
+        if (current.size === size || previous.has(key)) continue
       }
-      if (this.#yielded >= this.#max) {
-        this.#finish()
-        return EXHAUSTED
-      }
-      this.#fresh++
-      this.#yielded++
-      return item
+      if (yielded >= max) return end()
+      fresh++
+      yielded++
+      return { value: item, done: false }
     }
-    return EXHAUSTED
+    return yielded >= max ? end() : undefined
   }
 
-  async #load(): Promise<IteratorResult<T, void>> {
+  const load = async (): Promise<Result> => {
     try {
       for (;;) {
-        if (this.#page) {
+        if (state === 0) {
+          state = 1
+          query = begin()
+          max = params.maxItems ?? Infinity
+        } else if (page) {
           // The page in hand is used up: end on a page with nothing new, else ask for the next one.
-          if (this.#fresh === 0) break
-          this.#previous = this.#current
-          this.#query = this.#after(this.#page, this.#query!)
-        } else if (!this.#started) {
-          this.#started = true
-          this.#query = this.#begin()
-          this.#max = this.#params.maxItems ?? Infinity
+          if (fresh === 0) return end()
+          previous = current
+          query = after(page, query!)
         }
-        if (this.#query === undefined || this.#yielded >= this.#max) break
-        const page = await this.#fetchPage(this.#query, this.#call)
-        if (this.#done) return DONE // return() was called while the page loaded
-        this.#page = page
-        this.#at = 0
-        this.#fresh = 0
-        this.#current = new Set()
-        const item = this.#take()
-        if (item !== EXHAUSTED) return { value: item, done: false }
-        if (this.#done) return DONE
+        if (query === undefined || yielded >= max) return end()
+        const next = await fetchPage(query, call)
+        if (state === 2) return end() // return() was called while the page loaded
+        page = next
+        at = fresh = 0
+        current = new Set()
+        const result = take()
+        if (result) return result
       }
     } catch (error) {
-      this.#finish()
+      end()
       throw error
     }
-    this.#finish()
-    return DONE
   }
 
-  #finish(): void {
-    this.#done = true
-    this.#page = undefined
-    this.#previous = new Set()
-    this.#current = new Set()
+  const stream: AsyncGenerator<T, void, undefined> = {
+    next() {
+      // While a page loads, a call waits for it and then asks again (in call order: then-callbacks run in order).
+      if (loading) return loading.then(() => stream.next(), () => stream.next())
+      const result = state === 2 ? end() : take()
+      if (result) return Promise.resolve(result)
+      const pending = (loading = load())
+      const idle = () => {
+        loading = undefined
+      }
+      pending.then(idle, idle)
+      return pending
+    },
+    return() {
+      return Promise.resolve(end())
+    },
+    throw(error) {
+      end()
+      return Promise.reject(error)
+    },
+    [Symbol.asyncIterator]() {
+      return stream
+    },
   }
+  return stream
 }

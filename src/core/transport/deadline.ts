@@ -39,42 +39,34 @@ let never: AbortSignal | undefined
 export function openCallScope(caller: AbortSignal | undefined, timeoutMs: number, outlive = false): CallScope {
   const finite = Number.isFinite(timeoutMs) && timeoutMs > 0
   const deadline = finite ? Date.now() + timeoutMs : Infinity
-  if (!caller && !finite) return { signal: (never ??= new AbortController().signal), fetchSignal: undefined, deadline, abortError: timeoutError, dispose() {} }
-  if (!caller && outlive) {
-    // The platform's timeout signal outlives the call on its own and never keeps a process alive.
-    const signal = AbortSignal.timeout(timeoutMs)
-    return { signal, fetchSignal: signal, deadline, abortError: timeoutError, dispose() {} }
+  const timeoutError = (what: string) => new TimeoutError(`${what} timed out after ${timeoutMs} ms`, timeoutMs)
+  if (!caller && (!finite || outlive)) {
+    // Nothing can abort the call, or its Response outlives it: the platform's timeout signal ends on its own and
+    // never keeps a process alive.
+    const signal = finite ? AbortSignal.timeout(timeoutMs) : undefined
+    return { signal: signal ?? (never ??= new AbortController().signal), fetchSignal: signal, deadline, abortError: timeoutError, dispose() {} }
   }
   const controller = new AbortController()
-  let timedOut = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-  if (finite) {
-    timer = setTimeout(() => {
-      timedOut = true
-      controller.abort(new TimeoutError(`timed out after ${timeoutMs} ms`, timeoutMs))
-    }, timeoutMs)
-  }
-  const onAbort = caller && (() => controller.abort(caller.reason))
-  if (caller) {
-    if (caller.aborted) controller.abort(caller.reason)
-    else caller.addEventListener('abort', onAbort!, { once: true })
-  }
+  // Without a caller signal only the timeout can abort.
+  let timedOut = !caller
+  const onAbort = () => controller.abort(caller!.reason)
+  const timer = finite
+    ? setTimeout(() => {
+        timedOut = true
+        controller.abort(new TimeoutError(`timed out after ${timeoutMs} ms`, timeoutMs))
+      }, timeoutMs)
+    : undefined
+  if (caller?.aborted) onAbort()
+  else caller?.addEventListener('abort', onAbort, { once: true })
   const signal = controller.signal
   return {
     signal,
     fetchSignal: signal,
     deadline,
-    abortError(what) {
-      if (timedOut || !caller) return timeoutError(what)
-      return new AbortError(`${what} was aborted`, caller.reason)
-    },
+    abortError: (what) => (timedOut ? timeoutError(what) : new AbortError(`${what} was aborted`, caller!.reason)),
     dispose() {
-      if (timer !== undefined) clearTimeout(timer)
-      if (caller) caller.removeEventListener('abort', onAbort!)
+      clearTimeout(timer)
+      caller?.removeEventListener('abort', onAbort)
     },
-  }
-
-  function timeoutError(what: string): TimeoutError {
-    return new TimeoutError(`${what} timed out after ${timeoutMs} ms`, timeoutMs)
   }
 }

@@ -166,16 +166,14 @@ export class Transport {
         const ok = status >= 200 && status < 300
         if (ok && req.responseType === 'response') return response as T
         let text: string
-        let bytes: ArrayBuffer | undefined
         try {
-          if (ok && req.responseType === 'bytes') bytes = await response.arrayBuffer()
-          else text = await response.text()
+          if (ok && req.responseType === 'bytes') return { data: new Uint8Array(await response.arrayBuffer()), headers: response.headers } as T
+          text = await response.text()
         } catch (error) {
           if (scope.signal.aborted) throw scope.abortError(what())
           throw error
         }
-        if (bytes) return { data: new Uint8Array(bytes), headers: response.headers } as T
-        const parsed = parseBody(text!, response)
+        const parsed = parseBody(text, response)
         if (sent && deferred) reporter.response(sent, status, started, parsed)
         if (!ok) throw ApiError.from(errorContext(method, finalUrl(target), response, parsed.value, requestId))
         if (!parsed.ok) {

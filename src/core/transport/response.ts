@@ -7,44 +7,17 @@ export type QueryValue = string | number | boolean | undefined | null | readonly
 
 const PREVIEW = 120
 
-/**
- * Appends query parameters, skipping undefined/null and repeating arrays (`roles=a&roles=b`). The text is exactly
- * what `URLSearchParams` would write (form encoding: space as `+`), built by hand: this runs on every list call.
- * @example withQuery('https://h/users', { limit: 10, filter: "status='active'" }) // 'https://h/users?limit=10&filter=status%3D%27active%27'
- */
+/** Appends query parameters, skipping undefined/null and repeating arrays (`roles=a&roles=b`). */
 export function withQuery(url: string, query: Record<string, QueryValue> | undefined): string {
   if (!query) return url
-  let qs = ''
-  try {
-    for (const key in query) {
-      if (!Object.prototype.hasOwnProperty.call(query, key)) continue
-      const value = query[key]
-      if (value === undefined || value === null) continue
-      const name = formEncode(key)
-      if (Array.isArray(value)) for (const v of value) qs += `&${name}=${formEncode(String(v))}`
-      else qs += `&${name}=${formEncode(String(value))}`
-    }
-  } catch {
-    // An unpaired surrogate (encodeURIComponent refuses it; URLSearchParams writes U+FFFD): the platform's way.
-    qs = ''
-    const params = new URLSearchParams()
-    for (const [key, value] of Object.entries(query)) {
-      if (value === undefined || value === null) continue
-      if (Array.isArray(value)) for (const v of value) params.append(key, String(v))
-      else params.append(key, String(value))
-    }
-    const text = params.toString()
-    if (text) qs = `&${text}`
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue
+    if (Array.isArray(value)) for (const v of value) params.append(key, String(v))
+    else params.append(key, String(value))
   }
-  return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs.slice(1)}` : url
-}
-
-/** Characters the form encoding escapes but encodeURIComponent leaves, and the space. */
-const FORM_ONLY: Record<string, string> = { '%20': '+', '!': '%21', "'": '%27', '(': '%28', ')': '%29', '~': '%7E' }
-const PLAIN = /^[\w.*-]*$/
-
-function formEncode(text: string): string {
-  return PLAIN.test(text) ? text : encodeURIComponent(text).replace(/%20|[!'()~]/g, (c) => FORM_ONLY[c]!)
+  const qs = params.toString()
+  return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url
 }
 
 /** The JSON text of a request body; a cycle, a BigInt or a throwing `toJSON` is an InputValidationError. */
