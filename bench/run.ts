@@ -79,7 +79,8 @@ try {
   const speeds: SpeedFigures[] = []
   for (const node of n24 ? [process.execPath, n24] : [process.execPath]) speeds.push(await speedOn(node, info))
   const imports = (n24 ? [process.execPath, n24] : [process.execPath]).map(measureNodeImport)
-  const isolate = await measureWorkerStart()
+  // A failure here (workerd could not start) is a row of the table, not the end of the run.
+  const isolate = await measureWorkerStart().catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
   const tokenCount = await tokens(info)
   // The README's Worker (client and KV store built per request) in Miniflare: token requests the emulator saw.
   const worker = await measureWorkerTokens()
@@ -93,8 +94,10 @@ try {
     ...(n24 ? [] : [['Node 24 (tools/node-matrix)', 'not installed: npm ci --prefix tools/node-matrix failed', 'speed goals', false] as const]),
     ...imports.map((c) => [`${c.node} cold start: import ./oneroster (dist), fresh process`,
       `${c.sdkMs.toFixed(1)} ms; ofetch ${c.ofetchMs === undefined ? 'not installed' : `${c.ofetchMs.toFixed(1)} ms`}; empty module ${c.emptyMs.toFixed(1)} ms`, '(report)', true] as const),
-    ['workerd cold start: new Miniflare to first response (Worker bundle min+gzip)',
-      `SDK ${isolate.sdkMs.toFixed(0)} ms (${kb(isolate.sdkGzip)}); ofetch ${isolate.ofetchMs === undefined ? 'not installed' : `${isolate.ofetchMs.toFixed(0)} ms (${kb(isolate.ofetchGzip!)})`}; empty Worker ${isolate.emptyMs.toFixed(0)} ms`, '(report)', true],
+    typeof isolate === 'string'
+      ? (['workerd cold start', `failed: ${isolate}`, '(report)', false] as const)
+      : (['workerd cold start: new Miniflare to first response (Worker bundle min+gzip)',
+          `SDK ${isolate.sdkMs.toFixed(0)} ms (${kb(isolate.sdkGzip)}); ofetch ${isolate.ofetchMs === undefined ? 'not installed' : `${isolate.ofetchMs.toFixed(0)} ms (${kb(isolate.ofetchGzip!)})`}; empty Worker ${isolate.emptyMs.toFixed(0)} ms`, '(report)', true] as const),
     ['1000 concurrent calls, cold client: token requests', String(tokenCount), '= 1', tokenCount === 1],
     ['Worker per request, 50 concurrent cold requests, one isolate: token requests', String(worker.oneIsolateCold), '= 1', worker.oneIsolateCold === 1],
     ['Worker per request, warm isolate (50 more): token requests', String(worker.oneIsolateWarm), '= 0', worker.oneIsolateWarm === 0],
