@@ -13,7 +13,7 @@ import { InputValidationError, type InputIssue } from '../errors.js'
 import { MAX_LIMIT, type IdOf, type PageFetcher, type PageResult, type QueryCompiler, type RawPage } from '../pagination.js'
 import type { CallOptions } from '../transport/http.js'
 import type { Paging } from './listing.js'
-import { walkPages } from './walk.js'
+import { recordStream } from './record-stream.js'
 
 /** Paging params of a page-numbered list. */
 export interface PageParams {
@@ -102,7 +102,7 @@ export function streamByPage<T, P extends PageParams>(
     received = (page - 1) * size
     return { ...query, page, limit: size }
   }
-  return walkPages(fetchPage, begin, (answer, asked) => {
+  return recordStream(fetchPage, begin, (answer, asked) => {
     size = servedSize(size, answer)
     received += answer.items.length
     const page = asked.page as number

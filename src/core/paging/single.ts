@@ -6,7 +6,7 @@
 import type { PageFetcher, PageResult, QueryCompiler } from '../pagination.js'
 import type { CallOptions } from '../transport/http.js'
 import type { Paging } from './listing.js'
-import { walkPages } from './walk.js'
+import { recordStream } from './record-stream.js'
 
 /** `stream`/`listAll` of a one-call list accept a cap. */
 export interface SingleCallParams {
@@ -26,5 +26,5 @@ async function listWhole<T, P extends SingleCallParams>(
  */
 export const singleCall: Paging<SingleCallParams> = {
   list: listWhole,
-  stream: (fetchPage, params, call = {}, compile, idOf) => walkPages(fetchPage, () => compile(params), () => undefined, call, idOf, params),
+  stream: (fetchPage, params, call = {}, compile, idOf) => recordStream(fetchPage, () => compile(params), () => undefined, call, idOf, params),
 }
