@@ -17,7 +17,14 @@ export function describeBody(body: unknown): string | undefined {
   return undefined
 }
 
+/**
+ * The service's own error codes: IMS `imsx_codeMinorFieldValue` values, or the `code` of a `{ error, code }` body
+ * (MasteryTrack's `ASSIGNMENT_EXISTS`, QTI's codes).
+ * @example minorCodes({ success: false, error: 'Assignment already exists', code: 'ASSIGNMENT_EXISTS' }) // ['ASSIGNMENT_EXISTS']
+ */
 export function minorCodes(body: unknown): string[] {
+  const code = (body as { code?: unknown } | null | undefined)?.code
+  if (typeof code === 'string' && code) return [code]
   const minor = (body as { imsx_CodeMinor?: { imsx_codeMinorField?: unknown } } | undefined)?.imsx_CodeMinor
   const fields = minor?.imsx_codeMinorField
   if (!Array.isArray(fields)) return []

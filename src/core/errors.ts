@@ -80,7 +80,7 @@ export class ApiError extends TimebackError {
   readonly requestId: string | undefined
   /** The parsed response body (JSON when it parsed, else a short text preview). */
   readonly body: unknown
-  /** IMS `imsx_codeMinorFieldValue` values, e.g. `['unknownobject']`. */
+  /** The service's codes: IMS `imsx_codeMinorFieldValue` values (`['unknownobject']`) or a body's `code` (`['ASSIGNMENT_EXISTS']`). */
   readonly minorCodes: string[]
   /** `imsx_error_details`, `details` or `errors` from the body. */
   readonly details: unknown[]

@@ -7,7 +7,7 @@ import { webhooksService } from './webhooks/index.js'
 
 /**
  * The services `createEmulator()` mounts by default: OneRoster (at the origin), Caliper and Webhooks (on the
- * emulated Caliper host, `/caliper-host`) and MasteryTrack (`/masterytrack`: the API-key → JWT exchange so far).
+ * emulated Caliper host, `/caliper-host`) and MasteryTrack (`/masterytrack`: the API-key → JWT exchange, inventory search and assignments).
  *
  * @example
  * import { BUILT_IN_SERVICES, createEmulator } from '@timeback/sdk/testing'

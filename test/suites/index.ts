@@ -16,6 +16,7 @@ import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import coreTokens from './core/tokens.ts'
 import coreWhere from './core/where.ts'
+import { masterytrackSuites } from './masterytrack/index.ts'
 import { onerosterSuites } from './oneroster/index.ts'
 import smoke from './smoke.ts'
 import { webhooksSuites } from './webhooks/index.ts'
@@ -36,6 +37,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/tokens', suite: coreTokens },
   { name: 'core/where', suite: coreWhere },
   ...caliperSuites,
+  ...masterytrackSuites,
   ...onerosterSuites,
   ...webhooksSuites,
 ]

@@ -1,26 +1,14 @@
 // The emulated MasteryTrack service (test inventory and assignments) as a kernel module, at `${origin}/masterytrack`.
-// So far it mounts only the kernel's API-key → JWT exchange at `POST /authorizer` and declares that its routes
-// take `X-Auth-Token: Bearer <jwt>`; the inventory and assignment routes come with the MasteryTrack client.
+// The kernel's API-key → JWT exchange at `POST /authorizer`; the inventory search and the assignment routes take
+// `X-Auth-Token: Bearer <jwt>`. State: the seeded inventory and the assignments made since the last reset.
+import { route } from '../context.js'
 import { json } from '../http.js'
-import type { EmulatedService, EmulatedServiceModule, ErrorWriter } from '../service.js'
+import type { EmulatedService, EmulatedServiceModule } from '../service.js'
+import { assign, invalidate, type MasteryTrackState } from './assignments.js'
+import { masterytrackError } from './error.js'
+import { searchTests, seedTests } from './inventory.js'
 
-/** Codes of the service's error body by status, as its documentation lists them (others carry no code). */
-function codeFor(status: number): string | undefined {
-  if (status === 400) return 'INVALID_PARAMETERS'
-  if (status === 401) return 'UNAUTHORIZED'
-  if (status === 403) return 'ACCESS_DENIED'
-  if (status >= 500) return 'INTERNAL_ERROR'
-  return undefined
-}
-
-/** MasteryTrack's error body: `{ success: false, error, code?, details? }`. */
-export const masterytrackError: ErrorWriter = (status, message, headers = {}, extra = {}) => {
-  const code = extra.code ?? codeFor(status)
-  const body: Record<string, unknown> = { success: false, error: message }
-  if (code !== undefined) body.code = code
-  if (extra.details !== undefined) body.details = extra.details
-  return json(body, status, headers)
-}
+export { masterytrackError }
 
 /**
  * The MasteryTrack module of the emulator.
@@ -37,13 +25,26 @@ export const masterytrackError: ErrorWriter = (status, message, headers = {}, ex
 export const masterytrackService: EmulatedServiceModule = {
   name: 'masterytrack',
   create(): EmulatedService {
+    // The kernel calls seed() after creation and after each reset, unless the emulator was made with seed: false.
+    const state: MasteryTrackState = { tests: [], assignments: [], nextId: 1 }
     return {
       prefix: '/masterytrack',
       auth: 'api-key',
       apiKeyExchange: '/authorizer',
       error: masterytrackError,
-      routes: () => [],
-      reset: () => undefined,
+      routes: () => [
+        route('GET', '/authoring/inventory/search', 'searchInventory', (ctx) => json({ success: true, data: searchTests(state.tests, ctx.query) })),
+        route('POST', '/delivery/assignments/assign', 'assignTest', (ctx) => assign(state, ctx)),
+        route('POST', '/delivery/assignments/invalidate', 'invalidateAssignment', (ctx) => invalidate(state, ctx)),
+      ],
+      reset: () => {
+        state.tests = []
+        state.assignments = []
+        state.nextId = 1
+      },
+      seed: () => {
+        state.tests = seedTests()
+      },
     }
   },
 }

@@ -1,0 +1,6 @@
+// The MasteryTrack suites, in one list: test/suites/index.ts registers them for every runner.
+
+import type { Suite } from '../../harness/types.ts'
+import client from './client.ts'
+
+export const masterytrackSuites: { name: string; suite: Suite }[] = [{ name: 'masterytrack/client', suite: client }]
