@@ -35,6 +35,16 @@ export interface EmulatorEnv {
   /** Tell every subscriber of `topic` (synchronously; a throwing subscriber does not stop the others). */
   publish(topic: string, payload: unknown): void
   subscribe(topic: string, listener: (payload: unknown) => void): void
+  /**
+   * Offer a value to the other modules under `name` (OneRoster offers its store as `oneroster.store`, so EduBridge
+   * can create the classes an enrollment needs). Call once, when the module is created; a name is taken once.
+   */
+  provide(name: string, value: unknown): void
+  /**
+   * What another module provided under `name`, or `undefined` when that module is not mounted. Look it up when a
+   * request needs it, not at creation: modules are created in mounting order.
+   */
+  lookup<T>(name: string): T | undefined
 }
 
 /** The kernel's env under its short internal name. */

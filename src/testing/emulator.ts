@@ -58,10 +58,16 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
   const oauthCounts = stats.section('tokens', ['requests', 'issued'], { live: () => oauth.live })
   const apiKeyCounts = stats.section('apiKeyTokens', ['requests', 'issued'], { live: () => apiKeys.live })
   const hub = createHub()
+  const provided = new Map<string, unknown>()
   const env: EmulatorEnv = {
     origin, clock, nowIso, newId: () => crypto.randomUUID(),
     counters: (section, names) => stats.section(section, names),
     publish: hub.publish, subscribe: hub.subscribe,
+    provide: (name, value) => {
+      if (provided.has(name)) throw new Error(`createEmulator: two service modules provide '${name}'.`)
+      provided.set(name, value)
+    },
+    lookup: <T>(name: string) => provided.get(name) as T | undefined,
   }
   const mount = mountServices(options.services ?? BUILT_IN_SERVICES, env, options, KERNEL_KEYS, KERNEL_FAULTS)
 

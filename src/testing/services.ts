@@ -1,13 +1,16 @@
 // The built-in service modules, in mounting order. A new service adds its folder and one line here.
 import { caliperService } from './caliper/index.js'
+import { edubridgeService } from './edubridge/index.js'
 import { masterytrackService } from './masterytrack/index.js'
 import { onerosterService } from './oneroster/index.js'
+import { powerpathService } from './powerpath/index.js'
 import type { EmulatedServiceModule } from './service.js'
 import { webhooksService } from './webhooks/index.js'
 
 /**
  * The services `createEmulator()` mounts by default: OneRoster (at the origin), Caliper and Webhooks (on the
- * emulated Caliper host, `/caliper-host`) and MasteryTrack (`/masterytrack`: the API-key → JWT exchange, inventory search and assignments).
+ * emulated Caliper host, `/caliper-host`) MasteryTrack (`/masterytrack`: the API-key → JWT exchange, inventory search and assignments), PowerPath
+ * (`/powerpath/` at the origin) and EduBridge (`/edubridge/`, `/goals/`, `/ap-readiness/` at the origin).
  *
  * @example
  * import { BUILT_IN_SERVICES, createEmulator } from '@timeback/sdk/testing'
@@ -19,4 +22,6 @@ export const BUILT_IN_SERVICES: readonly EmulatedServiceModule[] = [
   caliperService,
   webhooksService,
   masterytrackService,
+  powerpathService,
+  edubridgeService,
 ]

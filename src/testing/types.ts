@@ -92,6 +92,10 @@ export interface EmulatorServices {
   readonly webhooks: string
   /** MasteryTrack base URL (`${origin}/masterytrack`): the API-key → JWT exchange is `POST /authorizer` under it. */
   readonly masterytrack: string
+  /** PowerPath base URL (the origin): clients append `/powerpath/...`. */
+  readonly powerpath: string
+  /** EduBridge base URL (the origin): clients append `/edubridge/...`; goals live at `/goals/...`. */
+  readonly edubridge: string
   readonly [service: string]: string
 }
 

@@ -13,10 +13,14 @@ import * as webhooks from '../../dist/webhooks.js'
 // @ts-ignore
 import * as masterytrack from '../../dist/masterytrack.js'
 // @ts-ignore
+import * as powerpath from '../../dist/powerpath.js'
+// @ts-ignore
+import * as edubridge from '../../dist/edubridge.js'
+// @ts-ignore
 import * as errors from '../../dist/errors.js'
 // @ts-ignore
 import * as edge from '../../dist/edge.js'
 // @ts-ignore
 import * as testing from '../../dist/testing.js'
 
-export const sdk = { oneroster, caliper, webhooks, masterytrack, errors, edge, testing } as unknown as Sdk
+export const sdk = { oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, errors, edge, testing } as unknown as Sdk

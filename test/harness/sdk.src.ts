@@ -6,8 +6,10 @@ import * as oneroster from '../../src/services/oneroster/index.ts'
 import * as caliper from '../../src/services/caliper/index.ts'
 import * as webhooks from '../../src/services/webhooks/index.ts'
 import * as masterytrack from '../../src/services/masterytrack/index.ts'
+import * as powerpath from '../../src/services/powerpath/index.ts'
+import * as edubridge from '../../src/services/edubridge/index.ts'
 import * as errors from '../../src/errors.ts'
 import * as edge from '../../src/edge/index.ts'
 import * as testing from '../../src/testing/index.ts'
 
-export const sdk = { oneroster, caliper, webhooks, masterytrack, errors, edge, testing }
+export const sdk = { oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, errors, edge, testing }

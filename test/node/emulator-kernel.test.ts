@@ -38,7 +38,8 @@ describe('service modules', () => {
     const base = `${emu.origin}/notes-host`
     assert.equal(emu.services.notes, base)
     assert.deepEqual({ ...emu.services }, {
-      oneroster: emu.origin, caliper: `${emu.origin}/caliper-host`, webhooks: `${emu.origin}/caliper-host`, masterytrack: `${emu.origin}/masterytrack`, notes: base,
+      oneroster: emu.origin, caliper: `${emu.origin}/caliper-host`, webhooks: `${emu.origin}/caliper-host`, masterytrack: `${emu.origin}/masterytrack`,
+      powerpath: emu.origin, edubridge: emu.origin, notes: base,
     })
     const anonymous = await call(emu, `${base}/v1/notes`)
     assert.equal(anonymous.status, 401)

@@ -16,8 +16,10 @@ import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import coreTokens from './core/tokens.ts'
 import coreWhere from './core/where.ts'
+import { edubridgeSuites } from './edubridge/index.ts'
 import { masterytrackSuites } from './masterytrack/index.ts'
 import { onerosterSuites } from './oneroster/index.ts'
+import { powerpathSuites } from './powerpath/index.ts'
 import smoke from './smoke.ts'
 import { webhooksSuites } from './webhooks/index.ts'
 
@@ -37,7 +39,9 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/tokens', suite: coreTokens },
   { name: 'core/where', suite: coreWhere },
   ...caliperSuites,
+  ...edubridgeSuites,
   ...masterytrackSuites,
   ...onerosterSuites,
+  ...powerpathSuites,
   ...webhooksSuites,
 ]

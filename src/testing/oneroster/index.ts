@@ -11,6 +11,9 @@ import { OneRosterStore } from './state.js'
 export type { CollectionName, EmulatorState, Entity, SeedUsersOptions } from './types.js'
 export { OneRosterStore } from './state.js'
 
+/** The name under which the OneRoster module provides its store to other modules (`env.lookup<OneRosterStore>(ONEROSTER_STORE)`). */
+export const ONEROSTER_STORE = 'oneroster.store'
+
 /**
  * The OneRoster module of the emulator.
  *
@@ -29,6 +32,8 @@ export const onerosterService: EmulatedServiceModule = {
       origin: kernel.origin,
     })
     const env: Env = { ...kernel, store, quirks, jsonCache: new WeakMap() }
+    // EduBridge enrollments create classes and sessions here; PowerPath reads users, courses and resources.
+    kernel.provide(ONEROSTER_STORE, store)
     return {
       prefix: '',
       paths: ['/ims/oneroster/'],
