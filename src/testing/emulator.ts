@@ -43,8 +43,10 @@ function apiKeyCredentialsOf(given: EmulatorApiKeyCredentials | undefined): Emul
 
 export function buildEmulator(options: EmulatorOptions): Emulator {
   const origin = new URL(options.origin ?? DEFAULT_ORIGIN).origin // throws early on a malformed origin
-  const credentials = Object.freeze({ ...(options.credentials ?? DEFAULT_CREDENTIALS) })
   const apiKeyCredentials = apiKeyCredentialsOf(options.apiKeyCredentials)
+  // Users spread `credentials` into an OAuth client's `auth`: MasteryTrack's pair rides along unenumerated, so that
+  // `{ ...emulator.credentials }` stays `{ clientId, clientSecret }`.
+  const credentials = Object.freeze(Object.defineProperty({ ...(options.credentials ?? DEFAULT_CREDENTIALS) }, 'masterytrack', { value: apiKeyCredentials, enumerable: false }))
   const now = options.now ?? (() => Date.now())
   const seed = options.seed ?? true
   let skewMs = 0

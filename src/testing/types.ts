@@ -1,12 +1,13 @@
 // Public types of `@timeback/sdk/testing` (re-exported by ./index.ts). The kernel's own types, plus one line per
 // service module that adds options or controls to the emulator object (OneRoster's `state`, `caliper`, `webhooks`).
 import type { CaliperControls } from './caliper/state.js'
+import type { MasteryTrackControls, MasteryTrackStudentStatus } from './masterytrack/lifecycle.js'
 import type { CollectionName, EmulatorState, Entity, SeedUsersOptions } from './oneroster/types.js'
 import type { EmulatedServiceModule } from './service.js'
 import type { EmulatorStats } from './stats.js'
 import type { DeliverFunction, DeliveryTargets, WebhookDelivery } from './webhooks/state.js'
 
-export type { CollectionName, DeliverFunction, DeliveryTargets, EmulatorState, EmulatorStats, Entity, SeedUsersOptions, WebhookDelivery }
+export type { CollectionName, DeliverFunction, DeliveryTargets, EmulatorState, EmulatorStats, Entity, MasteryTrackControls, MasteryTrackStudentStatus, SeedUsersOptions, WebhookDelivery }
 
 /**
  * Options of {@link createEmulator}. Every field is optional.
@@ -62,6 +63,19 @@ export interface EmulatorOptions {
 export interface EmulatorCredentials {
   readonly clientId: string
   readonly clientSecret: string
+}
+
+/**
+ * `emulator.credentials`: the OAuth2 pair, plus MasteryTrack's API key and email as `masterytrack`. That one is not
+ * enumerable, so spreading the object into an OAuth client's `auth` passes only `clientId` and `clientSecret`.
+ *
+ * @example
+ * new OneRosterClient({ baseUrl: emulator.services.oneroster, auth: { ...emulator.credentials, authUrl: emulator.tokenUrl } })
+ * new MasteryTrackClient({ baseUrl: emulator.services.masterytrack, auth: { ...emulator.credentials.masterytrack } })
+ */
+export interface EmulatorCredentialSet extends EmulatorCredentials {
+  /** The same object as `emulator.apiKeyCredentials`. */
+  readonly masterytrack: EmulatorApiKeyCredentials
 }
 
 /**
@@ -205,7 +219,8 @@ export interface Emulator {
   readonly services: EmulatorServices
   /** The OAuth2 client-credentials token endpoint. */
   readonly tokenUrl: string
-  readonly credentials: EmulatorCredentials
+  /** The OAuth pair; `credentials.masterytrack` (not enumerable) is MasteryTrack's `{ apiKey, email }`. */
+  readonly credentials: EmulatorCredentialSet
   /** What the API-key → JWT exchange accepts (MasteryTrack). */
   readonly apiKeyCredentials: EmulatorApiKeyCredentials
   /** The OneRoster store. */
@@ -220,6 +235,8 @@ export interface Emulator {
   readonly webhooks: EmulatorWebhooks
   /** The emulated Caliper host: stored events and switches such as `failNextJob()`. */
   readonly caliper: CaliperControls
+  /** The emulated MasteryTrack's assignments, and `setStatus` to move one as its student would. */
+  readonly masterytrack: MasteryTrackControls
   /**
    * Request and token counters since creation, `reset()` or `DELETE /__emulator/stats`; the same JSON that
    * `GET /__emulator/stats` answers (for tests in another process).

@@ -1,11 +1,15 @@
 // The emulated MasteryTrack assignment rules: only supported tests are assignable (422 TEST_NOT_SUPPORTED); an
 // active assignment (ASSIGNED, IN_PROGRESS, PAUSED) of the same test blocks another (409 ASSIGNMENT_EXISTS with
 // data.existing_assignment); subject + grade_rank picks the first supported test of that grade the student has
-// not been assigned; invalidation is permanent; grade_rank is an integer 0-12.
+// not been assigned; invalidation is permanent; grade_rank is an integer 0-12; the student must be a Timeback user
+// (an active user of the emulator's OneRoster data with that email): 404 USER_NOT_FOUND otherwise.
 import type { Ctx } from '../context.js'
 import { json } from '../http.js'
+import { ONEROSTER_STORE } from '../oneroster/index.js'
+import type { OneRosterStore } from '../oneroster/state.js'
 import { masterytrackError } from './error.js'
 import type { TestRecord } from './inventory.js'
+import { ACTIVE_STATUSES } from './lifecycle.js'
 
 export interface AssignmentRecord {
   id: number
@@ -28,9 +32,19 @@ export interface MasteryTrackState {
   nextId: number
 }
 
-const ACTIVE = new Set(['ASSIGNED', 'IN_PROGRESS', 'PAUSED'])
 const DAY_MS = 86_400_000
-const isActive = (a: AssignmentRecord) => ACTIVE.has(a.status)
+const isActive = (a: AssignmentRecord) => ACTIVE_STATUSES.has(a.status)
+
+/**
+ * Whether `email` names a Timeback user: an active OneRoster user with that email, whatever its case. An emulator
+ * mounted without OneRoster has no users to check against, so there every email passes.
+ */
+function inTimeback(ctx: Ctx, email: string): boolean {
+  const store = ctx.env.lookup<OneRosterStore>(ONEROSTER_STORE)
+  if (!store) return true
+  const wanted = email.trim().toLowerCase()
+  return store.list('users').some((u) => u.status !== 'tobedeleted' && typeof u.email === 'string' && u.email.trim().toLowerCase() === wanted)
+}
 
 const fail = (status: number, message: string, code?: string, data?: unknown): Response =>
   data === undefined ? masterytrackError(status, message, {}, code ? { code } : {}) : json({ success: false, error: message, code, data }, status)
@@ -50,6 +64,22 @@ const gradeRankProblem = (value: unknown): boolean =>
   value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 12)
 const sameSubject = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
 
+/** The test an assignment names: by timeback_id (its newest version), else the first untaken one of the subject. */
+function pickTest(state: MasteryTrackState, email: string, timebackId: string | undefined, subject: string | undefined, rank: number | undefined): TestRecord | Response {
+  if (timebackId) {
+    const test = state.tests.filter((t) => t.timeback_id === timebackId).sort((a, b) => b.version - a.version)[0]
+    return test ?? fail(404, `Test not found with timeback_id: ${timebackId}`, 'TEST_NOT_FOUND')
+  }
+  // Without grade_rank: the placement flow starts at the lowest grade of the subject.
+  // Taken by name: another version of a test the student has had does not count as a new test.
+  const taken = new Set(state.assignments.filter((a) => a.student_email === email).map((a) => a.test_name))
+  const test = state.tests
+    .filter((t) => t.supported && sameSubject(t.subject, subject ?? '') && (rank === undefined || t.grade_rank === rank))
+    .sort((a, b) => a.grade_rank - b.grade_rank || a.name.localeCompare(b.name) || b.version - a.version)
+    .find((t) => !taken.has(t.name))
+  return test ?? fail(404, `No untaken test found for subject: ${subject}${rank === undefined ? '' : `, grade_rank: ${rank}`}`, 'TEST_NOT_FOUND')
+}
+
 /** POST /delivery/assignments/assign */
 export async function assign(state: MasteryTrackState, ctx: Ctx): Promise<Response> {
   const body = await readObject(ctx)
@@ -59,23 +89,10 @@ export async function assign(state: MasteryTrackState, ctx: Ctx): Promise<Respon
   if (gradeRankProblem(body.grade_rank)) return fail(400, 'grade_rank must be a valid number between 0-12', 'INVALID_PARAMETERS')
   const timebackId = text(body.timeback_id)
   const subject = text(body.subject)
-  let test: TestRecord | undefined
-  if (timebackId) {
-    test = state.tests.filter((t) => t.timeback_id === timebackId).sort((a, b) => b.version - a.version)[0]
-    if (!test) return fail(404, `Test not found with timeback_id: ${timebackId}`, 'TEST_NOT_FOUND')
-  } else if (subject) {
-    // Without grade_rank: the placement flow starts at the lowest grade of the subject.
-    // Taken by name: another version of a test the student has had does not count as a new test.
-    const taken = new Set(state.assignments.filter((a) => a.student_email === email).map((a) => a.test_name))
-    const rank = body.grade_rank as number | undefined
-    const candidates = state.tests
-      .filter((t) => t.supported && sameSubject(t.subject, subject) && (rank === undefined || t.grade_rank === rank))
-      .sort((a, b) => a.grade_rank - b.grade_rank || a.name.localeCompare(b.name) || b.version - a.version)
-    test = candidates.find((t) => !taken.has(t.name))
-    if (!test) return fail(404, `No untaken test found for subject: ${subject}${rank === undefined ? '' : `, grade_rank: ${rank}`}`, 'TEST_NOT_FOUND')
-  } else {
-    return fail(400, 'timeback_id or subject is required', 'MISSING_PARAMETER')
-  }
+  if (!timebackId && !subject) return fail(400, 'timeback_id or subject is required', 'MISSING_PARAMETER')
+  if (!inTimeback(ctx, email)) return fail(404, `User with email ${email} not found`, 'USER_NOT_FOUND')
+  const test = pickTest(state, email, timebackId, subject, body.grade_rank as number | undefined)
+  if (test instanceof Response) return test
   if (!test.supported) return fail(422, 'The requested test is not yet supported by the system', 'TEST_NOT_SUPPORTED')
   const existing = state.assignments.find((a) => a.student_email === email && a.timeback_id === test.timeback_id && isActive(a))
   if (existing) {
@@ -121,6 +138,7 @@ export async function invalidate(state: MasteryTrackState, ctx: Ctx): Promise<Re
   } else {
     return json({ success: false, error: 'Either assignment_id, timeback_id, or (subject and grade/grade_rank) is required' }, 400)
   }
+  if (!inTimeback(ctx, email)) return json({ success: false, error: `Student with email ${email} does not exist in timeback` }, 404)
   const hits = state.assignments.filter((a) => a.student_email === email && isActive(a) && match(a))
   if (!hits.length) return json({ success: false, error: `No active assignments found for student ${email} with criteria: ${criteria}` }, 404)
   for (const a of hits) a.status = 'INVALIDATED'

@@ -1,14 +1,17 @@
 // The emulated MasteryTrack service (test inventory and assignments) as a kernel module, at `${origin}/masterytrack`.
 // The kernel's API-key → JWT exchange at `POST /authorizer`; the inventory search and the assignment routes take
-// `X-Auth-Token: Bearer <jwt>`. State: the seeded inventory and the assignments made since the last reset.
+// `X-Auth-Token: Bearer <jwt>`. State: the seeded inventory and the assignments made since the last reset, which
+// tests move through a student's statuses with `emulator.masterytrack.setStatus` (./lifecycle.ts).
 import { route } from '../context.js'
 import { json } from '../http.js'
 import type { EmulatedService, EmulatedServiceModule } from '../service.js'
 import { assign, invalidate, type MasteryTrackState } from './assignments.js'
 import { masterytrackError } from './error.js'
-import { searchTests, seedTests } from './inventory.js'
+import { searchProblems, searchTests, seedTests } from './inventory.js'
+import { createControls } from './lifecycle.js'
 
 export { masterytrackError }
+export type { MasteryTrackControls, MasteryTrackStudentStatus } from './lifecycle.js'
 
 /**
  * The MasteryTrack module of the emulator.
@@ -32,8 +35,13 @@ export const masterytrackService: EmulatedServiceModule = {
       auth: 'api-key',
       apiKeyExchange: '/authorizer',
       error: masterytrackError,
+      controls: { masterytrack: createControls(() => state.assignments) },
       routes: () => [
-        route('GET', '/authoring/inventory/search', 'searchInventory', (ctx) => json({ success: true, data: searchTests(state.tests, ctx.query) })),
+        route('GET', '/authoring/inventory/search', 'searchInventory', (ctx) => {
+          const details = searchProblems(ctx.query)
+          if (details) return masterytrackError(400, 'Invalid search parameters', {}, { code: 'INVALID_PARAMETERS', details })
+          return json({ success: true, data: searchTests(state.tests, ctx.query) })
+        }),
         route('POST', '/delivery/assignments/assign', 'assignTest', (ctx) => assign(state, ctx)),
         route('POST', '/delivery/assignments/invalidate', 'invalidateAssignment', (ctx) => invalidate(state, ctx)),
       ],

@@ -19,7 +19,10 @@ export interface TestRecord {
   invalidated_on: string | null
 }
 
-const GRADES = ['Kindergarten', 'First Grade', 'Second Grade', 'Third Grade', 'Fourth Grade', 'Fifth Grade']
+const GRADES = [
+  'Kindergarten', 'First Grade', 'Second Grade', 'Third Grade', 'Fourth Grade', 'Fifth Grade', 'Sixth Grade',
+  'Seventh Grade', 'Eighth Grade', 'Ninth Grade', 'Tenth Grade', 'Eleventh Grade', 'Twelfth Grade',
+]
 
 function test(id: number, timeback_id: string, name: string, subject: string, grade_rank: number, version: number, supported: boolean): TestRecord {
   const at = '2025-01-16T12:00:00Z'
@@ -47,6 +50,19 @@ export function seedTests(): TestRecord[] {
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+
+/**
+ * What is wrong with a search's query, by parameter (the `details` of a 400 INVALID_PARAMETERS), or undefined.
+ * A grade is a rank 0-12 or a grade's name, whatever its case (the service's own rule for grades); `all` a boolean.
+ */
+export function searchProblems(query: URLSearchParams): Record<string, string> | undefined {
+  const problems: Record<string, string> = {}
+  const grade = query.get('grade')?.trim()
+  if (grade !== undefined && !(/^(1[0-2]|[0-9])$/.test(grade) || GRADES.some((g) => same(g, grade)))) problems.grade = 'Invalid grade format'
+  const all = query.get('all')?.toLowerCase()
+  if (all !== undefined && all !== 'true' && all !== 'false') problems.all = 'Invalid boolean'
+  return Object.keys(problems).length ? problems : undefined
+}
 
 /** The search: `name` is a case-insensitive substring, `grade` a grade name or rank, the rest exact. */
 export function searchTests(tests: readonly TestRecord[], query: URLSearchParams): TestRecord[] {

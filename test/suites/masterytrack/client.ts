@@ -1,16 +1,18 @@
 // MasteryTrackClient against the emulator: inventory search (filters, sort, `all`), the assign variants, the
 // documented rules (422 TEST_NOT_SUPPORTED, 409 ASSIGNMENT_EXISTS with the existing assignment, permanent
-// invalidation), bad input refused before any request, and one API-key → JWT exchange for many calls.
+// invalidation), bad input refused before any request, and one API-key → JWT exchange for many calls. Students are
+// the emulator's seeded OneRoster users: MasteryTrack only assigns to Timeback users (404 USER_NOT_FOUND otherwise).
 
 import type { Assert, SuiteEnv, Suite } from '../../harness/types.ts'
 
-const STUDENT = 'ada@school.example'
+const STUDENT = 'seed-student-1@seed.example'
+const OTHER_STUDENT = 'seed-student-2@seed.example'
 
 function mtSetup(env: SuiteEnv) {
   const { emulator, options } = env.setup()
   const client = new env.sdk.masterytrack.MasteryTrackClient({
     baseUrl: emulator.services.masterytrack,
-    auth: { ...emulator.apiKeyCredentials },
+    auth: { ...emulator.credentials.masterytrack },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
   return { emulator, client }
@@ -47,7 +49,7 @@ const suite: Suite = (env) => {
       assert.equal(first.assignment.student_email, STUDENT)
       assert.equal(first.assignment.test_name, 'Alpha Standardized Math G4.1')
       assert.equal(first.assignment.status, 'ASSIGNED')
-      assert.match(first.message, /ada@school\.example/)
+      assert.equal(first.message, `Test successfully assigned to ${STUDENT}`)
       // Grade 3 math: G3.1 (newest version first), then G3.2 once G3.1 is taken.
       const a = await client.assignments.assign({ student_email: STUDENT, subject: 'math', grade_rank: 3 })
       assert.equal(a.assignment.test_name, 'Alpha Standardized Math G3.1')
@@ -83,7 +85,7 @@ const suite: Suite = (env) => {
       assert.equal(existing?.test_url, assignment.test_url)
       assert.equal(existingAssignmentOf(new Error('x')), undefined)
       // Another student is not blocked.
-      await client.assignments.assign({ student_email: 'bo@school.example', timeback_id: '_mt-math-g4' })
+      await client.assignments.assign({ student_email: OTHER_STUDENT, timeback_id: '_mt-math-g4' })
     })
 
     it('invalidates by id, by timeback_id and by subject + grade_rank; invalidation is permanent', async () => {

@@ -2,5 +2,9 @@
 
 import type { Suite } from '../../harness/types.ts'
 import client from './client.ts'
+import lifecycle from './lifecycle.ts'
 
-export const masterytrackSuites: { name: string; suite: Suite }[] = [{ name: 'masterytrack/client', suite: client }]
+export const masterytrackSuites: { name: string; suite: Suite }[] = [
+  { name: 'masterytrack/client', suite: client },
+  { name: 'masterytrack/lifecycle', suite: lifecycle },
+]

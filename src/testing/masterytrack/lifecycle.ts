@@ -1,0 +1,56 @@
+// How an emulated MasteryTrack assignment moves once made. The service has no route for it (students take the test
+// in MasteryTrack's own player), so tests move it through `emulator.masterytrack.setStatus`. The documented facts:
+// ASSIGNED, IN_PROGRESS and PAUSED are active (they block a new assignment of the same test and can be
+// invalidated); COMPLETED and ABANDONED end it (the test can be assigned again); INVALIDATED, set only by the
+// invalidate route, is permanent. The order between active states is the plain reading of their names.
+import type { AssignmentRecord } from './assignments.js'
+
+/** A status a test may move an assignment to (INVALIDATED is the invalidate route's alone). */
+export type MasteryTrackStudentStatus = 'IN_PROGRESS' | 'PAUSED' | 'COMPLETED' | 'ABANDONED'
+
+const MOVES: Readonly<Record<string, readonly MasteryTrackStudentStatus[]>> = {
+  ASSIGNED: ['IN_PROGRESS', 'ABANDONED'],
+  IN_PROGRESS: ['PAUSED', 'COMPLETED', 'ABANDONED'],
+  PAUSED: ['IN_PROGRESS', 'ABANDONED'],
+}
+
+/** Statuses that block a duplicate and that invalidation applies to. */
+export const ACTIVE_STATUSES: ReadonlySet<string> = new Set(Object.keys(MOVES))
+
+/**
+ * `emulator.masterytrack`: the assignments the emulated MasteryTrack holds, and what a student does with them.
+ *
+ * @example
+ * const { assignment } = await client.assignments.assign({ student_email, timeback_id })
+ * emulator.masterytrack.setStatus(assignment.id, 'IN_PROGRESS') // the student opened the test
+ * emulator.masterytrack.setStatus(assignment.id, 'COMPLETED')   // ...and finished it: it can be assigned again
+ */
+export interface MasteryTrackControls {
+  /** Every assignment since the last reset, oldest first, fields as the service names them (copies). */
+  readonly assignments: readonly Readonly<AssignmentRecord>[]
+  /**
+   * Moves assignment `id` as its student would: ASSIGNED → IN_PROGRESS ⇄ PAUSED, IN_PROGRESS → COMPLETED, any
+   * active status → ABANDONED. Throws a RangeError for an unknown id and a TypeError for any other move (a
+   * COMPLETED, ABANDONED or INVALIDATED assignment never moves again).
+   */
+  setStatus(id: number, status: MasteryTrackStudentStatus): void
+}
+
+/** The controls over one module's assignment list (read at call time: reset replaces it). */
+export function createControls(assignments: () => AssignmentRecord[]): MasteryTrackControls {
+  return {
+    get assignments() {
+      return assignments().map((a) => ({ ...a, metadata: { ...a.metadata } }))
+    },
+    setStatus(id, status) {
+      const record = assignments().find((a) => a.id === id)
+      if (!record) throw new RangeError(`masterytrack.setStatus: no assignment ${String(id)}.`)
+      const allowed = MOVES[record.status] ?? []
+      if (!allowed.includes(status)) {
+        const options = allowed.length ? `it can move to ${allowed.join(', ')}` : 'it is final'
+        throw new TypeError(`masterytrack.setStatus: assignment ${id} is ${record.status}, not ${String(status)}: ${options}.`)
+      }
+      record.status = status
+    },
+  }
+}
