@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import {
-  AuthenticationError, ConflictError, ForbiddenError, NotFoundError, ServerError, ValidationError,
+  type ApiError, AuthenticationError, ConflictError, ForbiddenError, NotFoundError, ServerError, ValidationError,
 } from '../../src/core/errors.ts'
 import { existingAssignmentOf, MasteryTrackClient } from '../../src/services/masterytrack/index.ts'
 
@@ -119,8 +119,8 @@ describe('MasteryTrack client against the developer guide', () => {
       const body: Record<string, unknown> = { success: false, error: `text of ${code}`, code }
       if (code === 'ASSIGNMENT_EXISTS') body.data = { existing_assignment: { id: 7, student_email: 's@school.example', test_name: 'T', status: 'IN_PROGRESS', test_url: 'https://masterytrack.ai/assignment/7' } }
       const { client, calls } = open(() => Response.json(body, { status }))
-      const error: any = await client.assignments.assign({ student_email: 's@school.example', timeback_id: '_677e' }).then(() => undefined, (e) => e)
-      assert.ok(error instanceof ErrorClass, `${String(error)}`)
+      const error: ApiError = await client.assignments.assign({ student_email: 's@school.example', timeback_id: '_677e' }).then(() => assert.fail('resolved'), (e) => e)
+      assert.ok((error as Error) instanceof ErrorClass, `${String(error)}`)
       assert.equal(error.status, status)
       assert.deepEqual(error.minorCodes, [code])
       assert.equal(error.description, `text of ${code}`)
@@ -132,7 +132,7 @@ describe('MasteryTrack client against the developer guide', () => {
 
   it('the invalidate route\'s code-less errors keep their text, with no minor code', async () => {
     const { client } = open(() => Response.json({ success: false, error: 'No active assignments found for student s@school.example with criteria: assignment_id: 123' }, { status: 404 }))
-    const error: any = await client.assignments.invalidate({ student_email: 's@school.example', assignment_id: 123 }).then(() => undefined, (e) => e)
+    const error: ApiError = await client.assignments.invalidate({ student_email: 's@school.example', assignment_id: 123 }).then(() => assert.fail('resolved'), (e) => e)
     assert.ok(error instanceof NotFoundError)
     assert.deepEqual(error.minorCodes, [])
     assert.match(error.message, /No active assignments found/)
