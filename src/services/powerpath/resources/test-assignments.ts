@@ -68,7 +68,7 @@ const compiler = (fields: Fields, label: string) => (params: Record<string, unkn
   return checkParams(filters, [], fields, label)[1] as Record<string, string | number>
 }
 const compileForStudent = /* @__PURE__ */ compiler({ student: 's', ...FILTERS }, 'testAssignments.list')
-const compileAdmin = /* @__PURE__ */ compiler(FILTERS, 'testAssignments.admin.list')
+const compileAdmin = /* @__PURE__ */ compiler({ student: 's?', ...FILTERS }, 'testAssignments.admin.list')
 
 /** GET /powerpath/test-assignments — one student's assignments, `{ testAssignments, totalCount, … }`. */
 const listForStudent = /* @__PURE__ */ operation<{ query: Query }, RawPage<TestAssignment>>({
