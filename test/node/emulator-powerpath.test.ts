@@ -1,0 +1,220 @@
+// The emulated PowerPath service driven by raw HTTP: the lesson flow and its XP multipliers, the LEARNING_FACTS it
+// publishes, placement, test assignments, lesson plans and the rest, with the 400/404/422 answers.
+// Run: node --import tsx --test test/node/emulator-powerpath.test.ts
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { BUILT_IN_SERVICES } from '../../src/testing/index.ts'
+import type { EmulatedServiceModule, Emulator } from '../../src/testing/index.ts'
+import { LEARNING_FACTS, type LearningFact, type LearningFactsMessage } from '../../src/testing/learning-facts.ts'
+import type { PowerPathControls } from '../../src/testing/powerpath/index.ts'
+import { assertImsx, connect, enc, type Json } from './emulator-helpers.ts'
+
+const START = Date.parse('2026-03-02T10:00:00.000Z')
+const STUDENT = 'seed-student-1' // Ada Lovelace, in seed-class-1 of seed-course-1 (Math 3) through seed-enrollment-s1
+const PP100 = 'pp-lesson-math3-pp100'
+const QUIZ = 'pp-lesson-math3-quiz'
+
+/** The seed's documented answer rule: question `<lesson>-q<n>` is answered by 'ABCD'[(n-1) % 4]. */
+const rightAnswer = (questionId: string): string => 'ABCD'[(Number(/-q(\d+)$/.exec(questionId)![1]) - 1) % 4]!
+const wrongAnswer = (questionId: string): string => (rightAnswer(questionId) === 'A' ? 'B' : 'A')
+
+/** An emulator with a test-only module that records every LEARNING_FACTS message, and a clock the test moves. */
+async function setup() {
+  const facts: LearningFact[] = []
+  const spy: EmulatedServiceModule = {
+    name: 'factspy',
+    create(env) {
+      env.subscribe(LEARNING_FACTS, (message) => facts.push(...(message as LearningFactsMessage).facts))
+      return { prefix: '/factspy', routes: () => [], reset: () => undefined }
+    },
+  }
+  const clock = { t: START }
+  const conn = await connect({ now: () => clock.t, services: [...BUILT_IN_SERVICES, spy] })
+  const emu = conn.emu as Emulator & { powerpath: PowerPathControls }
+  const q = (params: Record<string, string>) => new URLSearchParams(params).toString()
+  const next = (lesson = PP100, student = STUDENT) => conn.get(`/powerpath/getNextQuestion?${q({ student, lesson })}`)
+  const answer = (question: string, response: string, lesson = PP100, student = STUDENT) =>
+    conn.call('PUT', '/powerpath/updateStudentQuestionResponse', { student, lesson, question, responses: { RESPONSE: response } })
+  /** Serve the next pp-100 question and answer it right or wrong; the answer's body. */
+  const step = async (right: boolean, lesson = PP100): Promise<Json> => {
+    const n = await next(lesson)
+    assert.equal(n.status, 200, JSON.stringify(n.body))
+    const id = n.body.question.id as string
+    const res = await answer(id, right ? rightAnswer(id) : wrongAnswer(id), lesson)
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+    return res.body
+  }
+  return { ...conn, emu, facts, clock, q, next, answer, step }
+}
+
+describe('PowerPath emulator: powerpath-100 lessons', () => {
+  it('a perfect first attempt climbs 20, 50, 90, 100 through easy, medium, hard questions and earns xp × 1.25', async () => {
+    const { step, next, clock, facts, get, q } = await setup()
+    const first = await next()
+    assert.equal(first.body.score, 0)
+    assert.equal(first.body.question.difficulty, 'easy')
+    const scores: number[] = []
+    for (let i = 0; i < 4; i++) {
+      clock.t += 30_000
+      const body = await step(true)
+      scores.push(body.powerpathScore)
+      assert.equal(body.lessonType, 'powerpath-100')
+      assert.deepEqual(body.responseResult, { isCorrect: true, score: 1, feedback: 'Correct.' })
+    }
+    assert.deepEqual(scores, [20, 50, 90, 100])
+    const progress = await get(`/powerpath/getAssessmentProgress?${q({ student: STUDENT, lesson: PP100 })}`)
+    assert.equal(progress.status, 200)
+    assert.deepEqual(progress.body.seenQuestions.map((s: Json) => s.difficulty), ['easy', 'medium', 'hard', 'hard'])
+    assert.equal(progress.body.multiplier, 1.25)
+    assert.equal(progress.body.xp, 12.5) // seeded metadata.xp 10
+    assert.equal(progress.body.accuracy, 100)
+    assert.deepEqual(progress.body.remainingQuestionsPerDifficulty, { easy: 3, medium: 3, hard: 2 })
+    const attempts = await get(`/powerpath/getAttempts?${q({ student: STUDENT, lesson: PP100 })}`)
+    assert.equal(attempts.body.attempts.length, 1)
+    assert.equal(attempts.body.attempts[0].scoreStatus, 'fully graded')
+    assert.equal(attempts.body.attempts[0].completedAt, '2026-03-02T10:02:00.000Z')
+
+    assert.equal(facts.length, 2)
+    const [activity, time] = facts as [LearningFact, LearningFact]
+    assert.deepEqual(
+      { ...activity },
+      {
+        studentId: STUDENT, email: 'seed-student-1@seed.example', occurredAt: '2026-03-02T10:02:00.000Z', subject: 'Math', app: 'PowerPath',
+        courseId: 'seed-course-1', courseName: 'Math 3', enrollmentId: 'seed-enrollment-s1', activityId: PP100, activityName: 'Multiplying by 2, 5 and 10',
+        source: 'powerpath', eventType: 'ActivityEvent', xpEarned: 12.5, totalQuestions: 4, correctQuestions: 4, masteredUnits: 1,
+        activeSeconds: 0, inactiveSeconds: 0, wasteSeconds: 0,
+      },
+    )
+    assert.equal(time.eventType, 'TimeSpentEvent')
+    assert.equal(time.activeSeconds, 120) // the attempt started at 10:00:00 (first question served), ended at 10:02:00
+    assert.equal(time.xpEarned, 0)
+  })
+
+  it('first attempt at 80 % accuracy earns xp × 1.0; below 80 % earns nothing but still reports the questions', async () => {
+    const a = await setup()
+    const results = [await a.step(false), await a.step(true), await a.step(true), await a.step(true), await a.step(true)]
+    assert.deepEqual(results.map((r) => r.powerpathScore), [0, 20, 50, 90, 100])
+    assert.equal(results[4]!.accuracy, 80)
+    assert.equal(results[4]!.multiplier, 1)
+    assert.equal(results[4]!.xp, 10)
+    assert.equal(results[3]!.xp, null, 'no XP before the lesson is complete')
+
+    const b = await setup()
+    for (const right of [false, false, true, true, true, true]) await b.step(right)
+    const progress = await b.get(`/powerpath/getAssessmentProgress?${b.q({ student: STUDENT, lesson: PP100 })}`)
+    assert.equal(progress.body.score, 100)
+    assert.equal(progress.body.multiplier, 0)
+    assert.equal(progress.body.xp, 0)
+    assert.equal(b.facts[0]!.xpEarned, 0)
+    assert.equal(b.facts[0]!.totalQuestions, 6)
+    assert.equal(b.facts[0]!.correctQuestions, 4)
+    assert.equal(b.facts[0]!.masteredUnits, 0)
+  })
+
+  it('a later attempt earns xp × 1.0 at 100 % and × 0.5 at 80 %; createNewAttempt on an open attempt returns it', async () => {
+    const { step, call, facts } = await setup()
+    for (let i = 0; i < 4; i++) await step(true)
+    const second = await call('POST', '/powerpath/createNewAttempt', { student: STUDENT, lesson: PP100 })
+    assert.equal(second.status, 200)
+    assert.equal(second.body.attempt.attempt, 2)
+    assert.equal(second.body.attempt.scoreStatus, 'not submitted')
+    const again = await call('POST', '/powerpath/createNewAttempt', { student: STUDENT, lesson: PP100 })
+    assert.equal(again.body.attempt.attempt, 2)
+    let last: Json = {}
+    for (let i = 0; i < 4; i++) last = await step(true)
+    assert.deepEqual([last.multiplier, last.xp], [1, 10])
+    await call('POST', '/powerpath/createNewAttempt', { student: STUDENT, lesson: PP100 })
+    for (const right of [false, true, true, true, true]) last = await step(right)
+    assert.deepEqual([last.accuracy, last.multiplier, last.xp], [80, 0.5, 5])
+    assert.deepEqual(facts.filter((f) => f.eventType === 'ActivityEvent').map((f) => f.xpEarned), [12.5, 10, 5])
+  })
+
+  it('a completed attempt takes no more questions; resetAttempt clears it back to 0', async () => {
+    const { step, next, answer, call, get, q } = await setup()
+    for (let i = 0; i < 4; i++) await step(true)
+    const more = await next()
+    assert.equal(more.status, 422)
+    assertImsx(more.body, 'invaliddata', /create a new attempt/)
+    assert.equal((await answer(`${PP100}-q1`, 'A')).status, 422)
+    const reset = await call('POST', '/powerpath/resetAttempt', { student: STUDENT, lesson: PP100 })
+    assert.deepEqual(reset.body, { success: true, score: 0 })
+    const progress = await get(`/powerpath/getAssessmentProgress?${q({ student: STUDENT, lesson: PP100 })}`)
+    assert.deepEqual([progress.body.score, progress.body.seenQuestions.length, progress.body.xp], [0, 0, null])
+    const attempts = await get(`/powerpath/getAttempts?${q({ student: STUDENT, lesson: PP100 })}`)
+    assert.deepEqual(attempts.body.attempts.map((x: Json) => [x.attempt, x.scoreStatus]), [[1, 'not submitted']])
+    assert.equal((await next()).status, 200)
+  })
+})
+
+describe('PowerPath emulator: quiz lessons and finalization', () => {
+  it('answers are not graded until finalized; 4 of 5 right scores 80 and earns the lesson xp × 1.0 once', async () => {
+    const { answer, call, get, q, facts } = await setup()
+    const ids = [1, 2, 3, 4, 5].map((n) => `${QUIZ}-q${n}`)
+    const early = await call('POST', '/powerpath/finalStudentAssessmentResponse', { student: STUDENT, lesson: QUIZ })
+    assert.equal(early.status, 422)
+    assertImsx(early.body, 'invaliddata', /5 of 5 questions are unanswered/)
+    for (const [i, id] of ids.entries()) {
+      const res = await answer(id, i === 0 ? wrongAnswer(id) : rightAnswer(id), QUIZ)
+      assert.equal(res.status, 200)
+      assert.equal(res.body.lessonType, 'quiz')
+      assert.equal(res.body.powerpathScore, undefined, 'a quiz answer does not reveal a score')
+    }
+    const before = await get(`/powerpath/getAssessmentProgress?${q({ student: STUDENT, lesson: QUIZ })}`)
+    assert.equal(before.body.finalized, false)
+    assert.equal(before.body.questions[0].correct, undefined)
+    const done = await call('POST', '/powerpath/finalStudentAssessmentResponse', { student: STUDENT, lesson: QUIZ })
+    assert.deepEqual(done.body, { lessonType: 'quiz', finalized: true, attempt: 1 })
+    const after = await get(`/powerpath/getAssessmentProgress?${q({ student: STUDENT, lesson: QUIZ })}`)
+    assert.deepEqual([after.body.finalized, after.body.score, after.body.multiplier, after.body.xp, after.body.totalQuestions], [true, 80, 1, 5, 5])
+    assert.deepEqual(after.body.questions.map((x: Json) => x.correct), [false, true, true, true, true])
+    const twice = await call('POST', '/powerpath/finalStudentAssessmentResponse', { student: STUDENT, lesson: QUIZ })
+    assert.equal(twice.status, 200)
+    assert.equal(facts.length, 2, 'finalizing again publishes nothing new')
+  })
+
+  it('getNextQuestion is for powerpath-100 only; finalizing a powerpath-100 lesson is refused', async () => {
+    const { next, call } = await setup()
+    const res = await next(QUIZ)
+    assert.equal(res.status, 422)
+    assertImsx(res.body, 'invaliddata', /powerpath-100/)
+    assert.equal((await call('POST', '/powerpath/finalStudentAssessmentResponse', { student: STUDENT, lesson: PP100 })).status, 422)
+  })
+})
+
+describe('PowerPath emulator: lesson flow input errors', () => {
+  it("a 'studentId' sent for 'student' is a 400 naming 'student'", async () => {
+    const { get, call } = await setup()
+    const res = await get(`/powerpath/getNextQuestion?studentId=${STUDENT}&lesson=${PP100}`)
+    assert.equal(res.status, 400)
+    assertImsx(res.body, 'invaliddata', /'student'.*'studentId' was sent/)
+    const body = await call('POST', '/powerpath/createNewAttempt', { studentId: STUDENT, lesson: PP100 })
+    assert.equal(body.status, 400)
+    assertImsx(body.body, 'invaliddata', /'student'/)
+  })
+
+  it('unknown students, lessons, questions and attempts are 404; a bad attempt number or a missing answer is 400', async () => {
+    const { get, answer, call, q } = await setup()
+    assertImsx((await get(`/powerpath/getAttempts?${q({ student: 'nobody', lesson: PP100 })}`)).body, 'unknownobject', /Student 'nobody'/)
+    assertImsx((await get(`/powerpath/getAttempts?${q({ student: STUDENT, lesson: 'nope' })}`)).body, 'unknownobject', /Lesson 'nope'/)
+    // A componentResource whose resource is not a PowerPath lesson (OneRoster's seeded video) is not a lesson.
+    assert.equal((await get(`/powerpath/getAttempts?${q({ student: STUDENT, lesson: 'seed-component-resource-1' })}`)).status, 404)
+    assert.equal((await answer('not-a-question', 'A')).status, 404)
+    assert.equal((await get(`/powerpath/getAssessmentProgress?${q({ student: STUDENT, lesson: PP100, attempt: 'x' })}`)).status, 400)
+    assert.equal((await get(`/powerpath/getAssessmentProgress?${q({ student: STUDENT, lesson: PP100, attempt: '9' })}`)).status, 404)
+    const missing = await call('PUT', '/powerpath/updateStudentQuestionResponse', { student: STUDENT, lesson: PP100, question: `${PP100}-q1` })
+    assert.equal(missing.status, 400)
+    assertImsx(missing.body, 'invaliddata', /'responses'/)
+  })
+
+  it('lessons added to OneRoster (resource metadata.lessonType) are served with a generated bank; the seed leaves OneRoster counts alone', async () => {
+    const { emu, get, q, answer } = await setup()
+    assert.equal(emu.state.count('componentResources'), 1)
+    assert.equal(emu.state.count('resources'), 1)
+    emu.state.insert('resources', { sourcedId: 'or-res-1', title: 'OR quiz', vendorResourceId: 'v1', metadata: { lessonType: 'quiz', xp: 7, questionCount: 3 } })
+    emu.state.insert('componentResources', { sourcedId: 'or-lesson-1', title: 'OR quiz', courseComponent: { sourcedId: 'seed-component-1' }, resource: { sourcedId: 'or-res-1' } })
+    const progress = await get(`/powerpath/getAssessmentProgress?${q({ student: STUDENT, lesson: 'or-lesson-1' })}`)
+    assert.equal(progress.status, 200)
+    assert.deepEqual(progress.body.questions.map((x: Json) => x.id), ['or-lesson-1-q1', 'or-lesson-1-q2', 'or-lesson-1-q3'])
+    assert.equal((await answer('or-lesson-1-q2', 'B', 'or-lesson-1')).status, 200)
+  })
+})
