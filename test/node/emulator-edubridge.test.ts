@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { EduBridgeFaults } from '../../src/testing/edubridge/index.ts'
+import { BUILT_IN_SERVICES, type EmulatedService, type EmulatedServiceModule } from '../../src/testing/index.ts'
+import { LEARNING_FACTS, type LearningFactsMessage } from '../../src/testing/learning-facts.ts'
 import { R, assertImsx, connect, enc, ref, type Json } from './emulator-helpers.ts'
 
 // 2026-12-02 12:00 UTC, a Wednesday: the school year 2026-08-01..2027-07-31 (named 2027).
@@ -115,5 +117,146 @@ describe('EduBridge emulator: enrollments', () => {
     assert.equal(emu.state.get('assessmentResults', 'seed-assessment-result-1')!.status, 'tobedeleted')
     assert.equal(emu.state.get('assessmentResults', 'other-student')!.status, 'active')
     assert.equal((await call('DELETE', `${E}/resetProgress/seed-student-1/no-course`)).status, 404)
+  })
+})
+
+// A test-only module that hands the test the hub's publish, so a LEARNING_FACTS publication comes from "PowerPath".
+let publish: (topic: string, payload: unknown) => void = () => assert.fail('publisher module not mounted')
+const publisherModule: EmulatedServiceModule = {
+  name: 'test-publisher',
+  create(env): EmulatedService {
+    publish = env.publish
+    return { prefix: '/test-publisher', routes: () => [], reset: () => undefined }
+  },
+}
+
+const USER_URL = (emu: { origin: string }, id: string) => `${emu.origin}${R}/users/${id}`
+
+/** A Timeback ActivityEvent + TimeSpentEvent pair for one lesson, as a Caliper envelope. */
+function lessonEnvelope(emu: { origin: string }, at: string, n: number, actor: Json = { id: USER_URL(emu, 'seed-student-1'), type: 'TimebackUser', email: 'seed-student-1@seed.example' }) {
+  const object = {
+    id: `https://app.example/activities/lesson-${n}`, type: 'TimebackActivityContext', subject: 'Math', app: { name: 'Fraction App' },
+    course: { id: `${emu.origin}${R}/courses/seed-course-1`, name: 'Math 3' }, activity: { id: `https://app.example/lessons/${n}`, name: `Lesson ${n}` },
+  }
+  const common = { '@context': 'http://purl.imsglobal.org/ctx/caliper/v1p2', profile: 'TimebackProfile', actor, object, eventTime: at }
+  return {
+    sensor: 'https://app.example/sensor', sendTime: at, dataVersion: 'http://purl.imsglobal.org/ctx/caliper/v1p2',
+    data: [
+      { ...common, id: `urn:uuid:00000000-0000-4000-8000-00000000000${n}`, type: 'ActivityEvent', action: 'Completed',
+        generated: { id: `https://app.example/metrics/${n}`, type: 'TimebackActivityMetricsCollection', items: [
+          { type: 'xpEarned', value: 12 }, { type: 'totalQuestions', value: 5 }, { type: 'correctQuestions', value: 4 }, { type: 'masteredUnits', value: 1 }] } },
+      { ...common, id: `urn:uuid:00000000-0000-4000-9000-00000000000${n}`, type: 'TimeSpentEvent', action: 'SpentTime',
+        generated: { id: `https://app.example/time/${n}`, type: 'TimebackTimeSpentMetricsCollection', items: [
+          { type: 'active', value: 600 }, { type: 'inactive', value: 30 }, { type: 'waste', value: 5 }] } },
+    ],
+  }
+}
+
+async function sendToCaliper(emu: { services: Record<string, string> }, call: Awaited<ReturnType<typeof connect>>['call'], envelope: unknown) {
+  const res = await call('POST', `${new URL(emu.services.caliper!).pathname}/caliper/event`, envelope)
+  assert.equal(res.status, 200, JSON.stringify(res.body))
+}
+
+const A = '/edubridge/analytics'
+const CELL = { activityMetrics: { xpEarned: 12, totalQuestions: 5, correctQuestions: 4, masteredUnits: 1 }, timeSpentMetrics: { activeSeconds: 600, inactiveSeconds: 30, wasteSeconds: 5 } }
+
+describe('EduBridge emulator: analytics', () => {
+  it('a Caliper event sent to the Caliper host shows up in analytics/activity, bucketed by the local day of the timezone', async () => {
+    const { emu, get, call } = await start()
+    // 03:30 UTC on Wednesday 2 December is 21:30 on Tuesday 1 December in Chicago (UTC-6 in winter).
+    await sendToCaliper(emu, call, lessonEnvelope(emu, '2026-12-02T03:30:00.000Z', 1))
+    const range = 'startDate=2026-11-30T00:00:00.000Z&endDate=2026-12-03T00:00:00.000Z'
+    const utc = await get(`${A}/activity?studentId=seed-student-1&${range}`)
+    assert.equal(utc.status, 200)
+    assert.deepEqual(utc.body.facts, { '2026-12-02': { Math: { ...CELL, apps: ['Fraction App'] } } })
+    assert.deepEqual(utc.body.factsByApp, { '2026-12-02': { Math: { 'Fraction App': CELL } } })
+    const chicago = await get(`${A}/activity?email=SEED-STUDENT-1@seed.example&${range}&timezone=America/Chicago`)
+    assert.deepEqual(Object.keys(chicago.body.facts), ['2026-12-01'])
+    assert.deepEqual(chicago.body.facts['2026-12-01'].Math.activityMetrics, CELL.activityMetrics)
+    // Bounds are instants: a range ending before the event leaves it out.
+    const before = await get(`${A}/activity?studentId=seed-student-1&startDate=2026-11-30T00:00:00Z&endDate=2026-12-02T03:29:59Z`)
+    assert.deepEqual(before.body.facts, {})
+    // The enrollment-scoped view finds it through the course of the seeded enrollment.
+    const byEnrollment = await get(`${A}/enrollment/seed-enrollment-s1?timezone=Asia/Tokyo`)
+    assert.equal(byEnrollment.status, 200)
+    assert.deepEqual(byEnrollment.body.facts, { '2026-12-02': { Math: { ...CELL, apps: ['Fraction App'] } } })
+  })
+
+  it('facts/weekly returns two rows per activity for the Sunday–Saturday week in the timezone, activeSeconds as a string', async () => {
+    const { emu, get, call } = await start()
+    await sendToCaliper(emu, call, lessonEnvelope(emu, '2026-12-02T15:00:00.000Z', 1))
+    // Sunday 04:00 UTC is still Saturday evening in Chicago: this week in UTC, last week in Chicago.
+    await sendToCaliper(emu, call, lessonEnvelope(emu, '2026-11-29T04:00:00.000Z', 2))
+    const utc = await get(`${A}/facts/weekly?studentId=seed-student-1&weekDate=2026-12-02`)
+    assert.equal(utc.status, 200)
+    assert.deepEqual([utc.body.startDate, utc.body.endDate], ['2026-11-29', '2026-12-05'])
+    assert.deepEqual(utc.body.facts.map((r: Json) => [r.date, r.eventType, r.activityId]), [
+      ['2026-11-29', 'ActivityEvent', 'https://app.example/lessons/2'], ['2026-11-29', 'TimeSpentEvent', 'https://app.example/lessons/2'],
+      ['2026-12-02', 'ActivityEvent', 'https://app.example/lessons/1'], ['2026-12-02', 'TimeSpentEvent', 'https://app.example/lessons/1'],
+    ])
+    const [activityRow, timeRow] = utc.body.facts.slice(2) as Json[]
+    assert.deepEqual([activityRow!.xpEarned, activityRow!.totalQuestions, activityRow!.correctQuestions, activityRow!.activeSeconds], [12, 5, 4, '0.00'])
+    assert.deepEqual([timeRow!.xpEarned, timeRow!.activeSeconds, timeRow!.inactiveSeconds, timeRow!.wasteSeconds], [0, '600.00', 30, 5])
+    assert.deepEqual([timeRow!.userId, timeRow!.email, timeRow!.userGivenName, timeRow!.userGrade, timeRow!.campusId, timeRow!.campusName],
+      ['seed-student-1', 'seed-student-1@seed.example', 'Ada', '3', 'seed-school-1', 'Emulator Elementary'])
+    assert.deepEqual([timeRow!.courseId, timeRow!.enrollmentId, timeRow!.app, timeRow!.sensor, timeRow!.year, timeRow!.month, timeRow!.day, timeRow!.dayOfWeek],
+      ['seed-course-1', 'seed-enrollment-s1', 'Fraction App', 'https://app.example/sensor', 2026, 12, 2, 3])
+    const chicago = await get(`${A}/facts/weekly?studentId=seed-student-1&weekDate=2026-12-02&timezone=America/Chicago`)
+    assert.deepEqual(chicago.body.facts.map((r: Json) => r.activityId), ['https://app.example/lessons/1', 'https://app.example/lessons/1'])
+  })
+
+  it('a LEARNING_FACTS publication (PowerPath) shows up in activity and weekly facts', async () => {
+    const { get } = await connect({ now: () => NOW, services: [...BUILT_IN_SERVICES, publisherModule] })
+    const base = { studentId: 'seed-student-2', occurredAt: '2026-12-01T10:00:00.000Z', subject: 'Reading', app: 'PowerPath', courseId: 'seed-course-2', activityId: 'lesson-9', source: 'powerpath' }
+    const zero = { xpEarned: 0, totalQuestions: 0, correctQuestions: 0, masteredUnits: 0, activeSeconds: 0, inactiveSeconds: 0, wasteSeconds: 0 }
+    publish(LEARNING_FACTS, { facts: [
+      { ...base, ...zero, eventType: 'ActivityEvent', xpEarned: 20, totalQuestions: 8, correctQuestions: 8, masteredUnits: 2 },
+      { ...base, ...zero, eventType: 'TimeSpentEvent', activeSeconds: 900 },
+      { ...base, eventType: 'Nonsense' }, // dropped: not a fact type
+    ] } satisfies LearningFactsMessage | { facts: unknown[] })
+    const activity = await get(`${A}/activity?email=seed-student-2@seed.example&startDate=2026-12-01T00:00:00Z&endDate=2026-12-01T23:59:59Z`)
+    assert.deepEqual(activity.body.facts, { '2026-12-01': { Reading: {
+      activityMetrics: { xpEarned: 20, totalQuestions: 8, correctQuestions: 8, masteredUnits: 2 },
+      timeSpentMetrics: { activeSeconds: 900, inactiveSeconds: 0, wasteSeconds: 0 }, apps: ['PowerPath'] } } })
+    const weekly = await get(`${A}/facts/weekly?studentId=seed-student-2&weekDate=2026-12-01T10:00:00Z`)
+    assert.deepEqual(weekly.body.facts.map((r: Json) => [r.eventType, r.source, r.activeSeconds]), [['ActivityEvent', 'powerpath', '0.00'], ['TimeSpentEvent', 'powerpath', '900.00']])
+  })
+
+  it('answers 400 without email or studentId, 422 for date-only bounds, 400 for a bad timezone, 404 for unknown students', async () => {
+    const { get } = await start()
+    const range = 'startDate=2026-11-30T00:00:00Z&endDate=2026-12-03T00:00:00Z'
+    const none = await get(`${A}/activity?${range}`)
+    assert.equal(none.status, 400)
+    assertImsx(none.body, 'invaliddata', /'email' or 'studentId' is required/)
+    assert.equal((await get(`${A}/facts/weekly?weekDate=2026-12-02`)).status, 400)
+    const dateOnly = await get(`${A}/activity?studentId=seed-student-1&startDate=2026-11-30&endDate=2026-12-03`)
+    assert.equal(dateOnly.status, 422)
+    assert.match(dateOnly.body.imsx_description, /2026-11-30T00:00:00.000Z/)
+    assert.equal((await get(`${A}/activity?studentId=seed-student-1`)).status, 400) // bounds are required
+    const zone = await get(`${A}/activity?studentId=seed-student-1&${range}&timezone=Mars/Olympus`)
+    assert.equal(zone.status, 400)
+    assert.match(zone.body.imsx_description, /timezone/)
+    assert.equal((await get(`${A}/facts/weekly?studentId=seed-student-1&weekDate=someday`)).status, 400)
+    assert.equal((await get(`${A}/activity?studentId=nobody&${range}`)).status, 404)
+    assert.equal((await get(`${A}/activity?email=nobody@x.example&${range}`)).status, 404)
+    assert.equal((await get(`${A}/enrollment/no-enrollment`)).status, 404)
+    assert.equal((await get(`${A}/highestGradeMastered/nobody/Math`)).status, 404)
+    assert.equal((await get(`${A}/highestGradeMastered/seed-student-1/Cooking`)).status, 400)
+  })
+
+  it('highestGradeMastered takes passed placement and test-out results of courses in the subject', async () => {
+    const { emu, get } = await start()
+    const empty = await get(`${A}/highestGradeMastered/seed-student-1/Math`)
+    assert.deepEqual(empty.body, { studentId: 'seed-student-1', subject: 'Math', grades: { ritGrade: null, edulasticGrade: null, placementGrade: null, testOutGrade: null, highestGradeOverall: null } })
+    emu.state.insert('courses', { sourcedId: 'math-5', title: 'Math 5', grades: ['5'], subjects: ['Math'], org: ref('seed-school-1') })
+    emu.state.insert('assessmentLineItems', { sourcedId: 'li-place', title: 'Placement', course: ref('seed-course-1'), metadata: { testType: 'placement' } })
+    emu.state.insert('assessmentLineItems', { sourcedId: 'li-out', title: 'Test out', course: ref('math-5'), metadata: { testType: 'test-out' } })
+    const result = (id: string, item: string, score: number) => ({ sourcedId: id, assessmentLineItem: ref(item), student: ref('seed-student-1'), score, scoreDate: '2026-11-01T00:00:00Z', scoreStatus: 'fully graded' })
+    emu.state.insertMany('assessmentResults', [result('r1', 'li-place', 95), result('r2', 'li-out', 70)])
+    const some = await get(`${A}/highestGradeMastered/seed-student-1/Math`)
+    assert.deepEqual(some.body.grades, { ritGrade: null, edulasticGrade: null, placementGrade: '3', testOutGrade: null, highestGradeOverall: '3' })
+    emu.state.insert('assessmentResults', result('r3', 'li-out', 92))
+    assert.equal((await get(`${A}/highestGradeMastered/seed-student-1/Math`)).body.grades.highestGradeOverall, '5')
+    assert.equal((await get(`${A}/highestGradeMastered/seed-student-1/Reading`)).body.grades.highestGradeOverall, null)
   })
 })

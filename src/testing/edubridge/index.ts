@@ -3,9 +3,17 @@
 // `/ap-readiness/...`. Rosters live in OneRoster's store (looked up per request); analytics answer from the facts
 // this module received: Caliper events the Caliper host stored, events posted to its own ingest route, and the
 // LEARNING_FACTS PowerPath publishes.
+import { CALIPER_EVENTS_STORED, type StoredEventsMessage } from '../caliper/state.js'
+import type { EmulatorEnv } from '../context.js'
+import { LEARNING_FACTS } from '../learning-facts.js'
+import { ONEROSTER_STORE } from '../oneroster/index.js'
+import type { OneRosterStore } from '../oneroster/state.js'
 import type { EmulatedService, EmulatedServiceModule } from '../service.js'
+import { analyticsRoutes } from './analytics.js'
+import { isObject } from './common.js'
 import { enrollmentRoutes } from './enrollments.js'
-import { clearEduBridgeState, createEduBridgeState, eduBridgeControls, type GoalsRouteName } from './state.js'
+import { factOfEvent, storedLearningFact } from './facts.js'
+import { clearEduBridgeState, createEduBridgeState, eduBridgeControls, type EduBridgeState, type GoalsRouteName } from './state.js'
 
 export type { EduBridgeControls, GoalsRouteName, StoredFact } from './state.js'
 
@@ -21,6 +29,29 @@ export interface EduBridgeFaults {
   edubridgeOnlyGoalsRoute(name?: GoalsRouteName): void
 }
 
+/** Keep the facts of what other modules report: Caliper's stored events and PowerPath's LEARNING_FACTS. */
+function listen(env: EmulatorEnv, state: EduBridgeState): void {
+  env.subscribe(CALIPER_EVENTS_STORED, (payload) => {
+    const store = env.lookup<OneRosterStore>(ONEROSTER_STORE)
+    const generatedAt = env.nowIso()
+    for (const e of (payload as StoredEventsMessage).events) {
+      const fact = factOfEvent(store, { ...e, id: e.externalId }, { sensor: e.sensor, sendTime: e.sendTime, generatedAt, newId: env.newId })
+      if (fact) state.facts.push(fact)
+    }
+  })
+  env.subscribe(LEARNING_FACTS, (payload) => {
+    const store = env.lookup<OneRosterStore>(ONEROSTER_STORE)
+    const facts = isObject(payload) && Array.isArray(payload.facts) ? payload.facts : []
+    const now = env.nowIso()
+    for (const f of facts) {
+      const source = isObject(f) && typeof f.source === 'string' ? f.source : 'unknown'
+      const occurred = isObject(f) && typeof f.occurredAt === 'string' ? f.occurredAt : now
+      const fact = storedLearningFact(store, f, { sensor: source, sendTime: occurred, generatedAt: now, newId: env.newId })
+      if (fact) state.facts.push(fact)
+    }
+  })
+}
+
 /**
  * The EduBridge module of the emulator; its controls are `emulator.edubridge`.
  *
@@ -30,15 +61,16 @@ export interface EduBridgeFaults {
  */
 export const edubridgeService: EmulatedServiceModule = {
   name: 'edubridge',
-  create(): EmulatedService {
+  create(env): EmulatedService {
     const state = createEduBridgeState()
+    listen(env, state)
     const faults: EduBridgeFaults = {
       edubridgeOnlyGoalsRoute: (name) => { state.quirks.onlyGoalsRoute = name },
     }
     return {
       prefix: '',
       paths: ['/edubridge/', '/goals/', '/ap-readiness/'],
-      routes: () => [...enrollmentRoutes(state)],
+      routes: () => [...enrollmentRoutes(state), ...analyticsRoutes(state)],
       controls: { edubridge: eduBridgeControls(state) },
       faults: faults as unknown as Record<string, (...args: never[]) => void>,
       clearFaults: () => { state.quirks.onlyGoalsRoute = undefined },
