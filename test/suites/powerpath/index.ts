@@ -1,5 +1,8 @@
 // The PowerPath suites, in one list: test/suites/index.ts registers them for every runner.
 
 import type { Suite } from '../../harness/types.ts'
+import input from './input.ts'
 
-export const powerpathSuites: { name: string; suite: Suite }[] = []
+export const powerpathSuites: { name: string; suite: Suite }[] = [
+  { name: 'powerpath/input', suite: input },
+]

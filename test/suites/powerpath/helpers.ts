@@ -1,0 +1,18 @@
+// Shared by the PowerPath suites: a PowerPathClient against a fresh emulator (PowerPath lives at the origin).
+
+import type { SuiteEnv } from '../../harness/types.ts'
+
+/** A fresh emulator and a PowerPathClient reaching it the way the runner chose (injected fetch or msw). */
+export function ppSetup(env: SuiteEnv, options: Parameters<SuiteEnv['setup']>[0] = {}) {
+  const { emulator, options: base } = env.setup(options)
+  const client = new env.sdk.powerpath.PowerPathClient({ ...base, baseUrl: emulator.services.powerpath, maxRetries: 0 })
+  return { emulator, client }
+}
+
+/** The rejection of `promise` (fails when it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<any> {
+  return promise.then(
+    (value) => { throw new Error(`expected a rejection, got ${JSON.stringify(value)?.slice(0, 200)}`) },
+    (error: unknown) => error,
+  )
+}
