@@ -1,5 +1,12 @@
 // The EduBridge suites, in one list: test/suites/index.ts registers them for every runner.
 
 import type { Suite } from '../../harness/types.ts'
+import aggregate from './aggregate.ts'
+import input from './input.ts'
+import wire from './wire.ts'
 
-export const edubridgeSuites: { name: string; suite: Suite }[] = []
+export const edubridgeSuites: { name: string; suite: Suite }[] = [
+  { name: 'edubridge/input', suite: input },
+  { name: 'edubridge/wire', suite: wire },
+  { name: 'edubridge/aggregate', suite: aggregate },
+]
