@@ -2,7 +2,9 @@
 
 import type { Suite } from '../../harness/types.ts'
 import input from './input.ts'
+import lessons from './lessons.ts'
 
 export const powerpathSuites: { name: string; suite: Suite }[] = [
   { name: 'powerpath/input', suite: input },
+  { name: 'powerpath/lessons', suite: lessons },
 ]
