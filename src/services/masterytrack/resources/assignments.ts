@@ -5,10 +5,9 @@
  */
 
 import type { ServiceContext } from '../../../core/resource/context.js'
-import { operation } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { objectInput, Problems } from './check.js'
-import { dataOf } from './envelope.js'
+import { send } from './envelope.js'
 
 /** Statuses that block a new assignment of the same test and can be invalidated; others are final. */
 export type AssignmentStatus = 'ASSIGNED' | 'IN_PROGRESS' | 'PAUSED' | 'COMPLETED' | 'ABANDONED' | 'INVALIDATED' | (string & {})
@@ -116,15 +115,6 @@ function invalidateBody(params: { input: unknown }): InvalidateInput {
   return input as unknown as InvalidateInput
 }
 
-/** POST /delivery/assignments/assign — 201 `{ success, platform, data: { assignment, message } }`. */
-const assign = /* @__PURE__ */ operation<{ input: AssignInput }, AssignResult>({
-  method: 'POST', path: '/delivery/assignments/assign', body: assignBody, unwrap: (body, req) => dataOf(body, req, 'object'),
-})
-/** POST /delivery/assignments/invalidate — 200 `{ success, data: { message, total_invalidated, invalidated_assignments } }`. */
-const invalidate = /* @__PURE__ */ operation<{ input: InvalidateInput }, InvalidateResult>({
-  method: 'POST', path: '/delivery/assignments/invalidate', body: invalidateBody, unwrap: (body, req) => dataOf(body, req, 'object'),
-})
-
 /**
  * `client.assignments`: give students mastery tests, and take them back.
  * @example
@@ -147,7 +137,9 @@ export interface AssignmentsResource {
  */
 export function createAssignments(ctx: ServiceContext): AssignmentsResource {
   return {
-    assign: (input, call) => assign(ctx, { input }, call),
-    invalidate: (input, call) => invalidate(ctx, { input }, call),
+    // POST /delivery/assignments/assign — 201 `{ success, platform, data: { assignment, message } }`.
+    assign: (input, call) => send(ctx, () => ({ method: 'POST', path: '/delivery/assignments/assign', body: assignBody({ input }) }), 'object', call),
+    // POST /delivery/assignments/invalidate — 200 `{ success, data: { message, total_invalidated, invalidated_assignments } }`.
+    invalidate: (input, call) => send(ctx, () => ({ method: 'POST', path: '/delivery/assignments/invalidate', body: invalidateBody({ input }) }), 'object', call),
   }
 }

@@ -1,13 +1,25 @@
 /**
  * @module services/masterytrack/resources/envelope — MasteryTrack answers `{ success, data }`; errors are
  * `{ success: false, error, code? }`, which core reads into ApiError (`description` from `error`, `minorCodes`
- * from `code`). Here: unwrapping `data`, and reading the existing assignment out of a 409.
+ * from `code`). Here: sending one call and unwrapping `data`, and reading the existing assignment out of a 409.
  */
 
 import { isApiError } from '../../../core/error-guards.js'
 import { ServerError } from '../../../core/errors.js'
-import type { HttpRequest } from '../../../core/transport/http.js'
+import type { ServiceContext } from '../../../core/resource/context.js'
+import type { CallOptions, HttpRequest } from '../../../core/transport/http.js'
 import type { AssignmentSummary } from './assignments.js'
+
+/**
+ * One MasteryTrack call: its `data`, an array or an object. No route has an id in its path, so this stands in for
+ * core's `operation()` and its path-template compiler, which a MasteryTrack-only bundle then does without. Bad
+ * input rejects (never throws): `request` runs the checks inside this async function, before anything is sent.
+ * @example const tests = await send(ctx, () => ({ method: 'GET', path: '/authoring/inventory/search', query }), 'array')
+ */
+export async function send(ctx: ServiceContext, request: () => HttpRequest, shape: 'array' | 'object', call?: CallOptions): Promise<any> {
+  const req = request()
+  return dataOf(await ctx.transport.request(req, call), req, shape)
+}
 
 /** `body.data` when it is an array / an object, else a ServerError `invalid_response` (a 2xx that lies). */
 export function dataOf(body: any, req: HttpRequest, shape: 'array' | 'object'): any {

@@ -4,10 +4,10 @@
  */
 
 import type { ServiceContext } from '../../../core/resource/context.js'
-import { operation, type Query } from '../../../core/resource/operation.js'
+import type { Query } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { objectInput, Problems } from './check.js'
-import { dataOf } from './envelope.js'
+import { send } from './envelope.js'
 
 /** What the inventory says about how a test is delivered. */
 export interface MasteryTestMetadata {
@@ -69,14 +69,6 @@ function searchQuery(params: { input?: InventorySearchInput }): Query {
   return { name, timeback_id: timebackId, grade, subject, all: all ? 'true' : undefined }
 }
 
-/** GET /authoring/inventory/search — answers `{ success: true, data: Test[] }`. */
-const search = /* @__PURE__ */ operation<{ input?: InventorySearchInput }, MasteryTest[]>({
-  method: 'GET',
-  path: '/authoring/inventory/search',
-  query: searchQuery,
-  unwrap: (body, req) => dataOf(body, req, 'array'),
-})
-
 /**
  * `client.inventory`: the tests MasteryTrack offers.
  * @example
@@ -96,5 +88,6 @@ export interface InventoryResource {
  * @example const everything = await createInventory(ctx).search({ all: true })
  */
 export function createInventory(ctx: ServiceContext): InventoryResource {
-  return { search: (input, call) => search(ctx, { input }, call) }
+  // GET /authoring/inventory/search — answers `{ success: true, data: Test[] }`.
+  return { search: (input, call) => send(ctx, () => ({ method: 'GET', path: '/authoring/inventory/search', query: searchQuery({ input }) }), 'array', call) }
 }
