@@ -29,7 +29,7 @@ async function setup() {
     },
   }
   const clock = { t: START }
-  const conn = await connect({ now: () => clock.t, services: [...BUILT_IN_SERVICES, spy] })
+  const conn = await connect({ now: () => clock.t, tokenTtlSeconds: 400 * 86_400, services: [...BUILT_IN_SERVICES, spy] })
   const emu = conn.emu as Emulator & { powerpath: PowerPathControls }
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString()
   const next = (lesson = PP100, student = STUDENT) => conn.get(`/powerpath/getNextQuestion?${q({ student, lesson })}`)
@@ -216,5 +216,188 @@ describe('PowerPath emulator: lesson flow input errors', () => {
     assert.equal(progress.status, 200)
     assert.deepEqual(progress.body.questions.map((x: Json) => x.id), ['or-lesson-1-q1', 'or-lesson-1-q2', 'or-lesson-1-q3'])
     assert.equal((await answer('or-lesson-1-q2', 'B', 'or-lesson-1')).status, 200)
+  })
+})
+
+/** Answer questions 1..total of an assessment lesson, the first `right` of them right, then finalize it. */
+async function takeAssessment(s: Awaited<ReturnType<typeof setup>>, lesson: string, right: number, student = STUDENT, total = 5): Promise<Json> {
+  for (let n = 1; n <= total; n++) {
+    const id = `${lesson}-q${n}`
+    const res = await s.answer(id, n <= right ? rightAnswer(id) : wrongAnswer(id), lesson, student)
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+  }
+  const done = await s.call('POST', '/powerpath/finalStudentAssessmentResponse', { student, lesson })
+  assert.equal(done.status, 200, JSON.stringify(done.body))
+  return done.body
+}
+
+describe('PowerPath emulator: placement', () => {
+  const [G3, G4, G5] = ['pp-placement-math-g3', 'pp-placement-math-g4', 'pp-placement-math-g5']
+
+  it('a score of 90+ moves the level to the next test; a lower one ends placement there (onboarded)', async () => {
+    const s = await setup()
+    const at = (path: string) => s.get(`/powerpath/placement/${path}?${s.q({ student: STUDENT, subject: 'Math' })}`)
+    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: 3, onboarded: false, availableTests: 3 })
+    assert.deepEqual((await at('getNextPlacementTest')).body, { exhaustedTests: false, gradeLevel: 3, lesson: G3, onboarded: false, availableTests: 3 })
+    await takeAssessment(s, G3, 5)
+    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: 4, onboarded: false, availableTests: 3 })
+    assert.equal((await at('getNextPlacementTest')).body.lesson, G4)
+    await takeAssessment(s, G4, 4) // 80 < 90
+    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: 4, onboarded: true, availableTests: 3 })
+    assert.deepEqual((await at('getNextPlacementTest')).body, { exhaustedTests: false, gradeLevel: 4, lesson: null, onboarded: true, availableTests: 3 })
+
+    const data = await s.get(`/powerpath/placement/${STUDENT}`)
+    assert.equal(data.status, 200)
+    assert.deepEqual(data.body.Math.results.map((r: Json) => [r.testId, r.status, r.score ?? null]), [[G3, 'PASSED', 100], [G4, 'FAILED', 80], [G5, 'NOT_STARTED', null]])
+    assert.deepEqual([data.body.Math.startingGrade, data.body.Math.currentGrade, data.body.Math.subjectHighestGrade, data.body.Math.status], [3, 4, 5, 'completed'])
+    assert.equal(data.body.Reading.status, 'not_started')
+
+    const all = await at('getAllPlacementTests')
+    assert.deepEqual(all.body.placementTests.map((t: Json) => [t.component_resources.sourcedId, t.resources_metadata.lessonType, t.assessment_results?.[0]?.score ?? null]), [[G3, 'placement', 100], [G4, 'placement', 80], [G5, 'placement', null]])
+
+    const reset = await s.call('POST', '/powerpath/placement/resetUserPlacement', { student: STUDENT, subject: 'Math' })
+    assert.deepEqual(reset.body, { success: true, placementResultsDeleted: 2, onboardingReset: true })
+    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: 3, onboarded: false, availableTests: 3 })
+  })
+
+  it('passing every test exhausts them; subject progress counts lessons, XP and the test-out of each course of the subject', async () => {
+    const s = await setup()
+    for (const t of [G3, G4, G5]) await takeAssessment(s, t, 5)
+    const next = await s.get(`/powerpath/placement/getNextPlacementTest?${s.q({ student: STUDENT, subject: 'Math' })}`)
+    assert.deepEqual(next.body, { exhaustedTests: true, gradeLevel: 5, lesson: null, onboarded: true, availableTests: 3 })
+    await takeAssessment(s, QUIZ, 5) // 100 % on attempt 1: 5 × 1.25
+    const progress = await s.get(`/powerpath/placement/getSubjectProgress?${s.q({ student: STUDENT, subject: 'Math' })}`)
+    assert.equal(progress.body.progress.length, 1)
+    const [math] = progress.body.progress
+    assert.equal(math.course.sourcedId, 'seed-course-1')
+    assert.deepEqual(
+      [math.inEnrolled, math.hasUsedTestOut, math.testOutLessonId, math.completedLessons, math.totalLessons, math.totalAttainableXp, math.totalXpEarned],
+      [true, false, 'pp-lesson-math3-test-out', 4, 7, 73, 6.25], // lessons: pp-100 10, quiz 5, unit test 8, test-out 50, 3 placements 0
+    )
+    const other = await s.get(`/powerpath/placement/getSubjectProgress?${s.q({ student: 'seed-student-9', subject: 'Math' })}`)
+    assert.equal(other.body.progress[0].inEnrolled, false) // seed-student-9 is in Reading 6
+  })
+
+  it('subject must be one of the spec\'s subjects; student is required', async () => {
+    const s = await setup()
+    const bad = await s.get(`/powerpath/placement/getCurrentLevel?${s.q({ student: STUDENT, subject: 'Art' })}`)
+    assert.equal(bad.status, 400)
+    assertImsx(bad.body, 'invaliddata', /'subject'.*Reading, Language/)
+    assert.equal((await s.get(`/powerpath/placement/getCurrentLevel?${s.q({ subject: 'Math' })}`)).status, 400)
+    assert.equal((await s.get('/powerpath/placement/nobody')).status, 404)
+    assert.equal((await s.call('POST', '/powerpath/placement/resetUserPlacement', { student: STUDENT, subject: 'math' })).status, 400)
+  })
+})
+
+describe('PowerPath emulator: test assignments', () => {
+  const create = (s: Awaited<ReturnType<typeof setup>>, body: Json) => s.call('POST', '/powerpath/test-assignments', body)
+
+  it('assigned → in_progress on the first answer → completed at 90+ or failed below; the unlisted lesson is taken like any other', async () => {
+    const s = await setup()
+    const made = await create(s, { student: 'seed-student-2', subject: 'Math', grade: '4', testName: 'Grade 4 check' })
+    assert.equal(made.status, 200)
+    const { assignmentId, lessonId, resourceId } = made.body
+    assert.equal(resourceId, `${lessonId}-resource`)
+    const read = async (id: string) => (await s.get(`/powerpath/test-assignments/${enc(id)}`)).body
+    const first = await read(assignmentId)
+    assert.deepEqual([first.assignmentStatus, first.studentEmail, first.grade, first.testName, first.assignedAt, first.expiresAt],
+      ['assigned', 'seed-student-2@seed.example', '4', 'Grade 4 check', '2026-03-02T10:00:00.000Z', '2026-04-01T10:00:00.000Z'])
+    await s.answer(`${lessonId}-q1`, rightAnswer(`${lessonId}-q1`), lessonId, 'seed-student-2')
+    assert.equal((await read(assignmentId)).assignmentStatus, 'in_progress')
+    s.clock.t += 60_000
+    await takeAssessment(s, lessonId, 5, 'seed-student-2')
+    const done = await read(assignmentId)
+    assert.deepEqual([done.assignmentStatus, done.completedAt], ['completed', '2026-03-02T10:01:00.000Z'])
+
+    const second = (await create(s, { student: 'seed-student-2', subject: 'Math', grade: '5' })).body
+    await takeAssessment(s, second.lessonId, 4, 'seed-student-2')
+    assert.equal((await read(second.assignmentId)).assignmentStatus, 'failed')
+  })
+
+  it('an open assignment reads expired after 30 days; cancelled is set through emulator.powerpath; status filters the list', async () => {
+    const s = await setup()
+    const a = (await create(s, { student: 'seed-student-3', subject: 'Reading', grade: '3' })).body
+    const b = (await create(s, { student: 'seed-student-3', subject: 'Reading', grade: '4' })).body
+    assert.equal(s.emu.powerpath.setTestAssignmentStatus(b.assignmentId, 'cancelled'), true)
+    s.clock.t += 30 * 86_400_000
+    const list = await s.get(`/powerpath/test-assignments?${s.q({ student: 'seed-student-3' })}`)
+    assert.deepEqual(list.body.testAssignments.map((x: Json) => [x.sourcedId, x.assignmentStatus]), [[a.assignmentId, 'expired'], [b.assignmentId, 'cancelled']])
+    const expired = await s.get(`/powerpath/test-assignments?${s.q({ student: 'seed-student-3', status: 'expired' })}`)
+    assert.deepEqual(expired.body.testAssignments.map((x: Json) => x.sourcedId), [a.assignmentId])
+    // An expired assignment stays expired when its lesson is answered late.
+    await s.answer(`${a.lessonId}-q1`, 'A', a.lessonId, 'seed-student-3')
+    assert.equal((await s.get(`/powerpath/test-assignments/${a.assignmentId}`)).body.assignmentStatus, 'expired')
+  })
+
+  it('lists page by offset with the spec\'s totals; the admin list spans students; subject and grade filter', async () => {
+    const s = await setup()
+    for (const grade of ['1', '2', '3', '4', '5']) await create(s, { student: 'seed-student-4', subject: 'Math', grade })
+    await create(s, { student: 'seed-student-5', subject: 'Science', grade: '2' })
+    const p1 = await s.get(`/powerpath/test-assignments?${s.q({ student: 'seed-student-4', limit: '2' })}`)
+    assert.deepEqual([p1.body.testAssignments.map((x: Json) => x.grade), p1.body.totalCount, p1.body.pageCount, p1.body.pageNumber, p1.body.offset, p1.body.limit], [['1', '2'], 5, 3, 1, 0, 2])
+    const p3 = await s.get(`/powerpath/test-assignments?${s.q({ student: 'seed-student-4', limit: '2', offset: '4' })}`)
+    assert.deepEqual([p3.body.testAssignments.map((x: Json) => x.grade), p3.body.pageNumber], [['5'], 3])
+    const admin = await s.get('/powerpath/test-assignments/admin')
+    assert.equal(admin.body.totalCount, 6)
+    assert.equal((await s.get(`/powerpath/test-assignments/admin?${s.q({ subject: 'Science' })}`)).body.totalCount, 1)
+    assert.equal((await s.get(`/powerpath/test-assignments/admin?${s.q({ grade: '2' })}`)).body.totalCount, 2)
+    assert.equal((await s.get(`/powerpath/test-assignments?${s.q({ student: 'seed-student-4', limit: '0' })}`)).status, 400)
+    assert.equal((await s.get(`/powerpath/test-assignments?${s.q({ student: 'seed-student-4', limit: '3001' })}`)).status, 400)
+  })
+
+  it('bad input is 400 naming the field, an unknown student 404; update renames; delete is soft and then 404', async () => {
+    const s = await setup()
+    const noStudent = await s.get('/powerpath/test-assignments?studentId=seed-student-1')
+    assert.equal(noStudent.status, 400)
+    assertImsx(noStudent.body, 'invaliddata', /'student'/)
+    assert.equal((await s.get(`/powerpath/test-assignments?${s.q({ student: STUDENT, status: 'done' })}`)).status, 400)
+    const numericGrade = await create(s, { student: STUDENT, subject: 'Math', grade: 3 })
+    assert.equal(numericGrade.status, 400)
+    assertImsx(numericGrade.body, 'invaliddata', /'grade'/)
+    assert.equal((await create(s, { student: 'ghost', subject: 'Math', grade: '3' })).status, 404)
+    const { assignmentId } = (await create(s, { student: STUDENT, subject: 'Math', grade: '3' })).body
+    assert.equal((await s.call('PUT', `/powerpath/test-assignments/${assignmentId}`, { testName: '' })).status, 400)
+    const renamed = await s.call('PUT', `/powerpath/test-assignments/${assignmentId}`, { testName: 'Renamed' })
+    assert.deepEqual([renamed.status, renamed.text], [204, ''])
+    assert.equal((await s.get(`/powerpath/test-assignments/${assignmentId}`)).body.testName, 'Renamed')
+    assert.equal((await s.call('DELETE', `/powerpath/test-assignments/${assignmentId}`)).status, 204)
+    assert.equal((await s.get(`/powerpath/test-assignments/${assignmentId}`)).status, 404)
+    assert.equal((await s.call('DELETE', `/powerpath/test-assignments/${assignmentId}`)).status, 404)
+    assert.equal((await s.get(`/powerpath/test-assignments?${s.q({ student: STUDENT })}`)).body.totalCount, 0)
+    assert.equal(s.emu.powerpath.testAssignments.find((a) => a.sourcedId === assignmentId)?.deleted, true)
+  })
+
+  it('bulk is all or nothing: any bad row answers 400 with every row error and creates nothing', async () => {
+    const s = await setup()
+    const bad = await s.call('POST', '/powerpath/test-assignments/bulk', {
+      items: [{ student: STUDENT, subject: 'Math', grade: '3' }, { student: STUDENT, subject: 'Art', grade: '3' }, { student: 'ghost', subject: 'Math', grade: '3' }],
+    })
+    assert.equal(bad.status, 400)
+    assertImsx(bad.body, 'invaliddata', /2 of 3 rows are invalid/)
+    assert.deepEqual(bad.body.errors.map((e: Json) => e.row), [1, 2])
+    assert.match(bad.body.errors[0].message, /'subject'/)
+    assert.match(bad.body.errors[1].message, /ghost/)
+    assert.equal(s.emu.powerpath.testAssignments.length, 0)
+    const good = await s.call('POST', '/powerpath/test-assignments/bulk', { items: [{ student: STUDENT, subject: 'Math', grade: '3' }, { student: 'seed-student-2', subject: 'Reading', grade: '4' }] })
+    assert.equal(good.status, 200)
+    assert.deepEqual([good.body.success, good.body.results.length, good.body.errors], [true, 2, []])
+    assert.equal((await s.call('POST', '/powerpath/test-assignments/bulk', { items: [] })).status, 400)
+  })
+
+  it('import reads a published sheet (student by id or email, columns in any case); a bad row or an unreadable sheet is 400', async () => {
+    const s = await setup()
+    const url = 'https://docs.google.com/spreadsheets/d/abc/edit'
+    s.emu.powerpath.publishSheet(url, 'Fall', 'Student,SUBJECT,Grade,testName\r\nseed-student-2@seed.example,math,3,"Check, part 1"\nseed-student-3,Reading,4,\n')
+    const ok = await s.call('POST', '/powerpath/test-assignments/import', { spreadsheetUrl: url, sheet: 'Fall' })
+    assert.equal(ok.status, 200, JSON.stringify(ok.body))
+    assert.equal(ok.body.results.length, 2)
+    assert.deepEqual(s.emu.powerpath.testAssignments.map((a) => [a.studentSourcedId, a.subject, a.grade, a.testName]), [['seed-student-2', 'Math', '3', 'Check, part 1'], ['seed-student-3', 'Reading', '4', null]])
+    s.emu.powerpath.publishSheet(url, 'Bad', 'student,subject,grade\nseed-student-2,Math,3\nnobody@x.test,Math,3\n')
+    const bad = await s.call('POST', '/powerpath/test-assignments/import', { spreadsheetUrl: url, sheet: 'Bad' })
+    assert.deepEqual([bad.status, bad.body.errors.map((e: Json) => e.row)], [400, [1]])
+    assert.equal(s.emu.powerpath.testAssignments.length, 2)
+    assert.equal((await s.call('POST', '/powerpath/test-assignments/import', { spreadsheetUrl: url, sheet: 'fall' })).status, 400)
+    s.emu.powerpath.publishSheet(url, 'NoGrade', 'student,subject\nseed-student-2,Math\n')
+    assertImsx((await s.call('POST', '/powerpath/test-assignments/import', { spreadsheetUrl: url, sheet: 'NoGrade' })).body, 'invaliddata', /grade/)
   })
 })

@@ -6,6 +6,7 @@ import { LEARNING_FACTS, type LearningFact, type LearningFactsMessage } from '..
 import { roster, type Lesson, type PP, refId } from './catalog.js'
 import { PASS_SCORE, tally } from './attempts.js'
 import type { Attempt } from './state.js'
+import { statusOf } from './test-assignments.js'
 
 /** The student's OneRoster enrollment in a class of `courseId`, if any. */
 function enrollmentIn(pp: PP, student: string, courseId: string | undefined): string | undefined {
@@ -39,7 +40,8 @@ export function onComplete(pp: PP, lesson: Lesson, student: string, attempt: Att
   publishFacts(pp, lesson, student, attempt, totalQuestions)
   for (const a of pp.state.assignments) {
     if (a.deleted || a.studentSourcedId !== student || a.componentResourceSourcedId !== lesson.id) continue
-    if (a.assignmentStatus !== 'assigned' && a.assignmentStatus !== 'in_progress') continue
+    const status = statusOf(pp, a)
+    if (status !== 'assigned' && status !== 'in_progress') continue
     a.assignmentStatus = attempt.score >= PASS_SCORE ? 'completed' : 'failed'
     a.completedAt = attempt.completedAt
   }
@@ -48,6 +50,6 @@ export function onComplete(pp: PP, lesson: Lesson, student: string, attempt: Att
 /** A first answer to a lesson moves its assigned test assignments to in_progress. */
 export function onStarted(pp: PP, lessonId: string, student: string): void {
   for (const a of pp.state.assignments) {
-    if (!a.deleted && a.studentSourcedId === student && a.componentResourceSourcedId === lessonId && a.assignmentStatus === 'assigned') a.assignmentStatus = 'in_progress'
+    if (!a.deleted && a.studentSourcedId === student && a.componentResourceSourcedId === lessonId && statusOf(pp, a) === 'assigned') a.assignmentStatus = 'in_progress'
   }
 }

@@ -9,11 +9,15 @@
 import type { EmulatedService, EmulatedServiceModule } from '../service.js'
 import { attemptView, attemptsOf } from './attempts.js'
 import { addLesson, type AddLessonInput, type Lesson, type PP } from './catalog.js'
+import { bulkRoutes } from './assignment-bulk.js'
 import { lessonRoutes } from './lessons.js'
+import { placementRoutes } from './placement.js'
 import { loadSeed, SEED_LESSONS, SEED_SEQUENCE_ID } from './seed.js'
-import { clearState, createState, key, type TestAssignment } from './state.js'
+import { clearState, createState, key, type AssignmentStatus, type TestAssignment } from './state.js'
+import { assignmentRoutes } from './test-assignments.js'
 
 export type { AddLessonInput, Lesson } from './catalog.js'
+export type { AssignmentStatus, TestAssignment } from './state.js'
 export { SEED_LESSONS, SEED_SEQUENCE_ID }
 
 /**
@@ -31,6 +35,8 @@ export interface PowerPathControls {
   attempts(student: string, lesson: string): readonly Record<string, unknown>[]
   /** Every test assignment, soft-deleted ones included (the live array: do not modify it). */
   readonly testAssignments: readonly TestAssignment[]
+  /** Move a test assignment as its student or an admin would (e.g. `cancelled`); false when there is no such assignment. */
+  setTestAssignmentStatus(id: string, status: AssignmentStatus): boolean
   /** Serve `csv` as tab `sheet` of the Google Sheet at `url` (importTestAssignments reads it; the emulator has no network). */
   publishSheet(url: string, sheet: string, csv: string): void
   /** The seeded lessons' sourcedIds. */
@@ -52,13 +58,18 @@ export const powerpathService: EmulatedServiceModule = {
       addLesson: (input) => addLesson(pp, input),
       attempts: (student, lesson) => attemptsOf(pp, student, lesson).map(attemptView),
       testAssignments: pp.state.assignments,
+      setTestAssignmentStatus: (id, status) => {
+        const found = pp.state.assignments.find((a) => a.sourcedId === id)
+        if (found) found.assignmentStatus = status
+        return found !== undefined
+      },
       publishSheet: (url, sheet, csv) => { pp.state.sheets.set(key(url, sheet), csv) },
       seedLessons: SEED_LESSONS,
     }
     return {
       prefix: '',
       paths: ['/powerpath/'],
-      routes: () => [...lessonRoutes(pp)],
+      routes: () => [...lessonRoutes(pp), ...placementRoutes(pp), ...assignmentRoutes(pp), ...bulkRoutes(pp)],
       controls: { powerpath: controls },
       reset: () => clearState(pp.state),
       seed: () => loadSeed(pp),

@@ -1,0 +1,92 @@
+// Bulk test assignments: a list of items, or a published Google Sheet tab read as CSV (the emulator has no network:
+// `emulator.powerpath.publishSheet(url, sheet, csv)` serves one). All or nothing: every row is checked first; any
+// bad row answers 400 with every error (`errors[{row, message}]`, rows from 0, beside the imsx fields) and creates
+// nothing.
+import { route, type Ctx, type Route } from '../context.js'
+import { badRequest, imsxBody, json } from '../http.js'
+import { roster, type PP } from './catalog.js'
+import { needString, readBody } from './request.js'
+import { key, SUBJECTS } from './state.js'
+import { checkItem, created, createAssignment, type NewAssignment } from './test-assignments.js'
+
+type RowError = { row: number; message: string }
+
+function commit(pp: PP, checked: readonly (NewAssignment | string)[]): Response {
+  const errors: RowError[] = checked.flatMap((c, row) => (typeof c === 'string' ? [{ row, message: c }] : []))
+  if (errors.length > 0) {
+    const description = `${errors.length} of ${checked.length} rows are invalid; nothing was created. First: row ${errors[0]!.row}: ${errors[0]!.message}`
+    const details = errors.map((e) => ({ row: String(e.row), message: e.message }))
+    return json({ ...imsxBody(400, description), imsx_error_details: details, success: false, results: [], errors }, 400)
+  }
+  const results = (checked as NewAssignment[]).map((input) => created(createAssignment(pp, input)))
+  return json({ success: true, results, errors: [] })
+}
+
+async function bulk(pp: PP, ctx: Ctx): Promise<Response> {
+  const items = (await readBody(ctx)).items
+  if (!Array.isArray(items) || items.length === 0) throw badRequest("Missing or invalid body field 'items' (a non-empty list of { student, subject, grade, testName? } is required).")
+  return commit(pp, items.map((item) => checkItem(pp, item)))
+}
+
+/** RFC 4180-ish CSV: quoted fields with doubled quotes, CRLF or LF rows; blank rows dropped. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
+      else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"') quoted = true
+    else if (c === ',') row.push(field), (field = '')
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++
+      row.push(field), rows.push(row), (row = []), (field = '')
+    } else field += c
+  }
+  row.push(field)
+  rows.push(row)
+  return rows.filter((r) => r.some((f) => f.trim() !== ''))
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(text).protocol)
+  } catch {
+    return false
+  }
+}
+
+async function importSheet(pp: PP, ctx: Ctx): Promise<Response> {
+  const body = await readBody(ctx)
+  const url = needString(body, 'spreadsheetUrl')
+  const sheet = needString(body, 'sheet')
+  if (!isHttpUrl(url)) throw badRequest(`Invalid body field 'spreadsheetUrl': '${url}' is not an http(s) URL.`)
+  const csv = pp.state.sheets.get(key(url, sheet))
+  if (csv === undefined) throw badRequest(`Could not read tab '${sheet}' of ${url}: the sheet must be public ("Anyone with the link") and the tab name exact.`)
+  const [header = [], ...rows] = parseCsv(csv)
+  const names = header.map((h) => h.trim().toLowerCase())
+  const missing = ['student', 'subject', 'grade'].filter((c) => !names.includes(c))
+  if (missing.length) throw badRequest(`Tab '${sheet}' lacks the column(s) ${missing.join(', ')} (needed: student, subject, grade).`)
+  const col = (r: string[], name: string) => (names.indexOf(name) < 0 ? undefined : r[names.indexOf(name)]?.trim())
+  const users = roster(pp)?.list('users') ?? []
+  const checked = rows.map((r) => {
+    const who = col(r, 'student') ?? ''
+    // A student may be given by sourcedId or by email.
+    const user = users.find((u) => u.sourcedId === who) ?? users.find((u) => typeof u.email === 'string' && u.email.toLowerCase() === who.toLowerCase())
+    const subject = SUBJECTS.find((s) => s.toLowerCase() === (col(r, 'subject') ?? '').toLowerCase()) ?? col(r, 'subject')
+    if (!user && who !== '') return `Student '${who}' not found (by sourcedId or email).`
+    return checkItem(pp, { student: user?.sourcedId ?? who, subject, grade: col(r, 'grade'), ...(col(r, 'testname') ? { testName: col(r, 'testname') } : {}) })
+  })
+  return commit(pp, checked)
+}
+
+export function bulkRoutes(pp: PP): Route[] {
+  return [
+    route('POST', '/powerpath/test-assignments/bulk', 'createBulkTestAssignments', (ctx) => bulk(pp, ctx)),
+    route('POST', '/powerpath/test-assignments/import', 'importTestAssignments', (ctx) => importSheet(pp, ctx)),
+  ]
+}
