@@ -260,3 +260,96 @@ describe('EduBridge emulator: analytics', () => {
     assert.equal((await get(`${A}/highestGradeMastered/seed-student-1/Reading`)).body.grades.highestGradeOverall, null)
   })
 })
+
+describe('EduBridge emulator: users, applications, learning reports', () => {
+  it('users: roles required, exclusive role sets, repeated orgSourcedIds, OneRoster-style offset paging', async () => {
+    const { emu, get } = await start()
+    const missing = await get('/edubridge/users/')
+    assert.equal(missing.status, 400)
+    assertImsx(missing.body, 'invaliddata', /'roles' is required/)
+    assert.equal((await get('/edubridge/users/?roles=wizard')).status, 400)
+    const page = await get('/edubridge/users/?roles=student&limit=5&offset=10')
+    assert.equal(page.status, 200)
+    assert.deepEqual(page.body.users.map((u: Json) => u.sourcedId), ['seed-student-11', 'seed-student-12'])
+    assert.deepEqual([page.body.totalCount, page.body.offset, page.body.limit], [12, 10, 5])
+    const teachers = await get('/edubridge/users/?roles=teacher&orgSourcedIds=seed-school-2')
+    assert.deepEqual(teachers.body.users.map((u: Json) => u.sourcedId), ['seed-teacher-3'])
+    // "Exclusively those roles": a user who is also a teacher is not a student-only user, but is in student+teacher.
+    emu.state.insert('users', { sourcedId: 'both', givenName: 'Both', familyName: 'Roles', roles: [{ roleType: 'primary', role: 'student', org: ref('seed-school-1') }, { roleType: 'secondary', role: 'teacher', org: ref('seed-school-1') }] })
+    assert.equal((await get('/edubridge/users/?roles=student')).body.totalCount, 12)
+    const both = await get('/edubridge/users/?roles=student&roles=teacher&orgSourcedIds=seed-school-2&orgSourcedIds=seed-school-1&search=roles')
+    assert.deepEqual(both.body.users.map((u: Json) => u.sourcedId), ['both'])
+  })
+
+  it('applications and their metrics: enums checked, 201 on add, 409 on a duplicate, 204/404 on remove', async () => {
+    const { get, call } = await start()
+    const apps = await get('/edubridge/applications/')
+    assert.deepEqual(apps.body.applications.map((a: Json) => [a.sourcedId, a.name]), [['seed-app-powerpath', 'PowerPath'], ['seed-app-reading', 'Reading Coach']])
+    const M = '/edubridge/applicationMetrics/seed-app-powerpath'
+    const metric = { applicationMetric: { metric: 'xp', metricSource: 'powerpath' } }
+    const added = await call('POST', M, metric)
+    assert.equal(added.status, 201)
+    assert.deepEqual(added.body.data, { applicationSourcedId: 'seed-app-powerpath', metric: 'xp', metricSource: 'powerpath' })
+    assert.equal((await call('POST', M, metric)).status, 409)
+    const badEnum = await call('POST', M, { applicationMetric: { metric: 'happiness', metricSource: 'powerpath' } })
+    assert.equal(badEnum.status, 400)
+    assert.match(badEnum.body.imsx_description, /applicationMetric\.metric/)
+    assert.deepEqual((await get(M)).body.data.map((m: Json) => m.metric), ['xp'])
+    assert.equal((await get('/edubridge/applicationMetrics/no-app')).status, 404)
+    assert.equal((await call('DELETE', M, metric)).status, 204)
+    assert.equal((await call('DELETE', M, metric)).status, 404)
+    assert.deepEqual((await get(M)).body.data, [])
+  })
+
+  it('learning reports: MAP profile 404 until one exists; time saved counts school days since the first enrollment', async () => {
+    const { emu, get } = await start()
+    assert.equal((await get('/edubridge/learning-reports/map-profile/seed-student-1')).status, 404)
+    assert.equal((await get('/edubridge/learning-reports/map-profile/nobody')).status, 404)
+    const report = { title: 'Fall MAP Growth', pdfUrl: 'https://example.org/map.pdf', tests: [{ subject: 'Math', rit: 201 }] }
+    ;(emu as unknown as { edubridge: { setMapProfile(id: string, r: Json[]): void } }).edubridge.setMapProfile('seed-student-1', [report])
+    assert.deepEqual((await get('/edubridge/learning-reports/map-profile/seed-student-1')).body, { data: [report] })
+    // Seeded enrollments began 2025-08-15, before this school year: count from 2026-08-01 (a Saturday) to Wed 2026-12-02.
+    // August 3-31: 21 weekdays; September 22; October 22; November 21; 1-2 December: 2. Total 88.
+    const saved = await get('/edubridge/time-saved/user/seed-student-1')
+    assert.deepEqual(saved.body.data, {
+      totalHoursSaved: 352, totalDaysSaved: 58.67, schoolDaysElapsed: 88, earliestStartDate: '2025-08-15', schoolYearStartDate: '2026-08-01',
+      calculation: { traditionalHoursPerDay: 6, timebackHoursPerDay: 2, hoursSavedPerSchoolDay: 4 },
+    })
+    assert.equal((await get('/edubridge/time-saved/user/seed-teacher-1')).body.data.schoolDaysElapsed, 88)
+    emu.state.insert('users', { sourcedId: 'new-kid', givenName: 'New', familyName: 'Kid', roles: [] })
+    assert.equal((await get('/edubridge/time-saved/user/new-kid')).body.data.totalHoursSaved, 0)
+  })
+})
+
+describe('EduBridge emulator: subject tracks', () => {
+  it('upserts by subject + grade + org, lists, groups, moves a group and deletes', async () => {
+    const { get, call } = await start()
+    const T = '/edubridge/subject-track'
+    const put1 = await call('PUT', `${T}/`, { subject: 'Math', grade: '3', courseId: 'seed-course-1', orgSourcedId: 'seed-school-1' })
+    assert.equal(put1.status, 200)
+    assert.deepEqual({ ...put1.body.subjectTrack, id: typeof put1.body.subjectTrack.id }, { id: 'string', grade: '3', subject: 'Math', course: { id: 'seed-course-1', title: 'Math 3' }, org: { id: 'seed-school-1', name: 'Emulator Elementary' } })
+    const again = await call('PUT', `${T}/`, { subject: 'Math', grade: '3', courseId: 'seed-course-2', orgSourcedId: 'seed-school-1' })
+    assert.equal(again.body.subjectTrack.id, put1.body.subjectTrack.id) // same key: replaced, not added
+    await call('PUT', `${T}/`, { subject: 'Math', grade: '3', courseId: 'seed-course-1' }) // the global track
+    assert.deepEqual((await get(`${T}/`)).body.subjectTrack.map((t: Json) => [t.course.id, t.org?.id ?? null]), [['seed-course-2', 'seed-school-1'], ['seed-course-1', null]])
+    assert.equal((await call('PUT', `${T}/`, { subject: 'Cooking', grade: '3', courseId: 'seed-course-1' })).status, 400)
+    assert.equal((await call('PUT', `${T}/`, { subject: 'Math', grade: '14', courseId: 'seed-course-1' })).status, 400)
+    assert.equal((await call('PUT', `${T}/`, { subject: 'Math', grade: '3', courseId: 'no-course' })).status, 404)
+
+    assert.equal((await call('POST', `${T}/groups`, { subject: 'Math', grade: '3', courseId: 'seed-course-1', orgSourcedIds: ['seed-school-2'] })).status, 204)
+    assert.equal((await call('POST', `${T}/groups`, { subject: 'Math', grade: '3', courseId: 'seed-course-1', orgSourcedIds: ['seed-school-1'] })).status, 409)
+    const groups = (await get(`${T}/groups`)).body.groups as Json[]
+    assert.deepEqual(groups.map((g) => [g.key.courseId, g.key.isGlobal, g.tracks.length]), [['seed-course-2', false, 1], ['seed-course-1', true, 1], ['seed-course-1', false, 1]])
+    // Move the seed-course-1 org group to seed-course-2 for both schools: school 1 already tracks seed-course-2, no conflict.
+    const move = { subject: 'Math', grade: '3', courseId: 'seed-course-2', currentCourseId: 'seed-course-1', isGlobal: false, orgSourcedIds: ['seed-school-2', 'seed-school-1'] }
+    assert.equal((await call('PUT', `${T}/groups`, move)).status, 204)
+    const after = (await get(`${T}/groups`)).body.groups as Json[]
+    assert.deepEqual(after.map((g) => [g.key.courseId, g.key.isGlobal, g.tracks.map((t: Json) => t.org?.id ?? null).sort()]), [['seed-course-2', false, ['seed-school-1', 'seed-school-2']], ['seed-course-1', true, [null]]])
+    assert.equal((await call('PUT', `${T}/groups`, move)).status, 404) // nothing leads to seed-course-1 per org any more
+    assert.equal((await call('DELETE', `${T}/groups`, { subject: 'Math', grade: '3', courseId: 'seed-course-1', isGlobal: true })).status, 204)
+    const left = (await get(`${T}/`)).body.subjectTrack as Json[]
+    assert.equal(left.length, 2)
+    assert.deepEqual((await call('DELETE', `${T}/${enc(left[0]!.id)}`)).body, { data: null })
+    assert.equal((await call('DELETE', `${T}/${enc(left[0]!.id)}`)).status, 404)
+  })
+})

@@ -10,10 +10,12 @@ import { ONEROSTER_STORE } from '../oneroster/index.js'
 import type { OneRosterStore } from '../oneroster/state.js'
 import type { EmulatedService, EmulatedServiceModule } from '../service.js'
 import { analyticsRoutes } from './analytics.js'
+import { directoryRoutes } from './directory.js'
 import { isObject } from './common.js'
 import { enrollmentRoutes } from './enrollments.js'
 import { factOfEvent, storedLearningFact } from './facts.js'
-import { clearEduBridgeState, createEduBridgeState, eduBridgeControls, type EduBridgeState, type GoalsRouteName } from './state.js'
+import { trackRoutes } from './tracks.js'
+import { clearEduBridgeState, createEduBridgeState, eduBridgeControls, seedApplications, type EduBridgeState, type GoalsRouteName } from './state.js'
 
 export type { EduBridgeControls, GoalsRouteName, StoredFact } from './state.js'
 
@@ -70,11 +72,12 @@ export const edubridgeService: EmulatedServiceModule = {
     return {
       prefix: '',
       paths: ['/edubridge/', '/goals/', '/ap-readiness/'],
-      routes: () => [...enrollmentRoutes(state), ...analyticsRoutes(state)],
+      routes: () => [...enrollmentRoutes(state), ...analyticsRoutes(state), ...directoryRoutes(state), ...trackRoutes(state)],
       controls: { edubridge: eduBridgeControls(state) },
       faults: faults as unknown as Record<string, (...args: never[]) => void>,
       clearFaults: () => { state.quirks.onlyGoalsRoute = undefined },
       reset: () => clearEduBridgeState(state),
+      seed: () => seedApplications(state),
     }
   },
 }

@@ -31,6 +31,8 @@ export type GoalsRouteName = 'resetGoals' | 'propagateGoals'
 
 export interface EduBridgeState {
   readonly facts: StoredFact[]
+  /** Registered applications (seeded). */
+  readonly applications: Row[]
   readonly tracks: Map<string, SubjectTrack>
   readonly appMetrics: Map<string, ApplicationMetric[]>
   /** Active subject goal rows by `studentId \0 subject`. */
@@ -46,7 +48,7 @@ export interface EduBridgeState {
 
 export function createEduBridgeState(): EduBridgeState {
   return {
-    facts: [], tracks: new Map(), appMetrics: new Map(), subjectGoals: new Map(), courseGoals: new Map(), apGoals: [],
+    facts: [], applications: [], tracks: new Map(), appMetrics: new Map(), subjectGoals: new Map(), courseGoals: new Map(), apGoals: [],
     mapProfiles: new Map(), enqueued: [], quirks: { onlyGoalsRoute: undefined },
   }
 }
@@ -54,6 +56,7 @@ export function createEduBridgeState(): EduBridgeState {
 /** Forget everything (the quirk switches too). */
 export function clearEduBridgeState(state: EduBridgeState): void {
   state.facts.length = 0
+  state.applications.length = 0
   state.tracks.clear()
   state.appMetrics.clear()
   state.subjectGoals.clear()
@@ -62,6 +65,20 @@ export function clearEduBridgeState(state: EduBridgeState): void {
   state.mapProfiles.clear()
   state.enqueued.length = 0
   state.quirks.onlyGoalsRoute = undefined
+}
+
+const SEED_DATE = '2025-01-01T00:00:00.000Z'
+
+/** The seeded applications: two, so listings and metrics have something real to point at. */
+export function seedApplications(state: EduBridgeState): void {
+  const app = (sourcedId: string, name: string, description: string, domain: string): Row => ({
+    sourcedId, name, description, domain: [domain], tenantId: 'emulator-tenant', clientAppId: `emulator-client-${sourcedId}`,
+    status: 'active', dateLastModified: SEED_DATE, metadata: {},
+  })
+  state.applications.push(
+    app('seed-app-powerpath', 'PowerPath', 'Adaptive lessons, placement and test-outs', 'powerpath.example'),
+    app('seed-app-reading', 'Reading Coach', 'Guided reading practice', 'reading.example'),
+  )
 }
 
 /**
