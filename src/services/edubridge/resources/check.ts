@@ -89,11 +89,11 @@ export class Input {
     return this
   }
 
-  /** A non-empty array of non-empty strings (each one of `allowed` when given). */
-  list(key: string, required?: boolean, allowed?: string): this {
+  /** An array of non-empty strings (each one of `allowed` when given), non-empty unless `empty`. */
+  list(key: string, required?: boolean, allowed?: string, empty?: boolean): this {
     const value = this.v[key]
     if (!this.has(key, required)) return this
-    if (!Array.isArray(value) || value.length === 0) return this.add(key, 'must be a non-empty array of strings'), this
+    if (!Array.isArray(value) || (value.length === 0 && !empty)) return this.add(key, `must be a${empty ? 'n' : ' non-empty'} array of strings`), this
     value.forEach((item, i) => {
       if (typeof item !== 'string' || item.trim() === '') this.add(`${key}[${i}]`, 'must be a non-empty string')
       else if (allowed && !allowed.split('|').includes(item)) this.add(`${key}[${i}]`, `must be one of ${allowed.replace(/\|/g, ', ')}, got ${JSON.stringify(item)}`)

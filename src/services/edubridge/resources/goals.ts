@@ -160,7 +160,7 @@ export function createGoals(ctx: ServiceContext): GoalsResource {
     updateSubjectGoal: async (input, call) => updateSubjectOp(ctx, subjectGoal('goals.updateSubjectGoal', input, true), call),
     createApReadinessGoal: async (input, call) => {
       const check = new Input('goals.createApReadinessGoal', input, 'studentSourcedId|subject|courseIds|startDate|endDate|practiceTestCourseIds')
-      check.text('studentSourcedId', true).text('subject', true).list('courseIds', true).list('practiceTestCourseIds')
+      check.text('studentSourcedId', true).text('subject', true).list('courseIds', true).list('practiceTestCourseIds', false, undefined, true)
       check.date('startDate', true)
       check.date('endDate', true)
       const subject = check.v.subject
