@@ -3,8 +3,12 @@
 import type { Suite } from '../../harness/types.ts'
 import input from './input.ts'
 import lessons from './lessons.ts'
+import placement from './placement.ts'
+import testAssignments from './test-assignments.ts'
 
 export const powerpathSuites: { name: string; suite: Suite }[] = [
   { name: 'powerpath/input', suite: input },
   { name: 'powerpath/lessons', suite: lessons },
+  { name: 'powerpath/placement', suite: placement },
+  { name: 'powerpath/test-assignments', suite: testAssignments },
 ]
