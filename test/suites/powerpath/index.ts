@@ -1,6 +1,7 @@
 // The PowerPath suites, in one list: test/suites/index.ts registers them for every runner.
 
 import type { Suite } from '../../harness/types.ts'
+import answers from './answers.ts'
 import input from './input.ts'
 import lessons from './lessons.ts'
 import placement from './placement.ts'
@@ -11,4 +12,5 @@ export const powerpathSuites: { name: string; suite: Suite }[] = [
   { name: 'powerpath/lessons', suite: lessons },
   { name: 'powerpath/placement', suite: placement },
   { name: 'powerpath/test-assignments', suite: testAssignments },
+  { name: 'powerpath/answers', suite: answers },
 ]
