@@ -3,10 +3,8 @@
  * given roles, optionally within orgs, with OneRoster's list parameters and offset paging.
  */
 
-import { InputValidationError } from '../../../core/errors.js'
-import { compileListQuery, type StreamParams } from '../../../core/list-query.js'
 import { byId, fetchPages, listing, offsetPaging, pageOf, type Listing } from '../../../core/paging/listing.js'
-import type { PageResult, RawPage } from '../../../core/pagination.js'
+import { checkPaging, type PageResult, type RawPage } from '../../../core/pagination.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { operation, type Query } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
@@ -26,8 +24,22 @@ export interface EduBridgeUser {
   [key: string]: unknown
 }
 
-/** What `users.list` takes: `roles` (required) plus OneRoster's list parameters. */
-export interface UserListParams extends StreamParams {
+/**
+ * What `users.list` takes: `roles` (required) plus OneRoster's list parameters, `filter` as a raw 1EdTech filter
+ * string (no typed `where` here: it would double this entry's size).
+ */
+export interface UserListParams {
+  limit?: number
+  offset?: number
+  /** `stream`/`listAll` stop after this many users. */
+  maxItems?: number
+  /** A 1EdTech filter, e.g. `status='active'`. */
+  filter?: string
+  sort?: string
+  orderBy?: 'asc' | 'desc'
+  /** Only these fields of each user. */
+  fields?: readonly string[] | string
+  search?: string
   /** Users having exclusively these roles (sent as repeated `roles=`). */
   roles: readonly UserRole[] | UserRole
   /** Only users of these orgs (sent as repeated `orgSourcedIds=`). */
@@ -35,7 +47,7 @@ export interface UserListParams extends StreamParams {
 }
 
 const ROLES = 'administrator|aide|guardian|parent|proctor|relative|student|teacher'
-const PARAMS = 'roles|orgSourcedIds|limit|offset|maxItems|where|filter|sort|orderBy|fields|search'
+const PARAMS = 'roles|orgSourcedIds|limit|offset|maxItems|filter|sort|orderBy|fields|search'
 const asList = (value: unknown) => (typeof value === 'string' ? [value] : value)
 
 function compileUserQuery(params: UserListParams): Record<string, string | number | undefined> {
@@ -43,17 +55,12 @@ function compileUserQuery(params: UserListParams): Record<string, string | numbe
   const check = new Input('users.list', params && typeof params === 'object' ? { ...params } : params, PARAMS)
   check.v.roles = asList(check.v.roles)
   check.v.orgSourcedIds = asList(check.v.orgSourcedIds)
-  check.list('roles', true, ROLES).list('orgSourcedIds')
-  let rest: Record<string, string | undefined> = {}
-  try {
-    rest = compileListQuery(params)
-  } catch (error) {
-    if (!(error instanceof InputValidationError)) throw error
-    for (const issue of error.issues) check.add(issue.path, issue.message)
-  }
-  const { roles, orgSourcedIds } = check.done()
+  check.v.fields = typeof check.v.fields === 'string' ? check.v.fields.split(',').map((f) => f.trim()) : check.v.fields
+  check.list('roles', true, ROLES).list('orgSourcedIds').list('fields').text('filter').text('sort').text('search').pick('orderBy', 'asc|desc')
+  checkPaging(params)
+  const { roles, orgSourcedIds, fields, filter, sort, orderBy, search } = check.done()
   // Arrays repeat the key on the wire (`roles=student&roles=teacher`); the pager passes them through.
-  return { ...rest, roles, orgSourcedIds } as unknown as Record<string, string>
+  return { roles, orgSourcedIds, fields: (fields as string[] | undefined)?.join(','), filter, sort, orderBy, search } as unknown as Record<string, string>
 }
 
 /** GET /edubridge/users/?roles=…&orgSourcedIds=…&limit&offset… — `{ users, totalCount }`. */
