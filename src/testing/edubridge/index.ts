@@ -10,10 +10,14 @@ import { ONEROSTER_STORE } from '../oneroster/index.js'
 import type { OneRosterStore } from '../oneroster/state.js'
 import type { EmulatedService, EmulatedServiceModule } from '../service.js'
 import { analyticsRoutes } from './analytics.js'
+import { apReadinessRoutes } from './ap-readiness.js'
 import { directoryRoutes } from './directory.js'
 import { isObject } from './common.js'
 import { enrollmentRoutes } from './enrollments.js'
 import { factOfEvent, storedLearningFact } from './facts.js'
+import { goalRoutes } from './goals.js'
+import { ingestRoutes } from './ingest.js'
+import { progressionRoutes } from './progression.js'
 import { trackRoutes } from './tracks.js'
 import { clearEduBridgeState, createEduBridgeState, eduBridgeControls, seedApplications, type EduBridgeState, type GoalsRouteName } from './state.js'
 
@@ -72,7 +76,10 @@ export const edubridgeService: EmulatedServiceModule = {
     return {
       prefix: '',
       paths: ['/edubridge/', '/goals/', '/ap-readiness/'],
-      routes: () => [...enrollmentRoutes(state), ...analyticsRoutes(state), ...directoryRoutes(state), ...trackRoutes(state)],
+      routes: () => [
+        ...enrollmentRoutes(state), ...analyticsRoutes(state), ...directoryRoutes(state), ...trackRoutes(state),
+        ...goalRoutes(state), ...apReadinessRoutes(state), ...progressionRoutes(state), ...ingestRoutes(state),
+      ],
       controls: { edubridge: eduBridgeControls(state) },
       faults: faults as unknown as Record<string, (...args: never[]) => void>,
       clearFaults: () => { state.quirks.onlyGoalsRoute = undefined },
