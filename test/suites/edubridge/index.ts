@@ -3,10 +3,12 @@
 import type { Suite } from '../../harness/types.ts'
 import aggregate from './aggregate.ts'
 import input from './input.ts'
+import story from './story.ts'
 import wire from './wire.ts'
 
 export const edubridgeSuites: { name: string; suite: Suite }[] = [
   { name: 'edubridge/input', suite: input },
   { name: 'edubridge/wire', suite: wire },
   { name: 'edubridge/aggregate', suite: aggregate },
+  { name: 'edubridge/story', suite: story },
 ]

@@ -18,12 +18,14 @@ const suite: Suite = (env) => {
       const { client, seen } = recordingClient(env, () => Response.json({ data: [] }))
       await client.enrollments.list('a/b?c#d%e')
       await client.analytics.getHighestGradeMastered({ studentId: 's 1', subject: 'Social Studies' }).catch(() => undefined)
-      await client.enrollments.enroll({ userId: 'u/1', courseId: 'c?1', schoolId: 'sch#1' }).catch(() => undefined)
+      await client.enrollments.enroll({ userId: 'u/1', courseId: 'c?1', schoolId: 'sch#1', beginDate: new Date(Date.UTC(2026, 2, 2, 23)) }).catch(() => undefined)
       assert.deepEqual(seen.map((s) => s.path), [
         '/edubridge/enrollments/user/a%2Fb%3Fc%23d%25e',
         '/edubridge/analytics/highestGradeMastered/s%201/Social%20Studies',
         '/edubridge/enrollments/enroll/u%2F1/c%3F1/sch%231',
       ])
+      // A Date beginDate goes as its UTC day.
+      assert.deepEqual(seen[2]!.body, { beginDate: '2026-03-02' })
     })
 
     it('expands YYYY-MM-DD to T00:00:00.000Z, sends full ISO as given, passes the time zone and the one identity given', async () => {

@@ -61,8 +61,8 @@ export interface EnrollInput {
   /** The OneRoster sourcedId to give the enrollment. */
   sourcedId?: string
   role?: EnrollmentRole
-  /** `YYYY-MM-DD` or full ISO; the service's default is today. */
-  beginDate?: string
+  /** `YYYY-MM-DD` (a Date is sent as its UTC day; a full ISO string as written); the service's default is today. */
+  beginDate?: string | Date
   metadata?: EnrollmentMetadata
 }
 
@@ -130,10 +130,10 @@ const ids = (label: string, input: unknown, fields: string, optional = ''): Reco
 function enrollParams(input: unknown): Record<string, unknown> {
   const check = new Input('enrollments.enroll', input, 'userId|courseId|schoolId|sourcedId|role|beginDate|metadata')
   check.text('userId', true).text('courseId', true).text('schoolId').text('sourcedId').pick('role', ROLES).object('metadata')
-  // Checked, but sent as written (a day stays a day); a Date goes as its ISO string.
+  // Checked, but sent as written (a day stays a day); a Date goes as its UTC day, the form the service documents.
   const iso = check.date('beginDate')
   const { userId, courseId, schoolId, ...body } = check.done()
-  if (body.beginDate instanceof Date) body.beginDate = iso
+  if (body.beginDate instanceof Date) body.beginDate = iso!.slice(0, 10)
   return { userId, courseId, schoolId, body }
 }
 
