@@ -3,6 +3,7 @@
 import type { Suite } from '../../harness/types.ts'
 import answers from './answers.ts'
 import input from './input.ts'
+import lessonPlans from './lesson-plans.ts'
 import lessons from './lessons.ts'
 import placement from './placement.ts'
 import testAssignments from './test-assignments.ts'
@@ -12,5 +13,6 @@ export const powerpathSuites: { name: string; suite: Suite }[] = [
   { name: 'powerpath/lessons', suite: lessons },
   { name: 'powerpath/placement', suite: placement },
   { name: 'powerpath/test-assignments', suite: testAssignments },
+  { name: 'powerpath/lesson-plans', suite: lessonPlans },
   { name: 'powerpath/answers', suite: answers },
 ]
