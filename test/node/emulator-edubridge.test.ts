@@ -47,6 +47,10 @@ describe('EduBridge emulator: enrollments', () => {
     const second = await call('POST', `${E}/enroll/seed-student-10/seed-course-1`, { role: 'teacher', beginDate: '2027-01-10' })
     assert.equal(second.status, 201)
     assert.equal(second.body.data.role, 'teacher')
+    // An enrollment back-dated into last school year still lands in the current term's default class.
+    const third = await call('POST', `${E}/enroll/seed-student-11/seed-course-1/seed-school-1`, { beginDate: '2026-03-02' })
+    assert.equal(third.body.data.beginDate, '2026-03-02')
+    assert.equal((emu.state.get('enrollments', third.body.data.id)!.class as Json).sourcedId, klass.sourcedId)
     assert.equal(emu.state.count('classes'), classes)
     assert.equal(emu.state.count('academicSessions'), sessionsBefore + 2)
     const defaultClass = await get(`${E}/defaultClass/seed-course-1`)

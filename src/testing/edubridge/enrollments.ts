@@ -53,7 +53,8 @@ async function enrollRoute(ctx: Ctx): Promise<Response> {
   const beginDate = body.beginDate === undefined ? utcDate(ctx.env.clock()) : body.beginDate
   if (!isDate(beginDate)) throw new HttpError(400, `'beginDate' must be a date YYYY-MM-DD (got ${JSON.stringify(beginDate)}).`)
   if (body.metadata !== undefined && !isObject(body.metadata)) throw new HttpError(400, "'metadata' must be an object.")
-  const created = enroll(store, { user, course, schoolId: ctx.params.schoolId, role, beginDate, sourcedId: text(body, 'sourcedId'), metadata: body.metadata })
+  const today = utcDate(ctx.env.clock())
+  const created = enroll(store, { user, course, schoolId: ctx.params.schoolId, role, beginDate, today, sourcedId: text(body, 'sourcedId'), metadata: body.metadata })
   return json({ data: enrollmentView(store, created) }, 201)
 }
 

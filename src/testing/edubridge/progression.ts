@@ -88,7 +88,7 @@ async function createCourse(ctx: Ctx): Promise<Response> {
     })
     store.insert('componentResources', { title: lesson.title, courseComponent: { sourcedId: component.sourcedId }, resource: { sourcedId: resource.sourcedId }, sortOrder: i + 1 })
   })
-  enroll(store, { user, course, schoolId: undefined, role: 'student', beginDate: utcDate(ctx.env.clock()), sourcedId: undefined, metadata: undefined })
+  enroll(store, { user, course, schoolId: undefined, role: 'student', beginDate: utcDate(ctx.env.clock()), today: utcDate(ctx.env.clock()), sourcedId: undefined, metadata: undefined })
   return json({
     success: true, course: { sourcedId: course.sourcedId, title, totalLessons: known.length, totalXp },
     enrollment: { statusCode: 201, message: `Enrolled ${email} in ${title}.` },

@@ -60,17 +60,20 @@ export interface EnrollInput {
   readonly schoolId: string | undefined
   readonly role: string
   readonly beginDate: string
+  /** Today (UTC): the class is the default class of the current term, whatever date the enrollment begins on. */
+  readonly today: string
   readonly sourcedId: string | undefined
   readonly metadata: unknown
 }
 
 /**
- * Enroll a user in a course's default class (term and class made as needed). An active enrollment of the user in
- * that class is answered as it is rather than doubled.
+ * Enroll a user in the course's default class of the current term (year, term and class made as needed), so
+ * `defaultClass` afterwards names the class the enrollment is in even when `beginDate` lies in another term. An
+ * active enrollment of the user in that class is answered as it is rather than doubled.
  */
 export function enroll(store: OneRosterStore, input: EnrollInput): Entity {
   const school = schoolFor(store, input.course, input.schoolId)
-  const term = termFor(store, school.sourcedId, input.beginDate)
+  const term = termFor(store, school.sourcedId, input.today)
   const klass = defaultClassFor(store, input.course, school, term)
   const existing = store.list('enrollments').find((e) => live(e) && refId(e.user) === input.user.sourcedId && refId(e.class) === klass.sourcedId)
   if (existing) return existing
