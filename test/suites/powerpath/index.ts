@@ -2,6 +2,7 @@
 
 import type { Suite } from '../../harness/types.ts'
 import answers from './answers.ts'
+import courseProgress from './course-progress.ts'
 import input from './input.ts'
 import lessonPlans from './lesson-plans.ts'
 import lessons from './lessons.ts'
@@ -14,5 +15,6 @@ export const powerpathSuites: { name: string; suite: Suite }[] = [
   { name: 'powerpath/placement', suite: placement },
   { name: 'powerpath/test-assignments', suite: testAssignments },
   { name: 'powerpath/lesson-plans', suite: lessonPlans },
+  { name: 'powerpath/course-progress', suite: courseProgress },
   { name: 'powerpath/answers', suite: answers },
 ]
