@@ -2,6 +2,7 @@
 
 import type { Suite } from '../../harness/types.ts'
 import aggregate from './aggregate.ts'
+import directory from './directory.ts'
 import input from './input.ts'
 import story from './story.ts'
 import wire from './wire.ts'
@@ -11,4 +12,5 @@ export const edubridgeSuites: { name: string; suite: Suite }[] = [
   { name: 'edubridge/wire', suite: wire },
   { name: 'edubridge/aggregate', suite: aggregate },
   { name: 'edubridge/story', suite: story },
+  { name: 'edubridge/directory', suite: directory },
 ]

@@ -55,8 +55,10 @@ export interface SubjectTrackGroupUpdate {
   subject: string
   grade: string
   courseId: string
+  /** The orgs of the group after the move (default: its current orgs). */
   orgSourcedIds?: string[]
-  currentCourseId?: string
+  /** The course the group leads to now: it names the group, with subject, grade and isGlobal. */
+  currentCourseId: string
   isGlobal?: boolean
   /** `replace` existing tracks of those orgs, or `fail` on a conflict. */
   strategy?: 'replace' | 'fail'
@@ -128,7 +130,7 @@ export function createSubjectTracks(ctx: ServiceContext): SubjectTracksResource 
         createGroupOp(ctx, { body: track('subjectTracks.groups.create', input, 'orgSourcedIds').list('orgSourcedIds', true).done() }, call),
       update: async (input, call) => {
         const check = track('subjectTracks.groups.update', input, 'orgSourcedIds|currentCourseId|isGlobal|strategy')
-        isGlobal(check.list('orgSourcedIds').text('currentCourseId').pick('strategy', 'replace|fail'))
+        isGlobal(check.list('orgSourcedIds').text('currentCourseId', true).pick('strategy', 'replace|fail'))
         return updateGroupOp(ctx, { body: check.done() }, call)
       },
       delete: async (input, call) =>

@@ -10,8 +10,8 @@ import { operation, type Query } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { Input } from './check.js'
 
-/** OneRoster's user roles. */
-export type UserRole = 'administrator' | 'aide' | 'guardian' | 'parent' | 'proctor' | 'relative' | 'student' | 'teacher'
+/** Timeback's OneRoster user roles. */
+export type UserRole = 'system_administrator' | 'administrator' | 'aide' | 'guardian' | 'parent' | 'proctor' | 'relative' | 'student' | 'teacher'
 
 /** A user as EduBridge lists it (OneRoster's user record). */
 export interface EduBridgeUser {
@@ -46,7 +46,7 @@ export interface UserListParams {
   orgSourcedIds?: readonly string[] | string
 }
 
-const ROLES = 'administrator|aide|guardian|parent|proctor|relative|student|teacher'
+const ROLES = 'system_administrator|administrator|aide|guardian|parent|proctor|relative|student|teacher'
 const PARAMS = 'roles|orgSourcedIds|limit|offset|maxItems|filter|sort|orderBy|fields|search'
 const asList = (value: unknown) => (typeof value === 'string' ? [value] : value)
 
