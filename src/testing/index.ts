@@ -18,6 +18,7 @@ export type {
   CollectionName,
   DeliverFunction,
   DeliveryTargets,
+  EduBridgeControls,
   Emulator,
   EmulatorApiKeyCredentials,
   EmulatorCredentials,

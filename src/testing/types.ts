@@ -1,13 +1,14 @@
 // Public types of `@timeback/sdk/testing` (re-exported by ./index.ts). The kernel's own types, plus one line per
 // service module that adds options or controls to the emulator object (OneRoster's `state`, `caliper`, `webhooks`).
 import type { CaliperControls } from './caliper/state.js'
+import type { EduBridgeControls, GoalsRouteName } from './edubridge/state.js'
 import type { MasteryTrackControls, MasteryTrackStudentStatus } from './masterytrack/lifecycle.js'
 import type { CollectionName, EmulatorState, Entity, SeedUsersOptions } from './oneroster/types.js'
 import type { EmulatedServiceModule } from './service.js'
 import type { EmulatorStats } from './stats.js'
 import type { DeliverFunction, DeliveryTargets, WebhookDelivery } from './webhooks/state.js'
 
-export type { CollectionName, DeliverFunction, DeliveryTargets, EmulatorState, EmulatorStats, Entity, MasteryTrackControls, MasteryTrackStudentStatus, SeedUsersOptions, WebhookDelivery }
+export type { CollectionName, DeliverFunction, DeliveryTargets, EduBridgeControls, EmulatorState, EmulatorStats, Entity, MasteryTrackControls, MasteryTrackStudentStatus, SeedUsersOptions, WebhookDelivery }
 
 /**
  * Options of {@link createEmulator}. Every field is optional.
@@ -192,6 +193,8 @@ export interface EmulatorFaults {
   shortPages(on?: boolean): void
   /** OneRoster live quirk: creates answer `{ sourcedIdPairs: [ { … } ] }`. */
   sourcedIdPairsAsArray(on?: boolean): void
+  /** EduBridge: serve the goals reset under this name only (the other route 404s); no name: both (the default). */
+  edubridgeOnlyGoalsRoute(name?: GoalsRouteName): void
   /** Remove every fault rule, the clock skew and the quirks (revoked tokens stay revoked). */
   clear(): void
 }
@@ -237,6 +240,8 @@ export interface Emulator {
   readonly caliper: CaliperControls
   /** The emulated MasteryTrack's assignments, and `setStatus` to move one as its student would. */
   readonly masterytrack: MasteryTrackControls
+  /** The emulated EduBridge: facts received, progression jobs enqueued, and `setMapProfile` for MAP reports. */
+  readonly edubridge: EduBridgeControls
   /**
    * Request and token counters since creation, `reset()` or `DELETE /__emulator/stats`; the same JSON that
    * `GET /__emulator/stats` answers (for tests in another process).

@@ -3,7 +3,6 @@
 // Run: node --import tsx --test test/node/emulator-edubridge.test.ts
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { EduBridgeFaults } from '../../src/testing/edubridge/index.ts'
 import { BUILT_IN_SERVICES, type EmulatedService, type EmulatedServiceModule } from '../../src/testing/index.ts'
 import { LEARNING_FACTS, type LearningFactsMessage } from '../../src/testing/learning-facts.ts'
 import { R, assertImsx, connect, enc, ref, type Json } from './emulator-helpers.ts'
@@ -13,7 +12,6 @@ const NOW = Date.UTC(2026, 11, 2, 12)
 const E = '/edubridge/enrollments'
 
 const start = () => connect({ now: () => NOW })
-const faultsOf = (emu: { faults: unknown }) => emu.faults as EduBridgeFaults
 
 describe('EduBridge emulator: enrollments', () => {
   it('enroll creates the school year, the term, the default class and the enrollment, all readable through OneRoster', async () => {
@@ -105,7 +103,7 @@ describe('EduBridge emulator: enrollments', () => {
     assert.deepEqual((emu.state.get('enrollments', 'seed-enrollment-s3')!.metadata as Json).goals, { dailyXp: 30 })
     assert.equal((await call('POST', `${E}/propagateGoals/seed-course-1`)).status, 200)
 
-    faultsOf(emu).edubridgeOnlyGoalsRoute('propagateGoals')
+    emu.faults.edubridgeOnlyGoalsRoute('propagateGoals')
     const hidden = await call('POST', `${E}/resetGoals/seed-course-1`)
     assert.equal(hidden.status, 404)
     assertImsx(hidden.body, 'unknownobject', /Unknown route/)
@@ -310,7 +308,7 @@ describe('EduBridge emulator: users, applications, learning reports', () => {
     assert.equal((await get('/edubridge/learning-reports/map-profile/seed-student-1')).status, 404)
     assert.equal((await get('/edubridge/learning-reports/map-profile/nobody')).status, 404)
     const report = { title: 'Fall MAP Growth', pdfUrl: 'https://example.org/map.pdf', tests: [{ subject: 'Math', rit: 201 }] }
-    ;(emu as unknown as { edubridge: { setMapProfile(id: string, r: Json[]): void } }).edubridge.setMapProfile('seed-student-1', [report])
+    emu.edubridge.setMapProfile('seed-student-1', [report])
     assert.deepEqual((await get('/edubridge/learning-reports/map-profile/seed-student-1')).body, { data: [report] })
     // Seeded enrollments began 2025-08-15, before this school year: count from 2026-08-01 (a Saturday) to Wed 2026-12-02.
     // August 3-31: 21 weekdays; September 22; October 22; November 21; 1-2 December: 2. Total 88.
@@ -468,7 +466,7 @@ describe('EduBridge emulator: progression and Caliper ingest', () => {
     const res = await call('POST', '/edubridge/progression/enqueue', job)
     assert.equal(res.status, 200)
     assert.equal(res.body.success, true)
-    const enqueued = (emu as unknown as { edubridge: { enqueued: Json[] } }).edubridge.enqueued
+    const enqueued = emu.edubridge.enqueued
     assert.deepEqual(enqueued, [{ messageId: res.body.messageId, ...job }])
     const { flowType: _omitted, ...noFlow } = job
     assert.equal((await call('POST', '/edubridge/progression/enqueue', noFlow)).status, 400)
