@@ -123,8 +123,10 @@ describe('emulated MasteryTrack: assignment statuses and reset', () => {
     const clock = Date.UTC(2026, 2, 1, 12, 0, 0)
     const { emu, call } = await open({ now: () => clock })
     const input = { student_email: STUDENT, timeback_id: '_mt-math-g4' }
-    const [, first] = await call('POST', ASSIGN, input)
+    const [, first] = await call('POST', ASSIGN, { ...input, assessment_line_item_sourced_id: 'li-1', assessment_result_sourced_id: 'r-1' })
     const a = first.data.assignment
+    // The documented fields only: the write-back ids and the test's own ids stay inside the emulator.
+    assert.deepEqual(Object.keys(a), ['id', 'student_email', 'test_name', 'assigned_by', 'test_url', 'status', 'expires_at', 'metadata', 'created_at'])
     assert.deepEqual([first.platform, a.status, a.created_at, a.expires_at], ['Mastery Track', 'ASSIGNED', '2026-03-01T12:00:00.000Z', '2026-03-31T12:00:00.000Z'])
     emu.masterytrack.setStatus(a.id, 'IN_PROGRESS')
     assert.equal((await call('POST', ASSIGN, input))[1].data.existing_assignment.status, 'IN_PROGRESS')

@@ -5,11 +5,10 @@
 // (an active user of the emulator's OneRoster data with that email): 404 USER_NOT_FOUND otherwise.
 import type { Ctx } from '../context.js'
 import { json } from '../http.js'
-import { ONEROSTER_STORE } from '../oneroster/index.js'
-import type { OneRosterStore } from '../oneroster/state.js'
 import { masterytrackError } from './error.js'
 import type { TestRecord } from './inventory.js'
 import { ACTIVE_STATUSES } from './lifecycle.js'
+import { studentOf, type WriteBack } from './roster.js'
 
 export interface AssignmentRecord {
   id: number
@@ -24,6 +23,8 @@ export interface AssignmentRecord {
   expires_at: string
   metadata: Record<string, unknown>
   created_at: string
+  /** Both write-back sourcedIds, when the assignment named them (not part of the service's answer). */
+  write_back?: WriteBack
 }
 
 export interface MasteryTrackState {
@@ -35,16 +36,8 @@ export interface MasteryTrackState {
 const DAY_MS = 86_400_000
 const isActive = (a: AssignmentRecord) => ACTIVE_STATUSES.has(a.status)
 
-/**
- * Whether `email` names a Timeback user: an active OneRoster user with that email, whatever its case. An emulator
- * mounted without OneRoster has no users to check against, so there every email passes.
- */
-function inTimeback(ctx: Ctx, email: string): boolean {
-  const store = ctx.env.lookup<OneRosterStore>(ONEROSTER_STORE)
-  if (!store) return true
-  const wanted = email.trim().toLowerCase()
-  return store.list('users').some((u) => u.status !== 'tobedeleted' && typeof u.email === 'string' && u.email.trim().toLowerCase() === wanted)
-}
+/** Whether `email` names a Timeback user (see `studentOf`: any email passes without OneRoster mounted). */
+const inTimeback = (ctx: Ctx, email: string): boolean => studentOf(ctx.env, email) !== null
 
 const fail = (status: number, message: string, code?: string, data?: unknown): Response =>
   data === undefined ? masterytrackError(status, message, {}, code ? { code } : {}) : json({ success: false, error: message, code, data }, status)
@@ -106,8 +99,11 @@ export async function assign(state: MasteryTrackState, ctx: Ctx): Promise<Respon
     expires_at: new Date(ctx.env.clock() + 30 * DAY_MS).toISOString(),
     metadata: { ...test.metadata, grade: test.grade }, created_at: ctx.env.nowIso(),
   }
+  const lineItem = text(body.assessment_line_item_sourced_id)
+  const result = text(body.assessment_result_sourced_id)
+  if (lineItem && result) assignment.write_back = { lineItem, result }
   state.assignments.push(assignment)
-  const { timeback_id: _t, subject: _s, grade_rank: _g, ...answer } = assignment
+  const { timeback_id: _t, subject: _s, grade_rank: _g, write_back: _w, ...answer } = assignment
   return json({ success: true, platform: 'Mastery Track', data: { assignment: answer, message: `Test successfully assigned to ${email}` } }, 201)
 }
 

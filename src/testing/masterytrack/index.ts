@@ -27,7 +27,7 @@ export type { MasteryTrackControls, MasteryTrackStudentStatus } from './lifecycl
  */
 export const masterytrackService: EmulatedServiceModule = {
   name: 'masterytrack',
-  create(): EmulatedService {
+  create(env): EmulatedService {
     // The kernel calls seed() after creation and after each reset, unless the emulator was made with seed: false.
     const state: MasteryTrackState = { tests: [], assignments: [], nextId: 1 }
     return {
@@ -35,7 +35,7 @@ export const masterytrackService: EmulatedServiceModule = {
       auth: 'api-key',
       apiKeyExchange: '/authorizer',
       error: masterytrackError,
-      controls: { masterytrack: createControls(() => state.assignments) },
+      controls: { masterytrack: createControls(env, () => state.assignments) },
       routes: () => [
         route('GET', '/authoring/inventory/search', 'searchInventory', (ctx) => {
           const details = searchProblems(ctx.query)

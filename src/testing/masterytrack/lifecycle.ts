@@ -2,8 +2,11 @@
 // in MasteryTrack's own player), so tests move it through `emulator.masterytrack.setStatus`. The documented facts:
 // ASSIGNED, IN_PROGRESS and PAUSED are active (they block a new assignment of the same test and can be
 // invalidated); COMPLETED and ABANDONED end it (the test can be assigned again); INVALIDATED, set only by the
-// invalidate route, is permanent. The order between active states is the plain reading of their names.
+// invalidate route, is permanent. The order between active states is the plain reading of their names. A test
+// assigned with both write-back sourcedIds writes its result into OneRoster when it is completed.
+import type { EmulatorEnv } from '../context.js'
 import type { AssignmentRecord } from './assignments.js'
+import { writeResult } from './roster.js'
 
 /** A status a test may move an assignment to (INVALIDATED is the invalidate route's alone). */
 export type MasteryTrackStudentStatus = 'IN_PROGRESS' | 'PAUSED' | 'COMPLETED' | 'ABANDONED'
@@ -31,18 +34,20 @@ export interface MasteryTrackControls {
   /**
    * Moves assignment `id` as its student would: ASSIGNED → IN_PROGRESS ⇄ PAUSED, IN_PROGRESS → COMPLETED, any
    * active status → ABANDONED. Throws a RangeError for an unknown id and a TypeError for any other move (a
-   * COMPLETED, ABANDONED or INVALIDATED assignment never moves again).
+   * COMPLETED, ABANDONED or INVALIDATED assignment never moves again). Completing an assignment made with
+   * `assessment_line_item_sourced_id` and `assessment_result_sourced_id` writes `emulator.state`'s
+   * assessmentResults record of that id (`score` when given, `scoreStatus: 'fully graded'`).
    */
-  setStatus(id: number, status: MasteryTrackStudentStatus): void
+  setStatus(id: number, status: MasteryTrackStudentStatus, result?: { score?: number }): void
 }
 
 /** The controls over one module's assignment list (read at call time: reset replaces it). */
-export function createControls(assignments: () => AssignmentRecord[]): MasteryTrackControls {
+export function createControls(env: EmulatorEnv, assignments: () => AssignmentRecord[]): MasteryTrackControls {
   return {
     get assignments() {
-      return assignments().map((a) => ({ ...a, metadata: { ...a.metadata } }))
+      return assignments().map((a) => ({ ...a, metadata: { ...a.metadata }, ...(a.write_back ? { write_back: { ...a.write_back } } : {}) }))
     },
-    setStatus(id, status) {
+    setStatus(id, status, result) {
       const record = assignments().find((a) => a.id === id)
       if (!record) throw new RangeError(`masterytrack.setStatus: no assignment ${String(id)}.`)
       const allowed = MOVES[record.status] ?? []
@@ -50,7 +55,12 @@ export function createControls(assignments: () => AssignmentRecord[]): MasteryTr
         const options = allowed.length ? `it can move to ${allowed.join(', ')}` : 'it is final'
         throw new TypeError(`masterytrack.setStatus: assignment ${id} is ${record.status}, not ${String(status)}: ${options}.`)
       }
+      const score = result?.score
+      if (score !== undefined && (typeof score !== 'number' || !Number.isFinite(score))) {
+        throw new TypeError(`masterytrack.setStatus: score must be a finite number, got ${String(score)}.`)
+      }
       record.status = status
+      if (status === 'COMPLETED' && record.write_back) writeResult(env, record.write_back, record.student_email, score)
     },
   }
 }

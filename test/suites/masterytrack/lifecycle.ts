@@ -83,6 +83,32 @@ const suite: Suite = (env) => {
       assert.deepEqual(statuses, { [done.assignment.id]: 'COMPLETED', [quit.assignment.id]: 'ABANDONED', [paused.assignment.id]: 'INVALIDATED' })
     })
 
+    it('completing a test assigned with both write-back sourcedIds writes its result to OneRoster; others write nothing', async () => {
+      const { emulator, client } = mtSetup(env)
+      // The app made the result record beforehand; the write keeps its other fields.
+      emulator.state.insert('assessmentResults', { sourcedId: 'mt-result-1', assessmentLineItem: { sourcedId: 'mt-line-1' }, student: { sourcedId: 'seed-student-3' }, scoreStatus: 'not submitted', comment: 'placeholder' })
+      const { assignment } = await client.assignments.assign({
+        student_email: STUDENT, timeback_id: '_mt-math-g4', assessment_line_item_sourced_id: 'mt-line-1', assessment_result_sourced_id: 'mt-result-1',
+      })
+      const plain = await client.assignments.assign({ student_email: STUDENT, timeback_id: '_mt-read-k' })
+      emulator.masterytrack.setStatus(assignment.id, 'IN_PROGRESS')
+      assert.equal(emulator.state.get('assessmentResults', 'mt-result-1')?.scoreStatus, 'not submitted') // not before completion
+      emulator.masterytrack.setStatus(assignment.id, 'COMPLETED', { score: 87 })
+      const written = emulator.state.get('assessmentResults', 'mt-result-1')
+      assert.deepEqual(
+        [written?.score, written?.scoreStatus, written?.student, written?.assessmentLineItem, written?.comment],
+        [87, 'fully graded', { sourcedId: 'seed-student-3' }, { sourcedId: 'mt-line-1' }, 'placeholder'],
+      )
+      assert.equal(typeof written?.scoreDate, 'string')
+      const before = emulator.state.count('assessmentResults')
+      emulator.masterytrack.setStatus(plain.assignment.id, 'IN_PROGRESS')
+      emulator.masterytrack.setStatus(plain.assignment.id, 'COMPLETED', { score: 50 })
+      assert.equal(emulator.state.count('assessmentResults'), before)
+      const third = await client.assignments.assign({ student_email: STUDENT, timeback_id: '_mt-math-g3-b' })
+      assert.throws(() => emulator.masterytrack.setStatus(third.assignment.id, 'IN_PROGRESS', { score: Number.NaN }), /score must be a finite number/)
+      assert.equal(emulator.masterytrack.assignments.find((a) => a.id === third.assignment.id)?.status, 'ASSIGNED')
+    })
+
     it('setStatus refuses moves the service does not make, and final statuses never move', async () => {
       const { emulator, client } = mtSetup(env)
       const { assignment } = await client.assignments.assign({ student_email: STUDENT, timeback_id: '_mt-math-g4' })
