@@ -3,6 +3,7 @@
 import type { Suite } from '../../harness/types.ts'
 import aggregate from './aggregate.ts'
 import directory from './directory.ts'
+import enrollments from './enrollments.ts'
 import input from './input.ts'
 import story from './story.ts'
 import wire from './wire.ts'
@@ -13,4 +14,5 @@ export const edubridgeSuites: { name: string; suite: Suite }[] = [
   { name: 'edubridge/aggregate', suite: aggregate },
   { name: 'edubridge/story', suite: story },
   { name: 'edubridge/directory', suite: directory },
+  { name: 'edubridge/enrollments', suite: enrollments },
 ]
