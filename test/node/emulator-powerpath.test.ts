@@ -401,3 +401,148 @@ describe('PowerPath emulator: test assignments', () => {
     assertImsx((await s.call('POST', '/powerpath/test-assignments/import', { spreadsheetUrl: url, sheet: 'NoGrade' })).body, 'invaliddata', /grade/)
   })
 })
+
+describe('PowerPath emulator: lesson plans', () => {
+  const LP = '/powerpath/lessonPlans'
+  const target = (type: 'component' | 'resource', id: string) => ({ type, id })
+  /** Root components of a tree answer and each one's visible componentResources. */
+  const outline = (tree: Json) => tree.lessonPlan.lessonPlan.subComponents.map((c: Json) => [c.sourcedId, c.componentResources.map((r: Json) => r.sourcedId)])
+
+  it('one plan per course and student, built from the course structure of both catalogs; 404 for an unknown course, user or class', async () => {
+    const s = await setup()
+    const first = await s.call('POST', `${LP}/`, { courseId: 'seed-course-1', userId: STUDENT })
+    assert.equal(first.status, 201)
+    const again = await s.call('POST', `${LP}/`, { courseId: 'seed-course-1', userId: STUDENT, classId: 'seed-class-1' })
+    assert.deepEqual([again.status, again.body.lessonPlanId], [200, first.body.lessonPlanId])
+    const tree = await s.get(`${LP}/seed-course-1/${STUDENT}`)
+    assert.equal(tree.body.lessonPlan.lessonPlan.course.title, 'Math 3')
+    assert.deepEqual(outline(tree.body), [
+      ['seed-component-1', ['seed-component-resource-1']],
+      ['pp-unit-math3-multiplication', [PP100, QUIZ, 'pp-lesson-math3-unit-test']],
+      ['pp-unit-math3-test-out', ['pp-lesson-math3-test-out']],
+      ['pp-unit-math-placement', ['pp-placement-math-g3', 'pp-placement-math-g4', 'pp-placement-math-g5']],
+    ])
+    assert.equal(tree.body.lessonPlan.lessonPlan.subComponents[1].componentResources[0].resource.metadata.lessonType, 'powerpath-100')
+    assert.equal((await s.call('POST', `${LP}/`, { courseId: 'nope', userId: STUDENT })).status, 404)
+    assert.equal((await s.call('POST', `${LP}/`, { courseId: 'seed-course-1', userId: 'ghost' })).status, 404)
+    assert.equal((await s.call('POST', `${LP}/`, { courseId: 'seed-course-1', userId: STUDENT, classId: 'no-class' })).status, 404)
+    assertImsx((await s.call('POST', `${LP}/`, { courseId: 'seed-course-1', studentId: STUDENT })).body, 'invaliddata', /'userId'/)
+    assert.equal((await s.get(`${LP}/seed-course-1/seed-student-2`)).status, 404)
+  })
+
+  it('stored operations wait for sync, which applies them in sequence order; a failing one is reported, the rest still apply', async () => {
+    const s = await setup()
+    const id = (await s.call('POST', `${LP}/`, { courseId: 'seed-course-1', userId: STUDENT })).body.lessonPlanId
+    const ops = [
+      { type: 'set-skipped', payload: { target: target('resource', QUIZ), value: true } },
+      { type: 'move-item-to-start', payload: { target: target('resource', 'pp-lesson-math3-unit-test') } },
+      { type: 'change-item-parent', payload: { target: target('resource', PP100), new_parent_id: 'pp-unit-math3-test-out', position: 'start' } },
+      { type: 'move-item-before', payload: { target: target('component', 'pp-unit-math-placement'), reference_id: 'seed-component-1' } },
+      { type: 'add-custom-resource', payload: { resource_id: 'seed-resource-1', parent_component_id: 'pp-unit-math3-multiplication' } },
+      { type: 'set-skipped', payload: { target: target('component', 'no-such-unit'), value: true } },
+      // Applied after the move to start above: the unit test ends up after the custom resource, last.
+      { type: 'move-item-to-end', payload: { target: target('resource', 'pp-lesson-math3-unit-test') } },
+    ]
+    for (const [i, operation] of ops.entries()) {
+      const stored = await s.call('POST', `${LP}/${id}/operations`, { operation, reason: `step ${i + 1}` })
+      assert.equal(stored.status, 201, JSON.stringify(stored.body))
+      assert.equal(stored.body.success, true)
+    }
+    const before = await s.get(`${LP}/tree/${id}`)
+    assert.deepEqual(outline(before.body)[1], ['pp-unit-math3-multiplication', [PP100, QUIZ, 'pp-lesson-math3-unit-test']], 'nothing applied before sync')
+    const log = await s.get(`${LP}/${id}/operations`)
+    assert.deepEqual(log.body.operations.map((o: Json) => [o.sequenceNumber, o.type, o.reason]), ops.map((o, i) => [i + 1, o.type, `step ${i + 1}`]))
+
+    const sync = await s.call('POST', `${LP}/${id}/operations/sync`)
+    assert.deepEqual([sync.body.success, sync.body.operationCount, sync.body.operationResults.map((r: Json) => r.success)], [false, 7, [true, true, true, true, true, false, true]])
+    assert.match(sync.body.operationResults[5].errors[0].message, /no-such-unit/)
+    const expected = [
+      ['pp-unit-math-placement', ['pp-placement-math-g3', 'pp-placement-math-g4', 'pp-placement-math-g5']],
+      ['seed-component-1', ['seed-component-resource-1']],
+      ['pp-unit-math3-multiplication', ['custom-seed-resource-1', 'pp-lesson-math3-unit-test']], // the quiz is skipped
+      ['pp-unit-math3-test-out', [PP100, 'pp-lesson-math3-test-out']],
+    ]
+    assert.deepEqual(outline((await s.get(`${LP}/tree/${id}`)).body), expected)
+    const structure = await s.get(`${LP}/tree/${id}/structure`)
+    const unit = structure.body.lessonPlan.lessonPlan.structure[2]
+    assert.deepEqual(unit.componentResources.map((r: Json) => [r.componentResourceId, r.skipped, r.order]), [[QUIZ, true, '1'], ['custom-seed-resource-1', false, '2'], ['pp-lesson-math3-unit-test', false, '3']])
+    assert.equal((await s.call('POST', `${LP}/${id}/operations/sync`)).body.operationCount, 0, 'a second sync has nothing pending')
+
+    const recreated = await s.call('POST', `${LP}/${id}/recreate`)
+    assert.equal(recreated.body.operationCount, 7)
+    assert.deepEqual(outline((await s.get(`${LP}/tree/${id}`)).body), expected)
+
+    // A structural change to the base course reaches the plan through a course sync, personalisation kept.
+    s.emu.state.insert('courseComponents', { sourcedId: 'or-unit-9', title: 'Unit 9', course: { sourcedId: 'seed-course-1' }, sortOrder: 9 })
+    const courseSync = await s.call('POST', `${LP}/course/seed-course-1/sync`)
+    assert.deepEqual(courseSync.body, { lessonPlansAffected: [id] })
+    assert.deepEqual(outline((await s.get(`${LP}/tree/${id}`)).body).map((c: unknown[]) => c[0]), ['pp-unit-math-placement', 'seed-component-1', 'pp-unit-math3-multiplication', 'pp-unit-math3-test-out', 'or-unit-9'])
+  })
+
+  it('a component cannot move into itself; bad operations are 400, unknown plans 404; deleteAll removes the course\'s plans', async () => {
+    const s = await setup()
+    const id = (await s.call('POST', `${LP}/`, { courseId: 'seed-course-1', userId: STUDENT })).body.lessonPlanId
+    await s.call('POST', `${LP}/${id}/operations`, { operation: { type: 'change-item-parent', payload: { target: target('component', 'seed-component-1'), new_parent_id: 'seed-component-1' } } })
+    const sync = await s.call('POST', `${LP}/${id}/operations/sync`)
+    assert.match(sync.body.operationResults[0].errors[0].message, /into itself/)
+    assertImsx((await s.call('POST', `${LP}/${id}/operations`, { operation: { type: 'explode', payload: {} } })).body, 'invaliddata', /'operation.type'/)
+    assertImsx((await s.call('POST', `${LP}/${id}/operations`, { operation: { type: 'set-skipped', payload: { target: target('resource', QUIZ) } } })).body, 'invaliddata', /value/)
+    assert.equal((await s.call('POST', `${LP}/${id}/operations`, {})).status, 400)
+    assert.equal((await s.call('POST', `${LP}/nope/operations`, { operation: { type: 'move-item-to-end', payload: { target: target('resource', QUIZ) } } })).status, 404)
+    assert.equal((await s.get(`${LP}/tree/nope`)).status, 404)
+    assert.equal((await s.call('DELETE', `${LP}/seed-course-1/deleteAll`)).status, 204)
+    assert.equal((await s.get(`${LP}/tree/${id}`)).status, 404)
+  })
+
+  it('the syllabus is the course structure with nothing skipped', async () => {
+    const s = await setup()
+    const syl = await s.get('/powerpath/syllabus/seed-course-2')
+    assert.deepEqual(syl.body.syllabus.subComponents.map((c: Json) => c.sourcedId), ['pp-unit-read6-main-idea', 'pp-unit-read6-test-out', 'pp-unit-reading-placement'])
+    assert.equal((await s.get('/powerpath/syllabus/nope')).status, 404)
+  })
+})
+
+describe('PowerPath emulator: course progress and test-outs', () => {
+  it('getCourseProgress lists the course\'s items with the student\'s results; lessonId narrows it', async () => {
+    const s = await setup()
+    await takeAssessment(s, QUIZ, 5)
+    const written = await s.call('POST', '/powerpath/lessonPlans/updateStudentItemResponse', {
+      studentId: STUDENT, componentResourceId: 'seed-component-resource-1', result: { status: 'active', scoreStatus: 'fully graded', score: 70, scoreDate: '2026-03-02T09:00:00.000Z' },
+    })
+    assert.equal(written.status, 201)
+    assert.equal(written.body.componentResourceResult.score, 70)
+    const all = await s.get(`/powerpath/lessonPlans/getCourseProgress/seed-course-1/student/${STUDENT}`)
+    assert.equal(all.body.lineItems.length, 8)
+    const byId = Object.fromEntries(all.body.lineItems.map((l: Json) => [l.courseComponentResourceSourcedId, l.results]))
+    assert.deepEqual(byId[QUIZ].map((r: Json) => [r.score, r.scoreStatus]), [[100, 'fully graded']])
+    assert.deepEqual(byId['seed-component-resource-1'].map((r: Json) => r.score), [70])
+    assert.deepEqual(byId[PP100], [])
+    assert.deepEqual(all.body.testOut, { status: 'available' })
+    const one = await s.get(`/powerpath/lessonPlans/getCourseProgress/seed-course-1/student/${STUDENT}?lessonId=${QUIZ}`)
+    assert.deepEqual(one.body.lineItems.map((l: Json) => l.courseComponentResourceSourcedId), [QUIZ])
+    const other = await s.get('/powerpath/lessonPlans/getCourseProgress/seed-course-1/student/seed-student-9')
+    assert.deepEqual(other.body.testOut, { status: 'not_eligible' }) // seed-student-9 is enrolled in Reading 6 only
+    const bad = await s.call('POST', '/powerpath/lessonPlans/updateStudentItemResponse', { studentId: STUDENT, componentResourceId: QUIZ, result: { status: 'active', scoreStatus: 'graded', scoreDate: '2026-03-02' } })
+    assertImsx(bad.body, 'invaliddata', /'result.scoreStatus'/)
+  })
+
+  it('startTestOut creates, then reuses, the course test-out; its outcome shows in getCourseProgress and closes eligibility', async () => {
+    const s = await setup()
+    const start = () => s.call('POST', '/powerpath/lessonPlans/startTestOut', { courseId: 'seed-course-1', studentId: STUDENT })
+    const made = await start()
+    assert.deepEqual([made.status, made.body.status, made.body.lessonId], [200, 'created', 'pp-lesson-math3-test-out'])
+    const reused = await start()
+    assert.deepEqual([reused.body.status, reused.body.assignmentId], ['existing', made.body.assignmentId])
+    const progress = async () => (await s.get(`/powerpath/lessonPlans/getCourseProgress/seed-course-1/student/${STUDENT}`)).body.testOut
+    assert.deepEqual(await progress(), { status: 'in_progress', assignmentId: made.body.assignmentId, lessonId: 'pp-lesson-math3-test-out' })
+    const legacy = async () => (await s.get(`/powerpath/testOut?${s.q({ student: STUDENT, course: 'seed-course-1' })}`)).body
+    assert.deepEqual([(await legacy()).lessonId, (await legacy()).finalized], ['pp-lesson-math3-test-out', false])
+    await takeAssessment(s, 'pp-lesson-math3-test-out', 5)
+    assert.equal((await progress()).status, 'completed')
+    assert.equal((await legacy()).finalized, true)
+    const closed = await start()
+    assertImsx(closed.body, 'invaliddata', /already has a completed Math grade 3 test-out/)
+    const notEnrolled = await s.call('POST', '/powerpath/lessonPlans/startTestOut', { courseId: 'seed-course-1', studentId: 'seed-student-9' })
+    assert.equal(notEnrolled.status, 422)
+  })
+})

@@ -10,6 +10,8 @@ import type { EmulatedService, EmulatedServiceModule } from '../service.js'
 import { attemptView, attemptsOf } from './attempts.js'
 import { addLesson, type AddLessonInput, type Lesson, type PP } from './catalog.js'
 import { bulkRoutes } from './assignment-bulk.js'
+import { courseProgressRoutes } from './course-progress.js'
+import { lessonPlanRoutes } from './lesson-plans.js'
 import { lessonRoutes } from './lessons.js'
 import { placementRoutes } from './placement.js'
 import { loadSeed, SEED_LESSONS, SEED_SEQUENCE_ID } from './seed.js'
@@ -69,7 +71,7 @@ export const powerpathService: EmulatedServiceModule = {
     return {
       prefix: '',
       paths: ['/powerpath/'],
-      routes: () => [...lessonRoutes(pp), ...placementRoutes(pp), ...assignmentRoutes(pp), ...bulkRoutes(pp)],
+      routes: () => [...lessonRoutes(pp), ...placementRoutes(pp), ...assignmentRoutes(pp), ...bulkRoutes(pp), ...lessonPlanRoutes(pp), ...courseProgressRoutes(pp)],
       controls: { powerpath: controls },
       reset: () => clearState(pp.state),
       seed: () => loadSeed(pp),
