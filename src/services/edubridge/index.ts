@@ -18,7 +18,7 @@ export type {
   DefaultClass, EnrollInput, Enrollment, EnrollmentMetadata, EnrollmentRole, EnrollmentsResource, ResetGoalsResult,
 } from './resources/enrollments.js'
 export type {
-  ApReadinessGoal, ApReadinessGoalInput, CourseGoal, CourseGoalInput, GoalsResource, SubjectGoalInput, SubjectGoalPreview,
+  ApReadinessGoal, ApReadinessGoalInput, CourseGoal, CourseGoalInput, GoalsResource, SubjectGoalInput, SubjectGoalPreview, SubjectGoalUpdate,
   SubjectGoalRow, TargetDatePacing,
 } from './resources/goals.js'
 export type { LearningReportsResource, MapProfileReport, TimeSaved } from './resources/learning-reports.js'

@@ -4,6 +4,7 @@ import type { Suite } from '../../harness/types.ts'
 import aggregate from './aggregate.ts'
 import directory from './directory.ts'
 import enrollments from './enrollments.ts'
+import goals from './goals.ts'
 import input from './input.ts'
 import story from './story.ts'
 import wire from './wire.ts'
@@ -15,4 +16,5 @@ export const edubridgeSuites: { name: string; suite: Suite }[] = [
   { name: 'edubridge/story', suite: story },
   { name: 'edubridge/directory', suite: directory },
   { name: 'edubridge/enrollments', suite: enrollments },
+  { name: 'edubridge/goals', suite: goals },
 ]

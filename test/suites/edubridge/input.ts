@@ -123,6 +123,8 @@ const suite: Suite = (env) => {
         [() => g.createSubjectGoal({ studentId: 's', subject: 'Math', objective, pacing: { ...pacing, dailyTargetXP: -1 } }), 'pacing.dailyTargetXP'],
         [() => g.previewSubjectGoal({ studentId: 's', subject: 'Math', objective: { ...objective, extra: 1 } as never, pacing }), 'objective.extra'],
         [() => g.updateSubjectGoal({ studentId: 's', subject: 'Maths' }), 'subject'],
+        [() => g.updateSubjectGoal({ studentId: 's', subject: 'Math', objective: { value: '14' } }), 'objective.value', /"-1" \(pre-K\) to "13"/],
+        [() => g.updateSubjectGoal({ studentId: 's', subject: 'Math', pacing: { dailyTargetXP: 0 } }), 'pacing.dailyTargetXP', /positive/],
         [() => g.listSubjectGoals(''), 'studentId'],
         [() => g.createApReadinessGoal({ studentSourcedId: 's', subject: 'Biology', courseIds: ['c'], startDate: DAY, endDate: DAY }), 'subject', /AP Biology/],
         [() => g.createApReadinessGoal({ studentSourcedId: 's', subject: 'AP Biology', courseIds: [], startDate: DAY, endDate: DAY }), 'courseIds'],

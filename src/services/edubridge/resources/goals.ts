@@ -12,8 +12,9 @@ import { Input, SUBJECTS } from './check.js'
 /** Pacing by a target date. */
 export interface TargetDatePacing {
   mode: 'target_date'
-  /** `YYYY-MM-DD` or full ISO, sent as written. */
+  /** `YYYY-MM-DD` (or full ISO), sent as written. */
   endDate: string
+  /** A positive number. */
   dailyTargetXP?: number
 }
 
@@ -37,8 +38,17 @@ export interface CourseGoal {
 export interface SubjectGoalInput {
   studentId: string
   subject: string
+  /** `value`: the grade to master, "-1" (pre-K) to "13". */
   objective: { type: 'grade_mastery'; value: string }
   pacing: TargetDatePacing
+}
+
+/** What `goals.updateSubjectGoal` takes: the fields to change (each merged into the active goal). */
+export interface SubjectGoalUpdate {
+  studentId: string
+  subject: string
+  objective?: Partial<SubjectGoalInput['objective']>
+  pacing?: Partial<TargetDatePacing>
 }
 
 /** A subject's goal with its baseline, execution plan and computed pace and projection. */
@@ -97,10 +107,11 @@ const updateSubjectOp = /* @__PURE__ */ operation<object, SubjectGoalRow>({ meth
 /** POST /ap-readiness/goals — `{ goal: ApReadinessGoal }`. */
 const apOp = /* @__PURE__ */ operation<object, ApReadinessGoal>({ method: 'POST', path: '/ap-readiness/goals', unwrap: one('goal') })
 
-function pacing(c: Input): Input {
-  c.pick('mode', 'target_date', true).date('endDate', true)
+/** A pacing object; in an update (`partial`) each of its fields is optional (the service merges them). */
+const pacing = (partial?: boolean) => (c: Input): Input => {
+  c.pick('mode', 'target_date', !partial).date('endDate', !partial)
   const xp = c.v.dailyTargetXP
-  if (xp !== undefined && !(typeof xp === 'number' && xp >= 0)) c.add('dailyTargetXP', 'must be a number >= 0')
+  if (xp !== undefined && !(typeof xp === 'number' && xp > 0)) c.add('dailyTargetXP', 'must be a positive number')
   return c
 }
 
@@ -114,8 +125,8 @@ function split(check: Input, ...ids: string[]): object {
 
 function subjectGoal(label: string, input: unknown, partial = false): object {
   const check = new Input(label, input, SUBJECT_GOAL).text('studentId', true).pick('subject', SUBJECTS, true)
-  check.sub('objective', 'type|value', !partial, (c) => c.pick('type', 'grade_mastery', true).text('value', true))
-  check.sub('pacing', 'mode|endDate|dailyTargetXP', !partial, pacing)
+  check.sub('objective', 'type|value', !partial, (c) => c.pick('type', 'grade_mastery', !partial).grade('value', !partial))
+  check.sub('pacing', 'mode|endDate|dailyTargetXP', !partial, pacing(partial))
   return split(check, 'studentId', ...(partial ? ['subject'] : []))
 }
 
@@ -137,7 +148,7 @@ export interface GoalsResource {
   /** POST /goals/{studentId}/subjects/preview — what `createSubjectGoal` would compute, saving nothing. */
   previewSubjectGoal(input: SubjectGoalInput, call?: CallOptions): Promise<SubjectGoalPreview>
   /** PATCH /goals/{studentId}/subjects/{subject} — changes only the fields given. */
-  updateSubjectGoal(input: Partial<SubjectGoalInput> & { studentId: string; subject: string }, call?: CallOptions): Promise<SubjectGoalRow>
+  updateSubjectGoal(input: SubjectGoalUpdate, call?: CallOptions): Promise<SubjectGoalRow>
   /** POST /ap-readiness/goals */
   createApReadinessGoal(input: ApReadinessGoalInput, call?: CallOptions): Promise<ApReadinessGoal>
 }
@@ -151,7 +162,7 @@ export function createGoals(ctx: ServiceContext): GoalsResource {
     createCourseGoal: async (input, call) => {
       const check = new Input('goals.createCourseGoal', input, 'studentId|courseId|target|pacing').text('studentId', true).text('courseId', true)
       check.sub('target', 'metric|value', true, (c) => c.pick('metric', 'xp', true).text('value', true))
-      check.sub('pacing', 'mode|endDate', false, pacing)
+      check.sub('pacing', 'mode|endDate', false, pacing())
       return courseGoalOp(ctx, split(check, 'studentId'), call)
     },
     listSubjectGoals: (studentId, call) => subjectGoalsOp(ctx, { studentId }, call),
