@@ -217,3 +217,27 @@ describe('EduBridge emulator: analytics', () => {
     assert.equal((await get(`${A}/highestGradeMastered/seed-student-1/Reading`)).body.grades.highestGradeOverall, null)
   })
 })
+
+describe('EduBridge emulator: hostile input', () => {
+  it('encoded ids stay one segment; bad bodies are 400; a taken sourcedId is 409; junk LEARNING_FACTS are dropped', async () => {
+    const { emu, get, call } = await connect({ now: () => NOW, services: [...BUILT_IN_SERVICES, publisherModule] })
+    const slashed = await call('POST', `${E}/enroll/${enc('seed-student-1/../x')}/seed-course-1`)
+    assert.equal(slashed.status, 404)
+    assert.match(slashed.body.imsx_description, /User 'seed-student-1\/\.\.\/x' not found/)
+    assert.equal((await call('POST', `${E}/enroll/seed-student-1/seed-course-1`, [1])).status, 400)
+    assert.equal((await call('POST', `${E}/enroll/seed-student-1/seed-course-1`, '{"role":')).status, 400)
+    const taken = await call('POST', `${E}/enroll/seed-student-12/seed-course-1`, { sourcedId: 'seed-enrollment-s2' })
+    assert.equal(taken.status, 409)
+    assert.equal((emu.state.get('enrollments', 'seed-enrollment-s2')!.user as Json).sourcedId, 'seed-student-2')
+    for (const junk of [null, 'facts', { facts: 'x' }, { facts: [null, 1, { studentId: 'x', occurredAt: 'never', eventType: 'ActivityEvent' }, { studentId: 'x', occurredAt: '2026-12-01T00:00:00Z', eventType: 'Other' }] }]) {
+      publish(LEARNING_FACTS, junk)
+    }
+    assert.equal(emu.edubridge.facts.length, 0)
+    // An actor who is no OneRoster user keeps its own id and email: analytics by that email still answer.
+    await sendToCaliper(emu, call, lessonEnvelope(emu, '2026-12-02T10:00:00.000Z', 4, { id: 'urn:example:guest', type: 'TimebackUser', email: 'guest@example.org' }))
+    const guest = await get(`${A}/activity?email=guest@example.org&startDate=2026-12-02T00:00:00Z&endDate=2026-12-02T23:59:59Z`)
+    assert.equal(guest.status, 200)
+    assert.equal(guest.body.facts['2026-12-02'].Math.activityMetrics.xpEarned, 12)
+    assert.equal(emu.edubridge.facts[0]!.studentId, 'urn:example:guest')
+  })
+})
