@@ -114,7 +114,8 @@ export class Input {
     try {
       fn(new Input(this.label, this.v[key], fields)).done()
     } catch (error) {
-      for (const issue of (error as InputValidationError).issues ?? []) this.add(issue.path === 'input' ? key : `${key}.${issue.path}`, issue.message)
+      if (!(error instanceof InputValidationError)) throw error
+      for (const issue of error.issues) this.add(issue.path === 'input' ? key : `${key}.${issue.path}`, issue.message)
     }
     return this
   }
