@@ -105,6 +105,7 @@ describe('EduBridge emulator: enrollments', () => {
     assert.equal((await call('POST', `${E}/propagateGoals/seed-course-1`)).status, 200)
     emu.faults.clear()
     assert.equal((await call('POST', `${E}/resetGoals/seed-course-1`)).status, 200)
+    assert.throws(() => emu.faults.edubridgeOnlyGoalsRoute('reset' as never), /'resetGoals' or 'propagateGoals'/)
   })
 
   it('resetProgress marks the student’s assessment results of the course tobedeleted', async () => {

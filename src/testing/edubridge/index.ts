@@ -71,7 +71,12 @@ export const edubridgeService: EmulatedServiceModule = {
     const state = createEduBridgeState()
     listen(env, state)
     const faults: EduBridgeFaults = {
-      edubridgeOnlyGoalsRoute: (name) => { state.quirks.onlyGoalsRoute = name },
+      edubridgeOnlyGoalsRoute: (name) => {
+        if (name !== undefined && name !== 'resetGoals' && name !== 'propagateGoals') {
+          throw new RangeError("faults.edubridgeOnlyGoalsRoute: name must be 'resetGoals' or 'propagateGoals' (or nothing, for both).")
+        }
+        state.quirks.onlyGoalsRoute = name
+      },
     }
     return {
       prefix: '',
