@@ -66,6 +66,11 @@ const suite: Suite = (env) => {
       assert.deepEqual(seen.at(-1)!.query.getAll('roles'), ['teacher'])
       await client.users.listStudents()
       assert.deepEqual(seen.at(-1)!.query.getAll('roles'), ['student'])
+      const frozen = Object.freeze({ roles: 'aide' as const, fields: 'sourcedId, email' })
+      await client.users.list(frozen)
+      assert.deepEqual(seen.at(-1)!.query.getAll('roles'), ['aide'])
+      assert.equal(seen.at(-1)!.query.get('fields'), 'sourcedId,email')
+      assert.equal(frozen.roles, 'aide')
     })
 
     it('addresses goals and AP readiness at the API root, not under /edubridge', async () => {
@@ -73,13 +78,17 @@ const suite: Suite = (env) => {
         Response.json(s.path.startsWith('/ap-readiness') ? { goal: { sourcedId: 'g1' } } : s.method === 'GET' ? { studentId: 's1', subjects: [] } : { subject: { subject: 'Math' } }))
       await client.goals.listSubjectGoals('s1')
       await client.goals.updateSubjectGoal({ studentId: 's1', subject: 'Social Studies', pacing: { mode: 'target_date', endDate: '2027-01-01' } })
-      const goal = await client.goals.createApReadinessGoal({ studentSourcedId: 's1', subject: 'AP Biology', courseIds: ['c1'], startDate: '2026-09-01', endDate: '2027-05-01' })
+      // Frozen: the client must not normalise values (a Date to its day) in the caller's object.
+      const apInput = Object.freeze({ studentSourcedId: 's1', subject: 'AP Biology', courseIds: ['c1'], startDate: new Date(Date.UTC(2026, 8, 1, 20)), endDate: '2027-05-01' })
+      const goal = await client.goals.createApReadinessGoal(apInput)
       assert.equal(goal.sourcedId, 'g1')
       assert.deepEqual(seen.map((s) => `${s.method} ${s.path}`), [
         'GET /goals/s1/subjects', 'PATCH /goals/s1/subjects/Social%20Studies', 'POST /ap-readiness/goals',
       ])
-      // The path's ids are not repeated in the body.
+      // The path's ids are not repeated in the body; a Date day goes as its UTC day.
       assert.deepEqual(seen[1]!.body, { pacing: { mode: 'target_date', endDate: '2027-01-01' } })
+      assert.deepEqual(seen[2]!.body, { studentSourcedId: 's1', subject: 'AP Biology', courseIds: ['c1'], startDate: '2026-09-01', endDate: '2027-05-01' })
+      assert.ok(apInput.startDate instanceof Date)
     })
 
     it('resetGoals sends resetGoals, falls back to propagateGoals on a 404, then goes straight to the route that answered', async () => {

@@ -46,7 +46,8 @@ export class Input {
     if (!input || typeof input !== 'object' || Array.isArray(input)) {
       throw new InputValidationError([{ path: 'input', message: `must be an object with ${fields.replace(/\|/g, ', ')}` }], label)
     }
-    this.v = input as Record<string, unknown>
+    // A copy: checks may normalise values (a Date to its day) without touching the caller's object.
+    this.v = { ...(input as Record<string, unknown>) }
     const known = fields.split('|')
     for (const key of Object.keys(this.v)) {
       if (this.v[key] !== undefined && !known.includes(key)) this.add(key, `is not a parameter of ${label} (expected one of ${known.join(', ')})`)
@@ -112,7 +113,7 @@ export class Input {
   sub(key: string, fields: string, required: boolean | undefined, fn: (check: Input) => Input): this {
     if (!this.has(key, required)) return this
     try {
-      fn(new Input(this.label, this.v[key], fields)).done()
+      this.v[key] = fn(new Input(this.label, this.v[key], fields)).done()
     } catch (error) {
       if (!(error instanceof InputValidationError)) throw error
       for (const issue of error.issues) this.add(issue.path === 'input' ? key : `${key}.${issue.path}`, issue.message)
@@ -126,6 +127,13 @@ export class Input {
     const iso = toIsoDate(this.v[key])
     if (!iso) this.add(key, `must be a date as YYYY-MM-DD or a full ISO 8601 date-time with a zone (2026-03-02T00:00:00.000Z), got ${JSON.stringify(this.v[key])}`)
     return iso
+  }
+
+  /** A day as the service stores it: checked like `date`, sent as written, a Date as its UTC day (`YYYY-MM-DD`). */
+  day(key: string, required?: boolean): this {
+    const iso = this.date(key, required)
+    if (iso && this.v[key] instanceof Date) this.v[key] = iso.slice(0, 10)
+    return this
   }
 
   /** An IANA time zone the runtime knows (`America/New_York`, `UTC`): it decides the service's day buckets. */

@@ -129,11 +129,8 @@ const ids = (label: string, input: unknown, fields: string, optional = ''): Reco
 
 function enrollParams(input: unknown): Record<string, unknown> {
   const check = new Input('enrollments.enroll', input, 'userId|courseId|schoolId|sourcedId|role|beginDate|metadata')
-  check.text('userId', true).text('courseId', true).text('schoolId').text('sourcedId').pick('role', ROLES).object('metadata')
-  // Checked, but sent as written (a day stays a day); a Date goes as its UTC day, the form the service documents.
-  const iso = check.date('beginDate')
+  check.text('userId', true).text('courseId', true).text('schoolId').text('sourcedId').pick('role', ROLES).object('metadata').day('beginDate')
   const { userId, courseId, schoolId, ...body } = check.done()
-  if (body.beginDate instanceof Date) body.beginDate = iso!.slice(0, 10)
   return { userId, courseId, schoolId, body }
 }
 

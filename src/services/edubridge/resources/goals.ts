@@ -12,8 +12,8 @@ import { Input, SUBJECTS } from './check.js'
 /** Pacing by a target date. */
 export interface TargetDatePacing {
   mode: 'target_date'
-  /** `YYYY-MM-DD` (or full ISO), sent as written. */
-  endDate: string
+  /** `YYYY-MM-DD` (a full ISO string is sent as written, a Date as its UTC day). */
+  endDate: string | Date
   /** A positive number. */
   dailyTargetXP?: number
 }
@@ -23,7 +23,7 @@ export interface CourseGoalInput {
   studentId: string
   courseId: string
   target: { metric: 'xp'; value: string }
-  pacing?: { mode: 'target_date'; endDate: string }
+  pacing?: { mode: 'target_date'; endDate: string | Date }
 }
 
 /** `goals.createCourseGoal`'s answer: the course, the goal and the progress towards it. */
@@ -76,8 +76,9 @@ export interface ApReadinessGoalInput {
   /** A College Board AP exam name, e.g. `AP Biology`. */
   subject: string
   courseIds: string[]
-  startDate: string
-  endDate: string
+  /** `YYYY-MM-DD` (a Date is sent as its UTC day). */
+  startDate: string | Date
+  endDate: string | Date
   practiceTestCourseIds?: string[]
 }
 
@@ -109,7 +110,7 @@ const apOp = /* @__PURE__ */ operation<object, ApReadinessGoal>({ method: 'POST'
 
 /** A pacing object; in an update (`partial`) each of its fields is optional (the service merges them). */
 const pacing = (partial?: boolean) => (c: Input): Input => {
-  c.pick('mode', 'target_date', !partial).date('endDate', !partial)
+  c.pick('mode', 'target_date', !partial).day('endDate', !partial)
   const xp = c.v.dailyTargetXP
   if (xp !== undefined && !(typeof xp === 'number' && xp > 0)) c.add('dailyTargetXP', 'must be a positive number')
   return c
@@ -172,8 +173,7 @@ export function createGoals(ctx: ServiceContext): GoalsResource {
     createApReadinessGoal: async (input, call) => {
       const check = new Input('goals.createApReadinessGoal', input, 'studentSourcedId|subject|courseIds|startDate|endDate|practiceTestCourseIds')
       check.text('studentSourcedId', true).text('subject', true).list('courseIds', true).list('practiceTestCourseIds', false, undefined, true)
-      check.date('startDate', true)
-      check.date('endDate', true)
+      check.day('startDate', true).day('endDate', true)
       const subject = check.v.subject
       if (typeof subject === 'string' && !subject.startsWith('AP ')) check.add('subject', `must be a College Board AP exam name such as "AP Biology", got ${JSON.stringify(subject)}`)
       return apOp(ctx, { body: check.done() }, call)
