@@ -546,3 +546,113 @@ describe('PowerPath emulator: course progress and test-outs', () => {
     assert.equal(notEnrolled.status, 422)
   })
 })
+
+describe('PowerPath emulator: internal and external tests', () => {
+  it('createInternalTest adds a QTI or assessment-bank lesson to the course; a test-out is updated in place, not duplicated', async () => {
+    const s = await setup()
+    const qti = await s.call('POST', '/powerpath/createInternalTest', { courseId: 'seed-course-2', lessonType: 'quiz', testType: 'qti', qti: { url: 'https://qti.example/tests/1.xml' }, xp: 12, lessonTitle: 'Vocab quiz' })
+    assert.equal(qti.status, 200, JSON.stringify(qti.body))
+    assert.deepEqual([qti.body.lessonType, qti.body.testType, qti.body.grades], ['quiz', 'qti', []])
+    const progress = await s.get(`/powerpath/getAssessmentProgress?${s.q({ student: 'seed-student-9', lesson: qti.body.lessonId })}`)
+    assert.deepEqual([progress.status, progress.body.lessonType, progress.body.questions.length], [200, 'quiz', 12])
+    const bank = await s.call('POST', '/powerpath/createInternalTest', {
+      courseId: 'seed-course-1', lessonType: 'test-out', testType: 'assessment-bank', xp: 60, assessmentBank: { resources: [{ url: 'https://qti.example/a.xml' }, { url: 'https://qti.example/b.xml' }] },
+    })
+    assert.equal(bank.body.lessonId, 'pp-lesson-math3-test-out', 'the course already has a test-out: it is updated')
+    assert.equal(bank.body.childResourceIds.length, 2)
+    const subject = await s.get(`/powerpath/placement/getSubjectProgress?${s.q({ student: STUDENT, subject: 'Math' })}`)
+    assert.equal(subject.body.progress[0].totalAttainableXp, 83) // the test-out now gives 60 instead of 50
+    assert.equal((await s.call('POST', '/powerpath/createInternalTest', { courseId: 'nope', lessonType: 'quiz', testType: 'qti', qti: { url: 'https://qti.example/1.xml' } })).status, 404)
+    assertImsx((await s.call('POST', '/powerpath/createInternalTest', { courseId: 'seed-course-1', lessonType: 'quiz', testType: 'qti' })).body, 'invaliddata', /'url'/)
+    assertImsx((await s.call('POST', '/powerpath/createInternalTest', { courseId: 'seed-course-1', lessonType: 'exam', testType: 'qti', qti: { url: 'https://x.test/1' } })).body, 'invaliddata', /'lessonType'/)
+  })
+
+  it('external tests: same-grade placements must share a provider; xp is required for a test-out', async () => {
+    const s = await setup()
+    const clash = await s.call('POST', '/powerpath/createExternalPlacementTest', { courseId: 'seed-course-2', toolProvider: 'edulastic', grades: ['6'], lessonType: 'placement' })
+    assertImsx(clash.body, 'invaliddata', /grade 6 placement test on 'powerpath'/)
+    const made = await s.call('POST', '/powerpath/createExternalPlacementTest', { courseId: 'seed-course-2', toolProvider: 'edulastic', grades: ['8'], lessonType: 'placement', vendorId: 'E-77' })
+    assert.equal(made.status, 200, JSON.stringify(made.body))
+    assert.deepEqual([made.body.toolProvider, made.body.grades, made.body.vendorId, made.body.lessonType], ['edulastic', ['8'], 'E-77', 'placement'])
+    const tests = await s.get(`/powerpath/placement/getAllPlacementTests?${s.q({ student: 'seed-student-9', subject: 'Reading' })}`)
+    assert.deepEqual(tests.body.placementTests.map((t: Json) => t.component_resources.sourcedId), ['pp-placement-reading-g6', 'pp-placement-reading-g7', made.body.lessonId])
+    assertImsx((await s.call('POST', '/powerpath/createExternalTestOut', { courseId: 'seed-course-2', toolProvider: 'mastery-track', grades: ['6'], lessonType: 'test-out' })).body, 'invaliddata', /'xp'/)
+    assertImsx((await s.call('POST', '/powerpath/createExternalTestOut', { courseId: 'seed-course-2', toolProvider: 'pearson', grades: ['6'], lessonType: 'test-out', xp: 1 })).body, 'invaliddata', /'toolProvider'/)
+  })
+
+  it('an external test round trip: assignment hands out link and credentials; results import once the tool wrote back, with XP and facts', async () => {
+    const s = await setup()
+    const lesson = 'pp-lesson-read6-test-out' // seeded, on mastery-track, xp 40
+    const student = 'seed-student-9'
+    const importResults = () => s.get(`/powerpath/importExternalTestAssignmentResults?${s.q({ student, lesson })}`)
+    assertImsx((await importResults()).body, 'invaliddata', /makeExternalTestAssignment first/)
+    assert.equal((await s.call('POST', '/powerpath/finalStudentAssessmentResponse', { student, lesson })).status, 422)
+    const assigned = await s.call('POST', '/powerpath/makeExternalTestAssignment', { student, lesson })
+    assert.equal(assigned.status, 200, JSON.stringify(assigned.body))
+    assert.deepEqual([assigned.body.toolProvider, assigned.body.lessonType, assigned.body.attempt, assigned.body.credentials.email, assigned.body.classId], ['mastery-track', 'test-out', 1, 'seed-student-9@seed.example', ''])
+    assert.match(assigned.body.testUrl, /^https:\/\//)
+    const pending = await importResults()
+    assert.deepEqual([pending.status, pending.body.finalized, pending.body.assignmentId], [200, false, assigned.body.assignmentId])
+    assert.equal(s.emu.powerpath.writeBackExternalResult(student, lesson, 95), true)
+    const done = await importResults()
+    assert.equal(done.body.finalized, true)
+    const progress = await s.get(`/powerpath/getAssessmentProgress?${s.q({ student, lesson })}`)
+    assert.deepEqual([progress.body.score, progress.body.multiplier, progress.body.xp, progress.body.toolProvider], [95, 1, 40, 'mastery-track'])
+    assert.deepEqual(s.facts.filter((f) => f.eventType === 'ActivityEvent').map((f) => [f.studentId, f.subject, f.xpEarned, f.courseId]), [[student, 'Reading', 40, 'seed-course-2']])
+    assert.equal(s.emu.powerpath.writeBackExternalResult(student, lesson, 10), false, 'a finalized attempt takes no write-back')
+    assertImsx((await s.call('POST', '/powerpath/makeExternalTestAssignment', { student, lesson: QUIZ })).body, 'invaliddata', /quiz|external/)
+  })
+})
+
+describe('PowerPath emulator: self-service test-outs, course sequences, screening', () => {
+  it('eligibility needs an enrollment in the subject and targets the lowest sequence assessment grade, then mastered + 1', async () => {
+    const s = await setup()
+    const check = async (student: string, subject: string) => (await s.get(`/powerpath/test-out/getTestOutEligibility/${student}/${subject}`)).body
+    assert.deepEqual(await check(STUDENT, 'math'), { eligible: true })
+    const reading = await check(STUDENT, 'Reading')
+    assert.equal(reading.eligible, false)
+    assert.match(reading.reason, /No active enrollment in a Reading course/)
+    const make = () => s.call('POST', '/powerpath/test-out/makeExternalStudentTestOutAssignment', { oneRosterSourcedId: STUDENT, subject: 'Math' })
+    const first = await make()
+    assert.deepEqual([first.body.success, first.body.data.grade, first.body.data.status], [true, '3', 'created']) // the seeded Math sequence assesses grades 3-5
+    assert.equal((await make()).body.data.assignmentId, first.body.data.assignmentId, 'an open one is reused')
+    await takeAssessment(s, first.body.data.lessonId, 5)
+    const next = await make()
+    assert.deepEqual([next.body.success, next.body.data.grade], [true, '4'], 'grade 3 mastered: the next target is 4')
+    assert.deepEqual((await s.call('POST', '/powerpath/test-out/makeExternalStudentTestOutAssignment', { oneRosterSourcedId: 'seed-student-9', subject: 'Math' })).body.success, false)
+    assert.equal((await s.get(`/powerpath/test-out/getTestOutEligibility/${STUDENT}/Art`)).status, 400)
+    assert.equal((await s.get('/powerpath/test-out/getTestOutEligibility/ghost/Math')).status, 404)
+    assert.equal((await s.call('POST', '/powerpath/test-out/makeExternalStudentTestOutAssignment', { studentId: STUDENT, subject: 'Math' })).status, 400)
+  })
+
+  it('a course sequence, its stages (bare array, limit, grade) and the stage after an assessment', async () => {
+    const s = await setup()
+    const id = '5e9a0c2e-6b1f-4c39-9d3e-000000000001'
+    const seq = await s.get(`/powerpath/course-sequence/${id}`)
+    assert.deepEqual([seq.body.subject, seq.body.status, seq.body.stages.length], ['Math', 'active', 4])
+    assert.equal((await s.get(`/powerpath/course-sequence/${id}/stages`)).body.length, 4)
+    assert.deepEqual((await s.get(`/powerpath/course-sequence/${id}/stages?limit=1`)).body.map((x: Json) => x.id), ['stage-math-placement'])
+    assert.deepEqual((await s.get(`/powerpath/course-sequence/${id}/stages?grade=4`)).body.map((x: Json) => x.id), ['stage-math-placement', 'stage-math-4'])
+    const after = (query: string) => s.get(`/powerpath/course-sequence/${id}/stages/after/assessment?${query}`)
+    assert.equal((await after('test_grade=3')).body.id, 'stage-math-4')
+    assert.equal((await after('test_grade=3&test_type=placement')).body.id, 'stage-math-3')
+    assert.equal((await after('test_grade=5')).status, 404)
+    assert.equal((await after('test_type=placement')).status, 400)
+    assert.equal((await s.get('/powerpath/course-sequence/nope')).status, 404)
+  })
+
+  it('screening: assign makes the session, results come with the finished test, reset clears the assignment', async () => {
+    const s = await setup()
+    assert.equal((await s.get(`/powerpath/screening/session/${STUDENT}`)).status, 404)
+    const assigned = await s.call('POST', '/powerpath/screening/tests/assign', { userId: STUDENT, subject: 'Math' })
+    assert.equal(assigned.status, 200)
+    assert.deepEqual([assigned.body.name, assigned.body.status, assigned.body.assignment], ['Ada Lovelace', 'active', { assignedTestKey: 'MAP-Math-G3', status: 'assigned', nweaStatus: 'AWAITING_STUDENT' }])
+    assert.deepEqual((await s.get(`/powerpath/screening/results/${STUDENT}`)).body, {})
+    assert.equal(s.emu.powerpath.completeScreening(STUDENT, 'Math', 201), true)
+    assert.deepEqual((await s.get(`/powerpath/screening/results/${STUDENT}`)).body, { Math: { grade: '3', ritScore: 201, testName: 'MAP-Math-G3', completedAt: '2026-03-02T10:00:00.000Z' } })
+    const reset = await s.call('POST', '/powerpath/screening/session/reset', { userId: STUDENT })
+    assert.equal(reset.status, 204)
+    assert.equal((await s.get(`/powerpath/screening/session/${STUDENT}`)).body.assignment.assignedTestKey, null)
+    assert.equal((await s.call('POST', '/powerpath/screening/tests/assign', { userId: STUDENT, subject: 'Art' })).status, 400)
+  })
+})

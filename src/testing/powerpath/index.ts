@@ -11,9 +11,13 @@ import { attemptView, attemptsOf } from './attempts.js'
 import { addLesson, type AddLessonInput, type Lesson, type PP } from './catalog.js'
 import { bulkRoutes } from './assignment-bulk.js'
 import { courseProgressRoutes } from './course-progress.js'
+import { externalRoutes, writeBack } from './external.js'
 import { lessonPlanRoutes } from './lesson-plans.js'
 import { lessonRoutes } from './lessons.js'
 import { placementRoutes } from './placement.js'
+import { completeScreening, screeningRoutes } from './screening.js'
+import { selfTestOutRoutes } from './self-test-out.js'
+import { sequenceRoutes } from './sequences.js'
 import { loadSeed, SEED_LESSONS, SEED_SEQUENCE_ID } from './seed.js'
 import { clearState, createState, key, type AssignmentStatus, type TestAssignment } from './state.js'
 import { assignmentRoutes } from './test-assignments.js'
@@ -41,6 +45,10 @@ export interface PowerPathControls {
   setTestAssignmentStatus(id: string, status: AssignmentStatus): boolean
   /** Serve `csv` as tab `sheet` of the Google Sheet at `url` (importTestAssignments reads it; the emulator has no network). */
   publishSheet(url: string, sheet: string, csv: string): void
+  /** Play an external tool's result write-back (score 0–100) for the student's open external attempt; false when there is none. */
+  writeBackExternalResult(student: string, lesson: string, score: number): boolean
+  /** Play a finished NWEA MAP test for the user's assigned screening test; false when nothing is assigned. */
+  completeScreening(userId: string, subject: string, ritScore: number): boolean
   /** The seeded lessons' sourcedIds. */
   readonly seedLessons: typeof SEED_LESSONS
 }
@@ -66,12 +74,15 @@ export const powerpathService: EmulatedServiceModule = {
         return found !== undefined
       },
       publishSheet: (url, sheet, csv) => { pp.state.sheets.set(key(url, sheet), csv) },
+      writeBackExternalResult: (student, lesson, score) => writeBack(pp, student, lesson, score),
+      completeScreening: (userId, subject, ritScore) => completeScreening(pp, userId, subject, ritScore),
       seedLessons: SEED_LESSONS,
     }
     return {
       prefix: '',
       paths: ['/powerpath/'],
-      routes: () => [...lessonRoutes(pp), ...placementRoutes(pp), ...assignmentRoutes(pp), ...bulkRoutes(pp), ...lessonPlanRoutes(pp), ...courseProgressRoutes(pp)],
+      routes: () => [...lessonRoutes(pp), ...placementRoutes(pp), ...assignmentRoutes(pp), ...bulkRoutes(pp), ...lessonPlanRoutes(pp), ...courseProgressRoutes(pp),
+        ...externalRoutes(pp), ...selfTestOutRoutes(pp), ...sequenceRoutes(pp), ...screeningRoutes(pp)],
       controls: { powerpath: controls },
       reset: () => clearState(pp.state),
       seed: () => loadSeed(pp),

@@ -47,7 +47,7 @@ export interface Attempt {
   /** pp-100: difficulty of the next question (moves up on a right answer, down on a wrong one). */
   level: number
   /** External tests: what makeExternalTestAssignment handed out. */
-  external?: { assignmentId: string; testUrl: string; testId: string; credentials: { email: string; password: string } }
+  external?: { assignmentId: string; testUrl: string; testId: string; credentials: { email: string; password: string }; writtenBack?: number }
 }
 
 export type AssignmentStatus = 'assigned' | 'in_progress' | 'completed' | 'failed' | 'expired' | 'cancelled'
