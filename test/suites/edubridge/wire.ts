@@ -29,7 +29,7 @@ const suite: Suite = (env) => {
     })
 
     it('expands YYYY-MM-DD to T00:00:00.000Z, sends full ISO as given, passes the time zone and the one identity given', async () => {
-      const { client, seen } = recordingClient(env, () => Response.json({ facts: {} }))
+      const { client, seen } = recordingClient(env, (s) => Response.json({ facts: s.path.endsWith('/weekly') ? [] : {} }))
       await client.analytics.getActivity({ studentId: 's1', startDate: '2026-03-01', endDate: '2026-03-07T23:59:59.999-06:00', timezone: 'America/Chicago' })
       await client.analytics.getWeeklyFacts({ email: 'ada@school.example', weekDate: new Date(Date.UTC(2026, 2, 4, 12)) })
       await client.analytics.getEnrollmentFacts({ enrollmentId: 'e/1' })
@@ -42,6 +42,17 @@ const suite: Suite = (env) => {
       assert.deepEqual([...weekly.query.entries()].sort(), [['email', 'ada@school.example'], ['weekDate', '2026-03-04T12:00:00.000Z']])
       assert.equal(enrollment.path, '/edubridge/analytics/enrollment/e%2F1')
       assert.equal([...enrollment.query.keys()].length, 0)
+    })
+
+    it('an analytics answer without its facts is a ServerError invalid_response, not zero totals', async () => {
+      const lying = recordingClient(env, (s) => Response.json(s.path.endsWith('/weekly') ? { facts: { '2026-03-02': {} } } : { facts: 'none' }))
+      const day = { studentId: 's1', startDate: '2026-03-01', endDate: '2026-03-02' }
+      const bad = (e: unknown) => E.isServerError(e) && (e as { code: string }).code === 'invalid_response'
+      await assert.rejects(lying.client.analytics.getActivity(day), bad)
+      await assert.rejects(lying.client.analytics.getEnrollmentFacts({ enrollmentId: 'e1' }), bad)
+      await assert.rejects(lying.client.analytics.getWeeklyFacts({ studentId: 's1', weekDate: '2026-03-02' }), bad)
+      const empty = recordingClient(env, () => new Response(null, { status: 200 }))
+      await assert.rejects(empty.client.analytics.getActivity(day), bad)
     })
 
     it('repeats roles and orgSourcedIds, pages by offset and reads totalCount', async () => {

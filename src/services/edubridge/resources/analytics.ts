@@ -4,8 +4,9 @@
  * enrollment's facts, and the highest grade mastered per subject.
  */
 
+import { ServerError } from '../../../core/errors.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
-import { operation, type Query } from '../../../core/resource/operation.js'
+import { operation, type Query, type Unwrap } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { Input, SUBJECTS } from './check.js'
 
@@ -126,12 +127,25 @@ function analyticsQuery(label: string, input: unknown, dates: string, byStudent 
   return query
 }
 
+/**
+ * The answer when its `facts` has the documented shape (an array of rows for weekly facts, an object by day
+ * otherwise), else a ServerError `invalid_response`: totals computed from a wrong shape would silently be 0.
+ */
+const withFacts = (rows: boolean): Unwrap<any> => (body, req) => {
+  const facts = body?.facts
+  if (rows ? Array.isArray(facts) : !!facts && typeof facts === 'object' && !Array.isArray(facts)) return body
+  throw new ServerError(`${req.path}: the response has no 'facts' ${rows ? 'array' : 'object'}`, {
+    status: 200, method: req.method, url: req.path, body: undefined,
+  }, 'invalid_response')
+}
+const byDay = /* @__PURE__ */ withFacts(false)
+
 /** GET /edubridge/analytics/activity?studentId|email&startDate&endDate&timezone */
-const activityOp = /* @__PURE__ */ operation<{ query: Query }, ActivityAnswer>({ method: 'GET', path: '/edubridge/analytics/activity' })
+const activityOp = /* @__PURE__ */ operation<{ query: Query }, ActivityAnswer>({ method: 'GET', path: '/edubridge/analytics/activity', unwrap: byDay })
 /** GET /edubridge/analytics/facts/weekly?studentId|email&weekDate&timezone */
-const weeklyOp = /* @__PURE__ */ operation<{ query: Query }, WeeklyFactsAnswer>({ method: 'GET', path: '/edubridge/analytics/facts/weekly' })
+const weeklyOp = /* @__PURE__ */ operation<{ query: Query }, WeeklyFactsAnswer>({ method: 'GET', path: '/edubridge/analytics/facts/weekly', unwrap: /* @__PURE__ */ withFacts(true) })
 /** GET /edubridge/analytics/enrollment/{enrollmentId}?startDate&endDate&timezone */
-const enrollmentOp = /* @__PURE__ */ operation<{ enrollmentId: string; query: Query }, ActivityAnswer>({ method: 'GET', path: '/edubridge/analytics/enrollment/{enrollmentId}' })
+const enrollmentOp = /* @__PURE__ */ operation<{ enrollmentId: string; query: Query }, ActivityAnswer>({ method: 'GET', path: '/edubridge/analytics/enrollment/{enrollmentId}', unwrap: byDay })
 /** GET /edubridge/analytics/highestGradeMastered/{studentId}/{subject} */
 const highestOp = /* @__PURE__ */ operation<{ studentId: string; subject: string }, HighestGradeMastered>({ method: 'GET', path: '/edubridge/analytics/highestGradeMastered/{studentId}/{subject}' })
 
