@@ -35,6 +35,7 @@ export type {
   FetchLike,
   MasteryTrackControls,
   MasteryTrackStudentStatus,
+  PowerPathControls,
   RecordedRequest,
   SeedUsersOptions,
   WebhookDelivery,

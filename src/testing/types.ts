@@ -4,11 +4,12 @@ import type { CaliperControls } from './caliper/state.js'
 import type { EduBridgeControls, GoalsRouteName } from './edubridge/state.js'
 import type { MasteryTrackControls, MasteryTrackStudentStatus } from './masterytrack/lifecycle.js'
 import type { CollectionName, EmulatorState, Entity, SeedUsersOptions } from './oneroster/types.js'
+import type { PowerPathControls } from './powerpath/index.js'
 import type { EmulatedServiceModule } from './service.js'
 import type { EmulatorStats } from './stats.js'
 import type { DeliverFunction, DeliveryTargets, WebhookDelivery } from './webhooks/state.js'
 
-export type { CollectionName, DeliverFunction, DeliveryTargets, EduBridgeControls, EmulatorState, EmulatorStats, Entity, MasteryTrackControls, MasteryTrackStudentStatus, SeedUsersOptions, WebhookDelivery }
+export type { CollectionName, DeliverFunction, DeliveryTargets, EduBridgeControls, PowerPathControls, EmulatorState, EmulatorStats, Entity, MasteryTrackControls, MasteryTrackStudentStatus, SeedUsersOptions, WebhookDelivery }
 
 /**
  * Options of {@link createEmulator}. Every field is optional.
@@ -242,6 +243,8 @@ export interface Emulator {
   readonly masterytrack: MasteryTrackControls
   /** The emulated EduBridge: facts received, progression jobs enqueued, and `setMapProfile` for MAP reports. */
   readonly edubridge: EduBridgeControls
+  /** The emulated PowerPath: `addLesson`, attempts and test assignments, and stand-ins for external tools (sheets, write-backs, MAP). */
+  readonly powerpath: PowerPathControls
   /**
    * Request and token counters since creation, `reset()` or `DELETE /__emulator/stats`; the same JSON that
    * `GET /__emulator/stats` answers (for tests in another process).

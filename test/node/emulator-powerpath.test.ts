@@ -4,9 +4,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { BUILT_IN_SERVICES } from '../../src/testing/index.ts'
-import type { EmulatedServiceModule, Emulator } from '../../src/testing/index.ts'
+import type { EmulatedServiceModule } from '../../src/testing/index.ts'
 import { LEARNING_FACTS, type LearningFact, type LearningFactsMessage } from '../../src/testing/learning-facts.ts'
-import type { PowerPathControls } from '../../src/testing/powerpath/index.ts'
 import { assertImsx, connect, enc, type Json } from './emulator-helpers.ts'
 
 const START = Date.parse('2026-03-02T10:00:00.000Z')
@@ -30,7 +29,7 @@ async function setup() {
   }
   const clock = { t: START }
   const conn = await connect({ now: () => clock.t, tokenTtlSeconds: 400 * 86_400, services: [...BUILT_IN_SERVICES, spy] })
-  const emu = conn.emu as Emulator & { powerpath: PowerPathControls }
+  const emu = conn.emu
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString()
   const next = (lesson = PP100, student = STUDENT) => conn.get(`/powerpath/getNextQuestion?${q({ student, lesson })}`)
   const answer = (question: string, response: string, lesson = PP100, student = STUDENT) =>

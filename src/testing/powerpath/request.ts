@@ -9,7 +9,11 @@ export type Body = Record<string, unknown>
 /** A required query parameter (non-blank), or 400 naming it. */
 export function needQuery(ctx: Ctx, name: string): string {
   const value = ctx.query.get(name)
-  if (value === null || value.trim() === '') throw badRequest(`Missing required query parameter '${name}'.${hintFor(name, [...ctx.query.keys()])}`)
+  if (value === null || value.trim() === '') {
+    const sent: string[] = []
+    ctx.query.forEach((_, k) => sent.push(k))
+    throw badRequest(`Missing required query parameter '${name}'.${hintFor(name, sent)}`)
+  }
   return value
 }
 
