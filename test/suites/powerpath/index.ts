@@ -2,11 +2,14 @@
 
 import type { Suite } from '../../harness/types.ts'
 import answers from './answers.ts'
+import authoring from './authoring.ts'
+import courseSequences from './course-sequences.ts'
 import courseProgress from './course-progress.ts'
 import input from './input.ts'
 import lessonPlans from './lesson-plans.ts'
 import lessons from './lessons.ts'
 import placement from './placement.ts'
+import screening from './screening.ts'
 import testAssignments from './test-assignments.ts'
 
 export const powerpathSuites: { name: string; suite: Suite }[] = [
@@ -16,5 +19,8 @@ export const powerpathSuites: { name: string; suite: Suite }[] = [
   { name: 'powerpath/test-assignments', suite: testAssignments },
   { name: 'powerpath/lesson-plans', suite: lessonPlans },
   { name: 'powerpath/course-progress', suite: courseProgress },
+  { name: 'powerpath/authoring', suite: authoring },
+  { name: 'powerpath/screening', suite: screening },
+  { name: 'powerpath/course-sequences', suite: courseSequences },
   { name: 'powerpath/answers', suite: answers },
 ]

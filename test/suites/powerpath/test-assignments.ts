@@ -73,9 +73,7 @@ const suite: Suite = (env) => {
       assert.equal((await client.testAssignments.admin.listAll()).length, 2, 'nothing was created by the refused batch')
 
       const url = 'https://docs.google.com/spreadsheets/d/sheet-1'
-      // emulator.powerpath is the PowerPath module's controls (not in the emulator's typed controls yet).
-      ;(emulator as unknown as { powerpath: { publishSheet(u: string, s: string, csv: string): void } }).powerpath
-        .publishSheet(url, 'Fall', `student,subject,grade,testName\n${ADA},math,6,Sheet test\n${BO},Reading,6,\n`)
+      emulator.powerpath.publishSheet(url, 'Fall', `student,subject,grade,testName\n${ADA},math,6,Sheet test\n${BO},Reading,6,\n`)
       const imported = await client.testAssignments.import({ spreadsheetUrl: url, sheet: 'Fall' })
       assert.equal(imported.results.length, 2)
       const names = (await client.testAssignments.listAll({ student: ADA, grade: 6 })).map((x) => x.testName)
