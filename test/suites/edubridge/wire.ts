@@ -122,6 +122,11 @@ const suite: Suite = (env) => {
       // Neither route has answered yet, so the next call tries the SDK's name first again.
       await assert.rejects(missing.client.enrollments.resetGoals('nope'), E.isNotFoundError)
       assert.equal(missing.seen[2]!.path, '/edubridge/enrollments/resetGoals/nope')
+      // A 422 from the fallback proves that route exists: the next call goes straight to it.
+      const noGoals = recordingClient(env, (s) => (s.path.includes('/resetGoals/') ? notFound() : Response.json({ error: 'no goals' }, { status: 422 })))
+      await assert.rejects(noGoals.client.enrollments.resetGoals('c1'), E.isValidationError)
+      await assert.rejects(noGoals.client.enrollments.resetGoals('c1'), E.isValidationError)
+      assert.deepEqual(noGoals.seen.map((s) => s.path.split('/')[3]), ['resetGoals', 'propagateGoals', 'propagateGoals'])
     })
 
     it('createCourse outlives the client timeout and is never retried by default; other calls keep the client timeout', async () => {

@@ -157,21 +157,22 @@ export function createEnrollments(ctx: ServiceContext): EnrollmentsResource {
     },
     resetGoals: async (courseId, call) => {
       if (goalsOp) return goalsOp(ctx, { courseId }, call)
-      try {
-        const result = await resetGoalsOp(ctx, { courseId }, call)
-        goalsOp = resetGoalsOp
-        return result
-      } catch (error) {
-        if (!isNotFoundError(error)) {
-          // Any other answer of the service proves the route exists; a network failure proves nothing.
-          if (isApiError(error)) goalsOp = resetGoalsOp
+      const attempt = async (op: typeof resetGoalsOp) => {
+        try {
+          const result = await op(ctx, { courseId }, call)
+          goalsOp = op
+          return result
+        } catch (error) {
+          // Any answer of the service but a 404 proves the route exists; a network failure proves nothing.
+          if (isApiError(error) && !isNotFoundError(error)) goalsOp = op
           throw error
         }
       }
       // Both 404: the course is unknown (or neither route exists); the second answer is the one thrown.
-      const result = await propagateGoalsOp(ctx, { courseId }, call)
-      goalsOp = propagateGoalsOp
-      return result
+      return attempt(resetGoalsOp).catch((error) => {
+        if (!isNotFoundError(error)) throw error
+        return attempt(propagateGoalsOp)
+      })
     },
     resetProgress: async (input, call) => resetProgressOp(ctx, ids('enrollments.resetProgress', input, 'userId|courseId'), call),
   }
