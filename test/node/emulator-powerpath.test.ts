@@ -2,11 +2,14 @@
 // publishes, placement, test assignments, lesson plans and the rest, with the 400/404/422 answers.
 // Run: node --import tsx --test test/node/emulator-powerpath.test.ts
 import assert from 'node:assert/strict'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
 import { BUILT_IN_SERVICES } from '../../src/testing/index.ts'
 import type { EmulatedServiceModule } from '../../src/testing/index.ts'
 import { LEARNING_FACTS, type LearningFact, type LearningFactsMessage } from '../../src/testing/learning-facts.ts'
-import { assertImsx, connect, enc, type Json } from './emulator-helpers.ts'
+import { assertImsx, connect, enc, mintToken, type Json } from './emulator-helpers.ts'
 
 const START = Date.parse('2026-03-02T10:00:00.000Z')
 const STUDENT = 'seed-student-1' // Ada Lovelace, in seed-class-1 of seed-course-1 (Math 3) through seed-enrollment-s1
@@ -653,5 +656,65 @@ describe('PowerPath emulator: self-service test-outs, course sequences, screenin
     assert.equal(reset.status, 204)
     assert.equal((await s.get(`/powerpath/screening/session/${STUDENT}`)).body.assignment.assignedTestKey, null)
     assert.equal((await s.call('POST', '/powerpath/screening/tests/assign', { userId: STUDENT, subject: 'Art' })).status, 400)
+  })
+})
+
+describe('PowerPath emulator: module life', () => {
+  it('reset() forgets attempts, assignments and added lessons and reloads the seed; seed: false starts empty', async () => {
+    const s = await setup()
+    await s.step(true)
+    s.emu.powerpath.addLesson({ id: 'extra-lesson', courseId: 'seed-course-1', lessonType: 'quiz', xp: 3, questions: [{ correct: 'D' }] })
+    await s.call('POST', '/powerpath/test-assignments', { student: STUDENT, subject: 'Math', grade: '3' })
+    s.emu.reset()
+    assert.deepEqual(s.emu.powerpath.attempts(STUDENT, PP100), [])
+    assert.equal(s.emu.powerpath.testAssignments.length, 0)
+    // reset() also revoked the token: a new one reads the reseeded catalog.
+    const token = await mintToken(s.emu)
+    const read = async (lesson: string) => (await s.emu.fetch(`${s.emu.origin}/powerpath/getAttempts?${new URLSearchParams({ student: STUDENT, lesson })}`, { headers: { authorization: `Bearer ${token}` } })).status
+    assert.deepEqual([await read(PP100), await read('extra-lesson')], [200, 404])
+
+    const empty = await connect({ seed: false })
+    empty.emu.state.insert('users', { sourcedId: 'u1', givenName: 'U', familyName: 'One', roles: [] })
+    const res = await empty.get(`/powerpath/getAttempts?${new URLSearchParams({ student: 'u1', lesson: PP100 })}`)
+    assertImsx(res.body, 'unknownobject', /Lesson 'pp-lesson-math3-pp100' not found/)
+  })
+
+  it('EduBridge receives the facts of a finished lesson through the hub', async () => {
+    const s = await setup()
+    for (let i = 0; i < 4; i++) await s.step(true)
+    const received = s.emu.edubridge.facts.filter((f) => f.source === 'powerpath')
+    assert.deepEqual(received.map((f) => [f.eventType, f.studentId, f.xpEarned, f.activityId]), [['ActivityEvent', STUDENT, 12.5, PP100], ['TimeSpentEvent', STUDENT, 0, PP100]])
+  })
+})
+
+describe('every PowerPath operation of powerpath-api.2025-12.json and the 2026 additions', () => {
+  const file = resolve(fileURLToPath(new URL('../../', import.meta.url)), process.env.TIMEBACK_SPECS ?? '../shared/specs', 'powerpath-api.2025-12.json')
+  // Like the other spec walks: without the spec the test skips, except under CI=true where it must fail.
+  const missing = existsSync(file) ? undefined : `spec not found at ${file} (set TIMEBACK_SPECS)`
+  const ADDITIONS = [
+    ['GET', '/powerpath/course-sequence/{id}'], ['GET', '/powerpath/course-sequence/:id/stages'], ['GET', '/powerpath/course-sequence/:id/stages/after/assessment'],
+    ['GET', '/powerpath/test-out/getTestOutEligibility/{studentId}/{subject}'], ['POST', '/powerpath/test-out/makeExternalStudentTestOutAssignment'],
+  ]
+
+  it('routes each (method, path): no answer is the kernel\'s unknown-route 404 or a 405', async (t) => {
+    if (missing) {
+      if (process.env.CI === 'true') assert.fail(missing)
+      return t.skip(missing)
+    }
+    const spec = JSON.parse(readFileSync(file, 'utf8')) as Json
+    const ops: string[][] = []
+    for (const [path, item] of Object.entries(spec.paths as Json)) {
+      for (const m of Object.keys(item as Json)) if (['get', 'post', 'put', 'delete', 'patch'].includes(m)) ops.push([m.toUpperCase(), path])
+    }
+    assert.equal(ops.length, 45)
+    const s = await setup()
+    const problems: string[] = []
+    for (const [method, path] of [...ops, ...ADDITIONS]) {
+      // Express-style `:id` segments are path parameters too.
+      const url = path!.replace(/\{[^}]+\}|:[A-Za-z]+/g, 'emulator-x')
+      const res = await s.call(method!, url, method === 'GET' || method === 'DELETE' ? undefined : {})
+      if (res.status === 405 || (res.status === 404 && /Unknown route/.test(res.body?.imsx_description ?? ''))) problems.push(`${method} ${path} -> ${res.status}`)
+    }
+    assert.deepEqual(problems, [])
   })
 })

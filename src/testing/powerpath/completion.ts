@@ -23,7 +23,7 @@ function publishFacts(pp: PP, lesson: Lesson, student: string, attempt: Attempt,
   const seconds = Math.max(0, Math.round((Date.parse(end) - Date.parse(attempt.startedAt)) / 1000))
   const enrollmentId = enrollmentIn(pp, student, lesson.courseId)
   const base = {
-    studentId: student, ...(typeof user?.email === 'string' ? { email: user.email } : {}), occurredAt: end, subject: lesson.subject ?? 'Other', app: 'PowerPath',
+    studentId: student, ...(typeof user?.email === 'string' ? { email: user.email } : {}), occurredAt: end, subject: lesson.subject ?? 'None', app: 'PowerPath',
     ...(lesson.courseId === undefined ? {} : { courseId: lesson.courseId }), ...(typeof course?.title === 'string' ? { courseName: course.title } : {}),
     ...(enrollmentId === undefined ? {} : { enrollmentId }), activityId: lesson.id, activityName: lesson.title, source: 'powerpath',
   }
