@@ -4,9 +4,9 @@
 
 export { PowerPathClient } from './client.js'
 export type {
-  AdaptiveProgress, AssessmentProgress, AssessmentsResource, Attempt, CreatedTest, ExternalAssignment, ExternalTestInput,
-  InternalTestInput, Question, QuestionResponseInput, QuestionResponseResult, StudentLesson, TestProgress,
+  AdaptiveProgress, AssessmentProgress, AssessmentsResource, Attempt, Question, QuestionResponseInput, QuestionResponseResult, StudentLesson, TestProgress,
 } from './resources/assessments.js'
+export type { CreatedTest, ExternalAssignment, ExternalTestInput, InternalTestInput } from './resources/assessment-authoring.js'
 export type { CourseSequence, CourseSequenceStage, CourseSequencesResource, StageAfterAssessmentParams } from './resources/course-sequences.js'
 export type { Grade, GradeInput, LessonType, ScoreStatus, Subject, TestAssignmentStatus } from './resources/enums.js'
 export type {

@@ -14,16 +14,26 @@ import type { CallOptions, HttpRequest } from '../../../core/transport/http.js'
 /**
  * What a field must hold: `'s'` a non-empty string, `'n'` a finite number, `'b'` a boolean, `'o'` an object,
  * `'a'` an array, `'*'` anything; a list of strings is an enum. Add `?` (or wrap an enum in `opt`) when optional.
+ * @example const kind: Kind = 's?'
  */
 export type Kind = 's' | 'n' | 'b' | 'o' | 'a' | '*' | 's?' | 'n?' | 'b?' | 'o?' | 'a?' | '*?' | readonly string[] | { opt: readonly string[] }
 
-/** A route's fields by name (path placeholders need no entry: they are always required strings). */
+/**
+ * A route's fields by name (path placeholders need no entry: they are required strings unless declared here).
+ * @example const fields: Fields = { student: 's', lesson: 's', attempt: '*?' }
+ */
 export type Fields = Record<string, Kind>
 
-/** An extra check of the whole params object, after the field checks passed; push issues for what is wrong. */
+/**
+ * An extra check of the whole params object, after the field checks passed; push issues for what is wrong.
+ * @example const xpOk: Extra = (p, issues) => { if (p.lessonType === 'test-out' && p.xp === undefined) issues.push({ path: 'xp', message: 'is required' }) }
+ */
 export type Extra = (params: Record<string, unknown>, issues: InputIssue[]) => void
 
-/** A declared PowerPath call, with what the contract test reads: method, path template and fields. */
+/**
+ * A declared PowerPath call, with what the contract test reads: method, path template and fields.
+ * @example await PLACEMENT_ROUTES.getCurrentLevel.call(ctx, { student, subject: 'Math' }, undefined, 'placement.getCurrentLevel')
+ */
 export interface Route {
   method: HttpRequest['method']
   path: string
@@ -31,13 +41,19 @@ export interface Route {
   call(ctx: ServiceContext, params: unknown, call: CallOptions | undefined, label: string): Promise<any>
 }
 
-/** Optional wrapper for an enum. */
+/**
+ * Optional wrapper for an enum.
+ * @example route('GET', '/powerpath/test-assignments/admin', { status: opt(ASSIGNMENT_STATUSES) })
+ */
 /* @__NO_SIDE_EFFECTS__ */
 export const opt = (values: readonly string[]): Kind => ({ opt: values })
 
 const NAMES: Record<string, string> = { s: 'a non-empty string', n: 'a number', b: 'true or false', o: 'an object', a: 'an array', '*': 'a value' }
 
-/** `value` as one of `values` (matched case-insensitively; a grade may be a number), or undefined. */
+/**
+ * `value` as one of `values` (matched case-insensitively; a grade may be a number), or undefined.
+ * @example pick(GRADES, 3) // '3'
+ */
 export const pick = (values: readonly string[], value: unknown): string | undefined =>
   typeof value === 'string' || typeof value === 'number' ? values.find((v) => v.toLowerCase() === String(value).toLowerCase()) : undefined
 
@@ -76,6 +92,7 @@ function checkField(name: string, kind: Kind, value: unknown, issues: InputIssue
 /**
  * Checks a params object against a route's path names and fields; returns the path ids and the rest (checked,
  * enums in their canonical spelling), or throws one InputValidationError naming every bad field.
+ * @example checkParams({ student: 's1', subject: 'math' }, [], { student: 's', subject: SUBJECTS }, 'placement.getCurrentLevel') // [{}, { student: 's1', subject: 'Math' }]
  */
 export function checkParams(params: unknown, ids: string[], fields: Fields, label: string, extra?: Extra): [Record<string, unknown>, Record<string, unknown>] {
   if (params === undefined && !ids.length) params = {}
@@ -107,7 +124,10 @@ export function checkParams(params: unknown, ids: string[], fields: Fields, labe
   return [path, rest]
 }
 
-/** The default answer check: an object (a 204's empty body is undefined). A 2xx that is neither is refused. */
+/**
+ * The default answer check: an object (a 204's empty body is undefined). A 2xx that is neither is refused.
+ * @example route('GET', '/powerpath/syllabus/{courseSourcedId}', {}, object)
+ */
 export const object: Unwrap<any> = (body, req) => {
   if (body === undefined || (body && typeof body === 'object' && !Array.isArray(body))) return body
   throw new ServerError(`${req.path}: the response is not a JSON object`, { status: 200, method: req.method, url: req.path, body: undefined }, 'invalid_response')
