@@ -384,6 +384,9 @@ describe('PowerPath emulator: test assignments', () => {
     assert.equal(good.status, 200)
     assert.deepEqual([good.body.success, good.body.results.length, good.body.errors], [true, 2, []])
     assert.equal((await s.call('POST', '/powerpath/test-assignments/bulk', { items: [] })).status, 400)
+    const tooMany = await s.call('POST', '/powerpath/test-assignments/bulk', { items: Array.from({ length: 3001 }, () => ({ student: STUDENT, subject: 'Math', grade: '3' })) })
+    assertImsx(tooMany.body, 'invaliddata', /at most 3000/)
+    assert.equal(s.emu.powerpath.testAssignments.length, 2)
   })
 
   it('import reads a published sheet (student by id or email, columns in any case); a bad row or an unreadable sheet is 400', async () => {
@@ -652,6 +655,7 @@ describe('PowerPath emulator: self-service test-outs, course sequences, screenin
     assert.deepEqual((await s.get(`/powerpath/screening/results/${STUDENT}`)).body, {})
     assert.equal(s.emu.powerpath.completeScreening(STUDENT, 'Math', 201), true)
     assert.deepEqual((await s.get(`/powerpath/screening/results/${STUDENT}`)).body, { Math: { grade: '3', ritScore: 201, testName: 'MAP-Math-G3', completedAt: '2026-03-02T10:00:00.000Z' } })
+    assert.deepEqual((await s.get(`/powerpath/placement/${STUDENT}`)).body.Math.RIT, { SCREENING: { score: 201, grade: 3 } })
     const reset = await s.call('POST', '/powerpath/screening/session/reset', { userId: STUDENT })
     assert.equal(reset.status, 204)
     assert.equal((await s.get(`/powerpath/screening/session/${STUDENT}`)).body.assignment.assignedTestKey, null)

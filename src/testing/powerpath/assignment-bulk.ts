@@ -10,6 +10,8 @@ import { key, SUBJECTS } from './state.js'
 import { checkItem, created, createAssignment, type NewAssignment } from './test-assignments.js'
 
 type RowError = { row: number; message: string }
+/** Most rows one bulk or import call takes (the spec's page cap; a larger list is refused before any row is read). */
+const MAX_ROWS = 3000
 
 function commit(pp: PP, checked: readonly (NewAssignment | string)[]): Response {
   const errors: RowError[] = checked.flatMap((c, row) => (typeof c === 'string' ? [{ row, message: c }] : []))
@@ -25,6 +27,7 @@ function commit(pp: PP, checked: readonly (NewAssignment | string)[]): Response 
 async function bulk(pp: PP, ctx: Ctx): Promise<Response> {
   const items = (await readBody(ctx)).items
   if (!Array.isArray(items) || items.length === 0) throw badRequest("Missing or invalid body field 'items' (a non-empty list of { student, subject, grade, testName? } is required).")
+  if (items.length > MAX_ROWS) throw badRequest(`Too many items: ${items.length} (at most ${MAX_ROWS} per call).`)
   return commit(pp, items.map((item) => checkItem(pp, item)))
 }
 
@@ -68,6 +71,7 @@ async function importSheet(pp: PP, ctx: Ctx): Promise<Response> {
   const csv = pp.state.sheets.get(key(url, sheet))
   if (csv === undefined) throw badRequest(`Could not read tab '${sheet}' of ${url}: the sheet must be public ("Anyone with the link") and the tab name exact.`)
   const [header = [], ...rows] = parseCsv(csv)
+  if (rows.length > MAX_ROWS) throw badRequest(`Tab '${sheet}' has ${rows.length} rows (at most ${MAX_ROWS} per import).`)
   const names = header.map((h) => h.trim().toLowerCase())
   const missing = ['student', 'subject', 'grade'].filter((c) => !names.includes(c))
   if (missing.length) throw badRequest(`Tab '${sheet}' lacks the column(s) ${missing.join(', ')} (needed: student, subject, grade).`)

@@ -15,7 +15,13 @@ export interface PP {
   readonly state: PowerPathState
 }
 
-/** A lesson as the routes see it. */
+/**
+ * A lesson as the routes see it (what `emulator.powerpath.addLesson` answers).
+ *
+ * @example
+ * const lesson: Lesson = emulator.powerpath.addLesson({ courseId: 'seed-course-1', lessonType: 'quiz', xp: 5, questions: 3 })
+ * lesson.resourceId // `${lesson.id}-resource`
+ */
 export interface Lesson {
   readonly id: string
   readonly title: string
@@ -136,7 +142,12 @@ export function questionView(q: Question, index: number): Record<string, unknown
   return { id: q.id, index, title: q.title, url: `https://qti.emulator.test/assessment-items/${encodeURIComponent(q.id)}`, difficulty: q.difficulty, humanApproved: true, content: { type: 'choice', rawXml } }
 }
 
-/** What `emulator.powerpath.addLesson` takes. */
+/**
+ * What `emulator.powerpath.addLesson` takes.
+ *
+ * @example
+ * const input: AddLessonInput = { id: 'fractions-quiz', courseId: 'seed-course-1', lessonType: 'quiz', xp: 20, questions: [{ correct: 'A' }, { correct: 'C', difficulty: 'hard' }] }
+ */
 export interface AddLessonInput {
   /** The componentResource sourcedId (default: a new `pp-lesson-<n>`). */
   readonly id?: string

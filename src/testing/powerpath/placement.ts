@@ -122,6 +122,12 @@ async function resetPlacement(pp: PP, ctx: Ctx): Promise<Response> {
   return json({ success: true, placementResultsDeleted: deleted, onboardingReset: true })
 }
 
+/** The MAP screening score of the subject, when the student has one. */
+function rit(pp: PP, student: string, subject: string): Record<string, unknown> {
+  const result = pp.state.screeningResults.get(student)?.[subject]
+  return result ? { SCREENING: { score: result.ritScore, grade: Number(result.grade) } } : {}
+}
+
 function placementData(pp: PP, ctx: Ctx): Response {
   const student = ctx.params.studentId!
   studentOf(pp, student)
@@ -139,7 +145,7 @@ function placementData(pp: PP, ctx: Ctx): Response {
     const status = s.onboarded ? 'completed' : results.some((r) => r.status !== 'NOT_STARTED') ? 'in_progress' : 'not_started'
     out[subject] = {
       startingGrade: grades[0], currentGrade: s.gradeLevel, subjectLowestGrade: Math.min(...grades), subjectHighestGrade: Math.max(...grades),
-      RIT: {}, results, status, nextTestId: s.next?.id ?? null,
+      RIT: rit(pp, student, subject), results, status, nextTestId: s.next?.id ?? null,
     }
   }
   return json(out)

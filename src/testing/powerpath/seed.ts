@@ -4,7 +4,12 @@
 import { addLesson, putRecord, type PP } from './catalog.js'
 import type { LessonType } from './state.js'
 
-/** The sourcedIds of the seeded lessons, for tests and demos. */
+/**
+ * The sourcedIds of the seeded lessons, for tests and demos.
+ *
+ * @example
+ * const lesson = emulator.powerpath.seedLessons.mathPowerPath100 // 'pp-lesson-math3-pp100'
+ */
 export const SEED_LESSONS = {
   mathPowerPath100: 'pp-lesson-math3-pp100',
   mathQuiz: 'pp-lesson-math3-quiz',
@@ -16,7 +21,12 @@ export const SEED_LESSONS = {
   readingPlacement: ['pp-placement-reading-g6', 'pp-placement-reading-g7'],
 } as const
 
-/** The seeded course sequence (Math, grades 3–5). */
+/**
+ * The seeded course sequence (Math, grades 3–5).
+ *
+ * @example
+ * await fetch(`${emulator.services.powerpath}/powerpath/course-sequence/${SEED_SEQUENCE_ID}`, { headers })
+ */
 export const SEED_SEQUENCE_ID = '5e9a0c2e-6b1f-4c39-9d3e-000000000001'
 
 type Row = readonly [id: string, title: string, lessonType: LessonType, xp: number, questions: number, grades?: readonly string[], toolProvider?: 'mastery-track']

@@ -50,9 +50,22 @@ export interface Attempt {
   external?: { assignmentId: string; testUrl: string; testId: string; credentials: { email: string; password: string }; writtenBack?: number }
 }
 
+/**
+ * A test assignment's status as the spec lists them.
+ *
+ * @example
+ * emulator.powerpath.setTestAssignmentStatus('pp-test-assignment-1', 'cancelled' satisfies AssignmentStatus)
+ */
 export type AssignmentStatus = 'assigned' | 'in_progress' | 'completed' | 'failed' | 'expired' | 'cancelled'
 
-/** A test assignment as stored (`assignmentStatus` is read through the clock: an old `assigned` one reads `expired`). */
+/**
+ * A test assignment as stored (`assignmentStatus` is read through the clock: an open one past `expiresAt` reads
+ * `expired` over HTTP).
+ *
+ * @example
+ * const [first]: readonly TestAssignment[] = emulator.powerpath.testAssignments
+ * first?.componentResourceSourcedId // the lesson the student takes
+ */
 export interface TestAssignment {
   readonly sourcedId: string
   readonly studentSourcedId: string
