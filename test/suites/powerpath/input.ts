@@ -90,6 +90,7 @@ const suite: Suite = (env) => {
         [() => any.assessments.getAssessmentProgress({ student: 's', lesson: 'l', attempt: 0 }), 'attempt', /from 1/],
         [() => any.lessonPlans.storeOperation({ lessonPlanId: 'p', operation: { type: 'set-skipped', payload: { target: { type: 'unit', id: 'x' }, value: true } } }), 'operation.payload.target', /component' \| 'resource/],
         [() => any.testAssignments.list({ student: 's', limit: 0 }), 'limit', /integer from 1/],
+        [() => any.courseSequences.getStages({ id: 'q', limit: 1.5 }), 'limit', /integer from 1/],
       ])
       // A listing's stream checks its params on the first next(), still before any request.
       const before = emulator.requests.length

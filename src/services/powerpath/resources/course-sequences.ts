@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../../core/resource/context.js'
 import type { Unwrap } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { GRADES, type Grade, type GradeInput } from './enums.js'
-import { bind, opt, route } from './route.js'
+import { bind, opt, route, type Extra } from './route.js'
 
 /** One stage of a sequence: a course (or an assessment) for some grades. */
 export interface CourseSequenceStage {
@@ -59,11 +59,15 @@ const stagesOf: Unwrap<CourseSequenceStage[]> = (body, req) => {
   throw new ServerError(`${req.path}: the response has no stages array`, { status: 200, method: req.method, url: req.path, body: undefined }, 'invalid_response')
 }
 
+const limitOk: Extra = (p, issues) => {
+  if (p.limit !== undefined && !(Number.isInteger(p.limit) && (p.limit as number) >= 1)) issues.push({ path: 'limit', message: 'must be an integer from 1 (1 gives the first stage)' })
+}
+
 /** The routes of `client.courseSequences`, by method name. */
 export const COURSE_SEQUENCE_ROUTES = {
   get: /* @__PURE__ */ route('GET', '/powerpath/course-sequence/{id}'),
   // Written Express-style (`/course-sequence/:id/stages`) in the live spec: the id is a real path segment.
-  getStages: /* @__PURE__ */ route('GET', '/powerpath/course-sequence/{id}/stages', { limit: 'n?', grade: opt(GRADES) }, stagesOf),
+  getStages: /* @__PURE__ */ route('GET', '/powerpath/course-sequence/{id}/stages', { limit: 'n?', grade: opt(GRADES) }, stagesOf, limitOk),
   getStageAfterAssessment: /* @__PURE__ */ route('GET', '/powerpath/course-sequence/{id}/stages/after/assessment', {
     test_grade: opt(GRADES), test_type: opt(['placement', 'test_out', 'end_of_course', 'end_of_grade']), cqpm: 'n?', wcpm: 'n?',
   }),
