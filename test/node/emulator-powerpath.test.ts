@@ -218,6 +218,12 @@ describe('PowerPath emulator: lesson flow input errors', () => {
     assert.equal(progress.status, 200)
     assert.deepEqual(progress.body.questions.map((x: Json) => x.id), ['or-lesson-1-q1', 'or-lesson-1-q2', 'or-lesson-1-q3'])
     assert.equal((await answer('or-lesson-1-q2', 'B', 'or-lesson-1')).status, 200)
+    // A sourcedId with characters that mean something in URLs and XML is still one lesson, and its question XML stays well-formed.
+    const odd = 'odd/lesson?#%"<&'
+    emu.state.insert('componentResources', { sourcedId: odd, title: 'Odd', courseComponent: { sourcedId: 'seed-component-1' }, resource: { sourcedId: 'or-res-1' } })
+    const oddProgress = await get(`/powerpath/getAssessmentProgress?${q({ student: STUDENT, lesson: odd })}`)
+    assert.equal(oddProgress.body.questions[0].id, `${odd}-q1`)
+    assert.match(oddProgress.body.questions[0].content.rawXml, /^<qti-assessment-item identifier="odd\/lesson\?#%&quot;&lt;&amp;-q1"/)
   })
 })
 

@@ -137,7 +137,9 @@ export function questionsOf(pp: PP, lesson: Lesson): Question[] {
 
 /** The question as the spec shows it (without the student's answer). */
 export function questionView(q: Question, index: number): Record<string, unknown> {
-  const rawXml = `<qti-assessment-item identifier="${q.id}" title="${q.title.replace(/[<&"]/g, '')}"><qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier"/>`
+  // Ids and titles are user data (a OneRoster sourcedId may hold any character): escaped for an XML attribute.
+  const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
+  const rawXml = `<qti-assessment-item identifier="${attr(q.id)}" title="${attr(q.title)}"><qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier"/>`
     + `<qti-item-body><qti-choice-interaction response-identifier="RESPONSE" max-choices="1">${['A', 'B', 'C', 'D'].map((c) => `<qti-simple-choice identifier="${c}">${c}</qti-simple-choice>`).join('')}</qti-choice-interaction></qti-item-body></qti-assessment-item>`
   return { id: q.id, index, title: q.title, url: `https://qti.emulator.test/assessment-items/${encodeURIComponent(q.id)}`, difficulty: q.difficulty, humanApproved: true, content: { type: 'choice', rawXml } }
 }
