@@ -118,7 +118,6 @@ async function resetPlacement(pp: PP, ctx: Ctx): Promise<Response> {
     deleted += (pp.state.attempts.get(k) ?? []).filter((a) => a.finalized).length
     pp.state.attempts.delete(k)
   }
-  pp.state.onboarding.set(key(student, subject), 'in_progress')
   return json({ success: true, placementResultsDeleted: deleted, onboardingReset: true })
 }
 

@@ -140,8 +140,6 @@ export interface PowerPathState {
   readonly attempts: Map<string, Attempt[]>
   readonly assignments: TestAssignment[]
   readonly plans: Map<string, LessonPlan>
-  /** Placement onboarding per `student\u0000subject`: whether a reset happened (for resetUserPlacement's answer). */
-  readonly onboarding: Map<string, 'in_progress' | 'completed'>
   readonly screening: Map<string, ScreeningSession>
   readonly screeningResults: Map<string, Record<string, { grade: string; ritScore: number; testName: string; completedAt: string }>>
   readonly sequences: Map<string, Record<string, unknown>>
@@ -155,7 +153,7 @@ export interface PowerPathState {
 export function createState(): PowerPathState {
   return {
     catalog: new Map([['courseComponents', new Map()], ['componentResources', new Map()], ['resources', new Map()]]),
-    questions: new Map(), attempts: new Map(), assignments: [], plans: new Map(), onboarding: new Map(),
+    questions: new Map(), attempts: new Map(), assignments: [], plans: new Map(),
     screening: new Map(), screeningResults: new Map(), sequences: new Map(), sheets: new Map(), itemResults: new Map(), counter: 0,
   }
 }
@@ -163,7 +161,7 @@ export function createState(): PowerPathState {
 /** Empty every part of `state` in place (the module keeps one state object for its life). */
 export function clearState(state: PowerPathState): void {
   for (const m of state.catalog.values()) m.clear()
-  for (const m of [state.questions, state.attempts, state.plans, state.onboarding, state.screening, state.screeningResults, state.sequences, state.sheets, state.itemResults]) m.clear()
+  for (const m of [state.questions, state.attempts, state.plans, state.screening, state.screeningResults, state.sequences, state.sheets, state.itemResults]) m.clear()
   state.assignments.length = 0
   state.counter = 0
 }
