@@ -3,9 +3,10 @@
 
 import { CaliperClient } from '../src/services/caliper/index.ts'
 import { OneRosterClient } from '../src/services/oneroster/index.ts'
-import { createEmulator } from '../src/testing/index.ts'
+import { BUILT_IN_SERVICES, createEmulator } from '../src/testing/index.ts'
 import { buildSchool, readBack, readOnlyTour, type Report } from './oneroster-demo.ts'
 import { eventsTour, webhookHandler } from './events-demo.ts'
+import { learningTour, withTestInventory } from './learning-demo.ts'
 
 function makeReport(): Report & { print(title: string): void } {
   const rows: [string, string][] = []
@@ -22,7 +23,8 @@ function makeReport(): Report & { print(title: string): void } {
 async function againstEmulator(): Promise<void> {
   // Webhook deliveries go to this handler instead of the network: the app's endpoint, in process.
   const received: string[] = []
-  const emulator = createEmulator({ seed: false, deliver: webhookHandler(received) })
+  // No seed: the demo builds its own school. MasteryTrack's test inventory (the vendor's catalog) is loaded all the same.
+  const emulator = createEmulator({ seed: false, services: withTestInventory(BUILT_IN_SERVICES), deliver: webhookHandler(received) })
   const retries: string[] = []
   const client = new OneRosterClient({
     baseUrl: emulator.services.oneroster,
@@ -39,9 +41,11 @@ async function againstEmulator(): Promise<void> {
   const tokenCalls = emulator.requests.filter((r) => r.url.startsWith(emulator.tokenUrl)).length
   report.line('OneRoster requests sent', `${emulator.requests.length} (${tokenCalls} token request)`)
   await eventsTour(emulator, report, received)
-  report.print('Timeback SDK demo — OneRoster, Caliper and Webhooks against the in-memory emulator')
+  await learningTour(emulator, client, report)
+  report.print('Timeback SDK demo against the in-memory emulator')
 }
 
+// Read-only, so the learning story (it enrolls, answers lessons and assigns tests) runs only against the emulator.
 async function againstRealEnvironment(): Promise<void> {
   const client = new OneRosterClient() // env, credentials and hosts from TIMEBACK_* / ONEROSTER_* variables
   const report = makeReport()

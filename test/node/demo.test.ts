@@ -2,13 +2,22 @@
 // emulator, not from the demo's own bookkeeping.
 
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import { it } from 'node:test'
 
+// One run of the demo (without real-environment variables), shared by the tests below.
+let demoRun: SpawnSyncReturns<string> | undefined
+function runDemo(): SpawnSyncReturns<string> {
+  if (!demoRun) {
+    const env = { ...process.env }
+    for (const name of ['TIMEBACK_ENV', 'TIMEBACK_CLIENT_ID', 'ONEROSTER_CLIENT_ID']) delete env[name]
+    demoRun = spawnSync(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], { encoding: 'utf8', env, timeout: 120_000 })
+  }
+  return demoRun
+}
+
 it('npm start runs the demo against the emulator and prints the report', () => {
-  const env = { ...process.env }
-  for (const name of ['TIMEBACK_ENV', 'TIMEBACK_CLIENT_ID', 'ONEROSTER_CLIENT_ID']) delete env[name]
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], { encoding: 'utf8', env, timeout: 120_000 })
+  const run = runDemo()
   assert.equal(run.status, 0, run.stderr)
   assert.match(run.stdout, /class roster\s+8 students: Ada, Alan/)
   assert.match(run.stdout, /where familyName = O'Brien\s+Pat O'Brien/)
@@ -19,4 +28,24 @@ it('npm start runs the demo against the emulator and prints the report', () => {
   assert.match(run.stdout, /events stored for the sensor\s+252/)
   // 1 single ActivityEvent + 250 queued ones match the filter; the TimeSpentEvent does not.
   assert.match(run.stdout, /webhook deliveries verified\s+251 \(first: ActivityEvent Completed/)
+})
+
+it('npm start tells the learning story: EduBridge enroll, a PowerPath lesson, its XP in analytics, a MasteryTrack 409', () => {
+  const run = runDemo()
+  assert.equal(run.status, 0, run.stderr)
+  const out = run.stdout
+  // EduBridge made the course's default class in OneRoster, and the student is in it.
+  assert.match(out, /EduBridge enroll\s+student-3 in "Fractions 5" at Riverside Elementary, from \d{4}-\d\d-\d\d\n/)
+  assert.match(out, /default class, read in OneRoster\s+"Fractions 5", term [^:]+: Grace Hopper\n/)
+  // Right answers to an easy, a medium and two hard questions add 20, 30, 40, 40 (capped at 100); the lesson's 20 XP x 1.25 for a
+  // perfect first attempt.
+  assert.match(out, /PowerPath lesson\s+"Equivalent fractions", score 20 → 50 → 90 → 100: 4\/4 right, fully graded\n/)
+  assert.match(out, /XP earned\s+25 \(multiplier 1\.25, accuracy 100 %, attempt 1\)/)
+  const lessonXp = /XP earned\s+(\S+)/.exec(out)?.[1]
+  const analyticsXp = /EduBridge analytics XP\s+(\S+) on \d{4}-\d\d-\d\d \(Math: 4\/4 right, 1 unit mastered\)/.exec(out)?.[1]
+  assert.equal(analyticsXp, lessonXp, `analytics XP equals the lesson's XP:\n${out}`)
+  // The first assign makes assignment #n with its deep link; the second is a 409 that names the same #n.
+  const assigned = /MasteryTrack assigned\s+#(\d+) "Alpha Standardized Math G4\.1" \(ASSIGNED\), deep link https:\/\/\S+/.exec(out)
+  assert.ok(assigned, out)
+  assert.match(out, new RegExp(`assigned again\\s+409 ASSIGNMENT_EXISTS, the existing one: #${assigned[1]} \\(ASSIGNED\\)`))
 })
