@@ -245,14 +245,14 @@ describe('PowerPath emulator: placement', () => {
   it('a score of 90+ moves the level to the next test; a lower one ends placement there (onboarded)', async () => {
     const s = await setup()
     const at = (path: string) => s.get(`/powerpath/placement/${path}?${s.q({ student: STUDENT, subject: 'Math' })}`)
-    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: 3, onboarded: false, availableTests: 3 })
-    assert.deepEqual((await at('getNextPlacementTest')).body, { exhaustedTests: false, gradeLevel: 3, lesson: G3, onboarded: false, availableTests: 3 })
+    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: '3', onboarded: false, availableTests: 3 })
+    assert.deepEqual((await at('getNextPlacementTest')).body, { exhaustedTests: false, gradeLevel: '3', lesson: G3, onboarded: false, availableTests: 3 })
     await takeAssessment(s, G3, 5)
-    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: 4, onboarded: false, availableTests: 3 })
+    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: '4', onboarded: false, availableTests: 3 })
     assert.equal((await at('getNextPlacementTest')).body.lesson, G4)
     await takeAssessment(s, G4, 4) // 80 < 90
-    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: 4, onboarded: true, availableTests: 3 })
-    assert.deepEqual((await at('getNextPlacementTest')).body, { exhaustedTests: false, gradeLevel: 4, lesson: null, onboarded: true, availableTests: 3 })
+    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: '4', onboarded: true, availableTests: 3 })
+    assert.deepEqual((await at('getNextPlacementTest')).body, { exhaustedTests: false, gradeLevel: '4', lesson: null, onboarded: true, availableTests: 3 })
 
     const data = await s.get(`/powerpath/placement/${STUDENT}`)
     assert.equal(data.status, 200)
@@ -265,14 +265,14 @@ describe('PowerPath emulator: placement', () => {
 
     const reset = await s.call('POST', '/powerpath/placement/resetUserPlacement', { student: STUDENT, subject: 'Math' })
     assert.deepEqual(reset.body, { success: true, placementResultsDeleted: 2, onboardingReset: true })
-    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: 3, onboarded: false, availableTests: 3 })
+    assert.deepEqual((await at('getCurrentLevel')).body, { gradeLevel: '3', onboarded: false, availableTests: 3 })
   })
 
   it('passing every test exhausts them; subject progress counts lessons, XP and the test-out of each course of the subject', async () => {
     const s = await setup()
     for (const t of [G3, G4, G5]) await takeAssessment(s, t, 5)
     const next = await s.get(`/powerpath/placement/getNextPlacementTest?${s.q({ student: STUDENT, subject: 'Math' })}`)
-    assert.deepEqual(next.body, { exhaustedTests: true, gradeLevel: 5, lesson: null, onboarded: true, availableTests: 3 })
+    assert.deepEqual(next.body, { exhaustedTests: true, gradeLevel: '5', lesson: null, onboarded: true, availableTests: 3 })
     await takeAssessment(s, QUIZ, 5) // 100 % on attempt 1: 5 × 1.25
     const progress = await s.get(`/powerpath/placement/getSubjectProgress?${s.q({ student: STUDENT, subject: 'Math' })}`)
     assert.equal(progress.body.progress.length, 1)

@@ -68,13 +68,13 @@ function allTests(pp: PP, ctx: Ctx): Response {
 function currentLevel(pp: PP, ctx: Ctx): Response {
   const { student, subject } = studentSubject(pp, ctx)
   const s = standing(pp, student, subject)
-  return json({ gradeLevel: s.gradeLevel, onboarded: s.onboarded, availableTests: s.tests.length })
+  return json({ gradeLevel: gradeText(s.gradeLevel), onboarded: s.onboarded, availableTests: s.tests.length })
 }
 
 function nextTest(pp: PP, ctx: Ctx): Response {
   const { student, subject } = studentSubject(pp, ctx)
   const s = standing(pp, student, subject)
-  return json({ exhaustedTests: s.exhausted, gradeLevel: s.next ? gradeOf(s.next) : s.gradeLevel, lesson: s.next?.id ?? null, onboarded: s.onboarded, availableTests: s.tests.length })
+  return json({ exhaustedTests: s.exhausted, gradeLevel: gradeText(s.next ? gradeOf(s.next) : s.gradeLevel), lesson: s.next?.id ?? null, onboarded: s.onboarded, availableTests: s.tests.length })
 }
 
 function subjectProgress(pp: PP, ctx: Ctx): Response {
@@ -159,4 +159,9 @@ export function placementRoutes(pp: PP): Route[] {
     route('POST', '/powerpath/placement/resetUserPlacement', 'resetUserPlacement', (ctx) => resetPlacement(pp, ctx)),
     route('GET', '/powerpath/placement/{studentId}', 'getStudentPlacementData', (ctx) => placementData(pp, ctx)),
   ]
+}
+
+/** The spec's GradeEnum is text ('-1'..'13') or null on the wire. */
+function gradeText(grade: number | null): string | null {
+  return grade === null ? null : String(grade)
 }

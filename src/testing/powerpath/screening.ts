@@ -26,7 +26,7 @@ async function assign(pp: PP, ctx: Ctx): Promise<Response> {
     session = {
       nweaStudentId: pp.env.newId(), createdOn: pp.env.nowIso(), password: `map-${n}`, name: `${String(user.givenName ?? '')} ${String(user.familyName ?? '')}`.trim() || userId,
       proctorId: pp.env.newId(), pin: String(100000 + n), testSessionId: pp.env.newId(), status: 'active',
-      assignment: { assignedTestKey: null, status: 'None', nweaStatus: 'None' }, termId: 'emulator-term',
+      assignment: { assignedTestKey: null, status: null, nweaStatus: null }, termId: 'emulator-term',
     }
     pp.state.counter = n
     pp.state.screening.set(userId, session)
@@ -59,7 +59,7 @@ export function screeningRoutes(pp: PP): Route[] {
     // The spec declares a `userId` path parameter this path does not have: the user comes from the body.
     route('POST', '/powerpath/screening/session/reset', 'resetSession', async (ctx) => {
       const session = sessionOf(pp, needString(await readBody(ctx), 'userId'))
-      session.assignment = { assignedTestKey: null, status: 'None', nweaStatus: 'None' }
+      session.assignment = { assignedTestKey: null, status: null, nweaStatus: null }
       return noContent()
     }),
     route('POST', '/powerpath/screening/tests/assign', 'assignTest', (ctx) => assign(pp, ctx)),

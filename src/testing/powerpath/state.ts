@@ -127,7 +127,7 @@ export interface ScreeningSession {
   readonly pin: string
   readonly testSessionId: string
   status: 'active' | 'inactive'
-  assignment: { assignedTestKey: string | null; status: string; nweaStatus: string }
+  assignment: { assignedTestKey: string | null; status: string | null; nweaStatus: string | null }
   readonly termId: string
 }
 
