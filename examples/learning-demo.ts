@@ -23,7 +23,11 @@ const QUESTIONS = [
   { id: 'frac-3', difficulty: 'medium', correct: 'A' }, { id: 'frac-4', difficulty: 'medium', correct: 'C' },
   { id: 'frac-5', difficulty: 'hard', correct: 'D' }, { id: 'frac-6', difficulty: 'hard', correct: 'B' },
 ] as const
-const rightChoice = (questionId: string): string => QUESTIONS.find((q) => q.id === questionId)?.correct ?? 'A'
+function rightChoice(questionId: string): string {
+  const question = QUESTIONS.find((q) => q.id === questionId)
+  if (!question) throw new Error(`PowerPath served question '${questionId}', which is not in the lesson's bank`)
+  return question.correct
+}
 
 /**
  * The built-in services, with MasteryTrack's test inventory loaded even when the emulator is made with
@@ -45,7 +49,11 @@ export function withTestInventory(services: readonly EmulatedServiceModule[]): E
 
 const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10)
 
-/** Enroll → lesson → analytics → mastery test, against the emulator the rest of the demo uses. */
+/**
+ * Enroll → lesson → analytics → mastery test, against the emulator the rest of the demo uses (after `buildSchool`).
+ * @example
+ * await learningTour(emulator, oneroster, report)
+ */
 export async function learningTour(emulator: Emulator, oneroster: OneRosterClient, report: Report): Promise<void> {
   const options = { auth: { ...emulator.credentials, authUrl: emulator.tokenUrl }, fetch: emulator.fetch }
   const edubridge = new EduBridgeClient({ ...options, baseUrl: emulator.services.edubridge })
