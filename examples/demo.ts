@@ -3,10 +3,10 @@
 
 import { CaliperClient } from '../src/services/caliper/index.ts'
 import { OneRosterClient } from '../src/services/oneroster/index.ts'
-import { BUILT_IN_SERVICES, createEmulator } from '../src/testing/index.ts'
+import { createEmulator } from '../src/testing/index.ts'
 import { buildSchool, readBack, readOnlyTour, type Report } from './oneroster-demo.ts'
 import { eventsTour, webhookHandler } from './events-demo.ts'
-import { learningTour, withTestInventory } from './learning-demo.ts'
+import { learningTour } from './learning-demo.ts'
 
 function makeReport(): Report & { print(title: string): void } {
   const rows: [string, string][] = []
@@ -24,7 +24,7 @@ async function againstEmulator(): Promise<void> {
   // Webhook deliveries go to this handler instead of the network: the app's endpoint, in process.
   const received: string[] = []
   // No seed: the demo builds its own school. MasteryTrack's test inventory (the vendor's catalog) is loaded all the same.
-  const emulator = createEmulator({ seed: false, services: withTestInventory(BUILT_IN_SERVICES), deliver: webhookHandler(received) })
+  const emulator = createEmulator({ seed: false, deliver: webhookHandler(received) })
   const retries: string[] = []
   const client = new OneRosterClient({
     baseUrl: emulator.services.oneroster,

@@ -8,7 +8,7 @@ import { EduBridgeClient, aggregateActivityMetrics } from '../src/services/edubr
 import { MasteryTrackClient, existingAssignmentOf } from '../src/services/masterytrack/index.ts'
 import type { OneRosterClient } from '../src/services/oneroster/index.ts'
 import { PowerPathClient } from '../src/services/powerpath/index.ts'
-import type { EmulatedServiceModule, Emulator } from '../src/testing/index.ts'
+import type { Emulator } from '../src/testing/index.ts'
 import type { Report } from './oneroster-demo.ts'
 
 const STUDENT = 'student-3' // Grace Hopper, made by buildSchool (not the student the Caliper part reports for)
@@ -27,24 +27,6 @@ function rightChoice(questionId: string): string {
   const question = QUESTIONS.find((q) => q.id === questionId)
   if (!question) throw new Error(`PowerPath served question '${questionId}', which is not in the lesson's bank`)
   return question.correct
-}
-
-/**
- * The built-in services, with MasteryTrack's test inventory loaded even when the emulator is made with
- * `seed: false` (until `emulator.reset()`): the inventory is the vendor's catalog, which no app creates, while the
- * school is the demo's own.
- * @example
- * const emulator = createEmulator({ seed: false, services: withTestInventory(BUILT_IN_SERVICES) })
- */
-export function withTestInventory(services: readonly EmulatedServiceModule[]): EmulatedServiceModule[] {
-  return services.map((module) => module.name !== 'masterytrack' ? module : {
-    ...module,
-    create(env, options) {
-      const service = module.create(env, options)
-      service.seed?.()
-      return service
-    },
-  })
 }
 
 const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10)
@@ -93,7 +75,9 @@ export async function learningTour(emulator: Emulator, oneroster: OneRosterClien
   const subjects = Object.keys(activity.facts[day] ?? {}).join(', ') || 'no subject'
   report.line('EduBridge analytics XP', `${totals.totalXp} on ${day} (${subjects}: ${totals.correctQuestions}/${totals.totalQuestions} right, ${totals.masteredUnits} unit mastered)`)
 
-  // 4. A MasteryTrack test for the student: found in the inventory, assigned, and not assigned twice.
+  // 4. A MasteryTrack test for the student: found in the inventory, assigned, and not assigned twice. The inventory
+  // is the vendor's catalog, which no app creates: this emulator was made with `seed: false`, so load it.
+  emulator.masterytrack.seedInventory()
   const [test] = await masterytrack.inventory.search({ subject: 'Math', grade: 'Fourth Grade' })
   if (!test) throw new Error('MasteryTrack has no grade 4 math test')
   const { assignment } = await masterytrack.assignments.assign({ student_email: STUDENT_EMAIL, timeback_id: test.timeback_id })

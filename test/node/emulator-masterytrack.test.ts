@@ -159,4 +159,16 @@ describe('emulated MasteryTrack: assignment statuses and reset', () => {
     const [status, body] = await call('POST', ASSIGN, input) // no 409: the old assignment is gone
     assert.deepEqual([status, body.data.assignment.id], [201, 1])
   })
+
+  it('seed: false starts with no inventory; seedInventory() loads it and keeps the assignments made', async () => {
+    const { emu, call } = await open({ seed: false })
+    assert.deepEqual((await call('GET', SEARCH))[1].data, [])
+    emu.masterytrack.seedInventory()
+    const tests = (await call('GET', `${SEARCH}?all=true`))[1].data as Json[]
+    assert.equal(tests.length, 7)
+    assert.equal((await call('GET', SEARCH))[1].data.length, 5)
+    assert.equal((await call('POST', ASSIGN, { student_email: STUDENT, timeback_id: '_mt-math-g4' }))[0], 404) // no OneRoster students either
+    emu.masterytrack.seedInventory()
+    assert.equal((await call('GET', `${SEARCH}?all=true`))[1].data.length, 7) // replaced, not doubled
+  })
 })

@@ -35,7 +35,7 @@ export const masterytrackService: EmulatedServiceModule = {
       auth: 'api-key',
       apiKeyExchange: '/authorizer',
       error: masterytrackError,
-      controls: { masterytrack: createControls(env, () => state.assignments) },
+      controls: { masterytrack: createControls(env, () => state.assignments, () => { state.tests = seedTests() }) },
       routes: () => [
         route('GET', '/authoring/inventory/search', 'searchInventory', (ctx) => {
           const details = searchProblems(ctx.query)

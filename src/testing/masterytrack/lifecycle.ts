@@ -39,11 +39,17 @@ export interface MasteryTrackControls {
    * assessmentResults record of that id (`score` when given, `scoreStatus: 'fully graded'`).
    */
   setStatus(id: number, status: MasteryTrackStudentStatus, result?: { score?: number }): void
+  /**
+   * Loads the seeded test inventory (seven tests, five supported), replacing what is there: for an emulator made
+   * with `seed: false` that builds its own school but still wants tests to assign. Assignments are kept.
+   */
+  seedInventory(): void
 }
 
 /** The controls over one module's assignment list (read at call time: reset replaces it). */
-export function createControls(env: EmulatorEnv, assignments: () => AssignmentRecord[]): MasteryTrackControls {
+export function createControls(env: EmulatorEnv, assignments: () => AssignmentRecord[], seedInventory: () => void): MasteryTrackControls {
   return {
+    seedInventory,
     get assignments() {
       return assignments().map((a) => ({ ...a, metadata: { ...a.metadata }, ...(a.write_back ? { write_back: { ...a.write_back } } : {}) }))
     },
