@@ -112,6 +112,14 @@ export interface EmulatorServices {
   readonly powerpath: string
   /** EduBridge base URL (the origin): clients append `/edubridge/...`; goals live at `/goals/...`. */
   readonly edubridge: string
+  /** QTI base URL (the emulated QTI host, `${origin}/qti-host`): clients append `/assessment-items`…. */
+  readonly qti: string
+  /** CASE base URL (the origin): clients append `/ims/case/v1p1/...`. */
+  readonly case: string
+  /** CLR base URL (the origin): clients append `/ims/clr/v2p0/...`. */
+  readonly clr: string
+  /** Open Badges base URL (the origin): clients append `/ims/ob/v3p0/...`. */
+  readonly openbadges: string
   readonly [service: string]: string
 }
 

@@ -17,10 +17,18 @@ import * as powerpath from '../../dist/powerpath.js'
 // @ts-ignore
 import * as edubridge from '../../dist/edubridge.js'
 // @ts-ignore
+import * as qti from '../../dist/qti.js'
+// @ts-ignore
+import * as caseEntry from '../../dist/case.js'
+// @ts-ignore
+import * as clr from '../../dist/clr.js'
+// @ts-ignore
+import * as openbadges from '../../dist/openbadges.js'
+// @ts-ignore
 import * as errors from '../../dist/errors.js'
 // @ts-ignore
 import * as edge from '../../dist/edge.js'
 // @ts-ignore
 import * as testing from '../../dist/testing.js'
 
-export const sdk = { oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, errors, edge, testing } as unknown as Sdk
+export const sdk = { oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, qti, case: caseEntry, clr, openbadges, errors, edge, testing } as unknown as Sdk

@@ -8,8 +8,12 @@ import * as webhooks from '../../src/services/webhooks/index.ts'
 import * as masterytrack from '../../src/services/masterytrack/index.ts'
 import * as powerpath from '../../src/services/powerpath/index.ts'
 import * as edubridge from '../../src/services/edubridge/index.ts'
+import * as qti from '../../src/services/qti/index.ts'
+import * as caseEntry from '../../src/services/case/index.ts'
+import * as clr from '../../src/services/clr/index.ts'
+import * as openbadges from '../../src/services/openbadges/index.ts'
 import * as errors from '../../src/errors.ts'
 import * as edge from '../../src/edge/index.ts'
 import * as testing from '../../src/testing/index.ts'
 
-export const sdk = { oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, errors, edge, testing }
+export const sdk = { oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, qti, case: caseEntry, clr, openbadges, errors, edge, testing }

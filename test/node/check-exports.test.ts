@@ -40,20 +40,20 @@ describe('tools/check-exports.mjs', () => {
   })
 
   it('a service folder without an exports entry', async () => {
-    const problems = await problemsAfter((root) => mkdirSync(join(root, 'src/services/qti'), { recursive: true }))
-    assert.deepEqual(problems, ['src/services/qti/ has no package.json exports entry "./qti"'])
+    const problems = await problemsAfter((root) => mkdirSync(join(root, 'src/services/scorm'), { recursive: true }))
+    assert.deepEqual(problems, ['src/services/scorm/ has no package.json exports entry "./scorm"'])
   })
 
   it('an exports entry without a source, or pointing elsewhere than the build writes', async () => {
     const problems = await problemsAfter((root) => edit(root, 'package.json', (t) => {
       const pkg = JSON.parse(t)
-      pkg.exports['./case'] = { types: './dist/case.d.ts', default: './dist/case.js' }
+      pkg.exports['./lti'] = { types: './dist/lti.d.ts', default: './dist/lti.js' }
       pkg.exports['./errors'] = { types: './dist/errors.d.ts', default: './dist/errors/index.js' }
       return JSON.stringify(pkg)
     }))
     assert.deepEqual(problems, [
       'exports "./errors": default must be "./dist/errors.js", not "dist/errors/index.js"',
-      'exports "./case": no source; expected one of src/services/case/index.ts, src/case/index.ts, src/case.ts',
+      'exports "./lti": no source; expected one of src/services/lti/index.ts, src/lti/index.ts, src/lti.ts',
       // The harness list follows the map, so the wrong target shows there too.
       "test/harness/sdk.dist.ts: no `import * as … from '../../dist/errors/index.js'`",
       "test/harness/sdk.dist.ts: imports '../../dist/errors.js', which is no package.json export",

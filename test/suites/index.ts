@@ -3,6 +3,8 @@
 
 import type { Suite } from '../harness/types.ts'
 import { caliperSuites } from './caliper/index.ts'
+import { caseSuites } from './case/index.ts'
+import { clrSuites } from './clr/index.ts'
 import coreConfigAndLogs from './core/config-and-logs.ts'
 import coreDeadlines from './core/deadlines.ts'
 import coreErrorsAndConfig from './core/errors-and-config.ts'
@@ -19,7 +21,9 @@ import coreWhere from './core/where.ts'
 import { edubridgeSuites } from './edubridge/index.ts'
 import { masterytrackSuites } from './masterytrack/index.ts'
 import { onerosterSuites } from './oneroster/index.ts'
+import { openbadgesSuites } from './openbadges/index.ts'
 import { powerpathSuites } from './powerpath/index.ts'
+import { qtiSuites } from './qti/index.ts'
 import smoke from './smoke.ts'
 import { webhooksSuites } from './webhooks/index.ts'
 
@@ -39,9 +43,13 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/tokens', suite: coreTokens },
   { name: 'core/where', suite: coreWhere },
   ...caliperSuites,
+  ...caseSuites,
+  ...clrSuites,
   ...edubridgeSuites,
   ...masterytrackSuites,
   ...onerosterSuites,
+  ...openbadgesSuites,
   ...powerpathSuites,
+  ...qtiSuites,
   ...webhooksSuites,
 ]

@@ -1,0 +1,23 @@
+// ClrClient (skeleton: resources are being added).
+
+import type { ClientOptions } from '../../core/config.js'
+import { createServiceRuntime, type ServiceRuntime } from '../../core/runtime.js'
+import { service } from './service.js'
+
+/**
+ * Typed client for Clr.
+ * @example
+ * const client = new ClrClient({ env: 'staging', auth: { clientId, clientSecret } })
+ */
+export class ClrClient {
+  readonly #runtime: ServiceRuntime
+
+  constructor(options: ClientOptions = {}) {
+    this.#runtime = createServiceRuntime(service, options)
+  }
+
+  /** The resolved base URL (no credentials). */
+  get baseUrl(): string {
+    return this.#runtime.config.baseUrl
+  }
+}

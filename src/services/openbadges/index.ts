@@ -1,0 +1,6 @@
+// @timeback/sdk/openbadges
+// @bundleMarkers OpenBadgesClient
+
+export { OpenBadgesClient } from './client.js'
+// The names every entry shares (options, pages, token stores, hooks): last, and the same objects everywhere.
+export * from '../../core/public.js'
