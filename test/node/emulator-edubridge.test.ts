@@ -52,6 +52,20 @@ describe('EduBridge emulator: enrollments', () => {
     assert.deepEqual(defaultClass.body.data.course.id, 'seed-course-1')
   })
 
+  it('enroll reuses a term around today that has no parent school year, and creates no year for it', async () => {
+    const { emu, call } = await start()
+    emu.state.insert('academicSessions', {
+      sourcedId: 'lone-term', title: 'Winter 2026', type: 'term', startDate: '2026-11-01', endDate: '2027-02-28', schoolYear: 2027, org: ref('seed-school-1'),
+    })
+    const before = emu.state.list('academicSessions').map((s) => s.sourcedId)
+    const enrolled = await call('POST', `${E}/enroll/seed-student-9/seed-course-1`)
+    assert.equal(enrolled.status, 201)
+    const klass = emu.state.get('classes', (emu.state.get('enrollments', enrolled.body.data.id)!.class as Json).sourcedId)!
+    assert.deepEqual((klass.terms as Json[]).map((t) => t.sourcedId), ['lone-term'])
+    // Before the fix, a '2026-2027 School Year' session was inserted although nothing used it.
+    assert.deepEqual(emu.state.list('academicSessions').map((s) => s.sourcedId), before)
+  })
+
   it('lists active enrollments only, and unenroll marks them tobedeleted', async () => {
     const { emu, get, call } = await start()
     await call('POST', `${E}/enroll/seed-student-1/seed-course-2/seed-school-1`)

@@ -21,14 +21,18 @@ function sessionAround(store: OneRosterStore, type: string, school: string, date
     s.startDate.slice(0, 10) <= date && date <= s.endDate.slice(0, 10))
 }
 
-/** The term of `school` around `date`, creating the school year and the term when missing. */
+/**
+ * The term of `school` around `date`; when there is none, a new term under the school year around `date` (that
+ * year created too when missing). An existing term is used as it is: no year is made for one without a parent.
+ */
 export function termFor(store: OneRosterStore, school: string, date: string): Entity {
+  const term = sessionAround(store, 'term', school, date)
+  if (term) return term
   const y = schoolYearOf(date)
   const span = { startDate: `${y - 1}-08-01`, endDate: `${y}-07-31`, schoolYear: y, org: ref(school) }
   const year = sessionAround(store, 'schoolYear', school, date) ??
     store.insert('academicSessions', { title: `${y - 1}-${y} School Year`, type: 'schoolYear', ...span })
-  return sessionAround(store, 'term', school, date) ??
-    store.insert('academicSessions', { title: `${y - 1}-${y} Term`, type: 'term', ...span, parent: ref(year.sourcedId) })
+  return store.insert('academicSessions', { title: `${y - 1}-${y} Term`, type: 'term', ...span, parent: ref(year.sourcedId) })
 }
 
 /** The school an enrollment of `course` lands in: the one asked for, else the course's org. */
