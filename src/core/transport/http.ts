@@ -83,7 +83,7 @@ export class Transport {
         if (scope.signal.aborted) throw scope.abortError(what())
         const headers: Record<string, string> = { accept: 'application/json', 'x-request-id': requestId, ...this.#headers, ...extra }
         if (req.form) headers['content-type'] = 'application/x-www-form-urlencoded'
-        else if (body !== undefined) headers['content-type'] = 'application/json'
+        else if (body !== undefined) headers['content-type'] = req.type ?? 'application/json'
         let token: string | undefined
         if (auth) {
           let granted: { headers: Record<string, string>; token: string }

@@ -31,8 +31,10 @@ export interface HttpRequest {
   query?: Record<string, QueryValue>
   /** JSON body. */
   body?: unknown
-  /** A JSON body already serialized (sent as is), for callers that had to serialize to measure it. */
+  /** A body already serialized (sent as is), for callers that had to serialize to measure it; see `type`. */
   json?: string
+  /** The content type of `json` when that text is not JSON (QTI's raw `application/xml` tests). */
+  type?: string
   /** Form body; marks the request sensitive (token requests), so it is never logged. */
   form?: URLSearchParams
   /**
