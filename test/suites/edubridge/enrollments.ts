@@ -63,6 +63,18 @@ const suite: Suite = (env) => {
       assert.deepEqual(fresh.emulator.requests.slice(mark3).filter((r) => r.path.startsWith('/edubridge/')).map((r) => r.path.split('/')[3]), ['resetGoals'])
     })
 
+    it('resetGoals on an unknown course keeps the course-not-found answer, whichever route the deployment serves', async () => {
+      for (const only of ['resetGoals', 'propagateGoals'] as const) {
+        const { client, emulator } = ebSetup(env)
+        ;(emulator.faults as unknown as GoalsFaults).edubridgeOnlyGoalsRoute(only)
+        const e = await assert.rejects(client.enrollments.resetGoals('no-such-course'), E.isNotFoundError)
+        // The route that exists said which course is missing; the other only that it has no such route.
+        assert.match(e.message, /Course 'no-such-course' not found/, only)
+        assert.match(e.message, /resetGoals\/no-such-course .*propagateGoals\/no-such-course/, only)
+        assert.equal(e.status, 404)
+      }
+    })
+
     it('resetProgress marks the student results of the course tobedeleted in OneRoster', async () => {
       const { client, options } = ebSetup(env)
       const oneroster = new sdk.oneroster.OneRosterClient({ ...options, maxRetries: 0 })

@@ -4,6 +4,7 @@
  */
 
 import { isApiError, isNotFoundError } from '../../../core/error-guards.js'
+import { NotFoundError } from '../../../core/errors.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { many, none, one, operation } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
@@ -114,6 +115,7 @@ export interface EnrollmentsResource {
    * POST /edubridge/enrollments/resetGoals/{courseId}: copies the course's goals onto its enrollments (404 unknown
    * course, 422 no goals). The vendor's notes call the route `propagateGoals`, its SDK `resetGoals`: this sends
    * `resetGoals` and, on a 404, `propagateGoals`; the route that answered is used for the client's later calls.
+   * When both answer 404 the NotFoundError's message holds both answers (one of them names the unknown course).
    */
   resetGoals(courseId: string, call?: CallOptions): Promise<ResetGoalsResult>
   /** DELETE /edubridge/enrollments/resetProgress/{userId}/{courseId} — the user's results in the course become `tobedeleted`. */
@@ -168,10 +170,14 @@ export function createEnrollments(ctx: ServiceContext): EnrollmentsResource {
           throw error
         }
       }
-      // Both 404: the course is unknown (or neither route exists); the second answer is the one thrown.
-      return attempt(resetGoalsOp).catch((error) => {
-        if (!isNotFoundError(error)) throw error
-        return attempt(propagateGoalsOp)
+      return attempt(resetGoalsOp).catch((first) => {
+        if (!isNotFoundError(first)) throw first
+        return attempt(propagateGoalsOp).catch((second) => {
+          if (!isNotFoundError(second)) throw second
+          // Both 404: one says the course is unknown, the other (most likely) that it has no such route, and
+          // which is which cannot be told apart: one NotFoundError carries both answers.
+          throw new NotFoundError(`${first.message}; then ${second.message}`, first)
+        })
       })
     },
     resetProgress: async (input, call) => resetProgressOp(ctx, ids('enrollments.resetProgress', input, 'userId|courseId'), call),
