@@ -53,6 +53,10 @@ const suite: Suite = (env) => {
       await assert.rejects(lying.client.analytics.getWeeklyFacts({ studentId: 's1', weekDate: '2026-03-02' }), bad)
       const empty = recordingClient(env, () => new Response(null, { status: 200 }))
       await assert.rejects(empty.client.analytics.getActivity(day), bad)
+      // The highest grade mastered: a 200 with null or without its grades is refused too, not handed on as an answer.
+      const highest = { studentId: 's1', subject: 'Math' }
+      await assert.rejects(recordingClient(env, () => Response.json(null)).client.analytics.getHighestGradeMastered(highest), bad)
+      await assert.rejects(recordingClient(env, () => Response.json({ studentId: 's1', subject: 'Math' })).client.analytics.getHighestGradeMastered(highest), bad)
     })
 
     it('repeats roles and orgSourcedIds, pages by offset and reads totalCount', async () => {

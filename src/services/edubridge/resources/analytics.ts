@@ -127,27 +127,32 @@ function analyticsQuery(label: string, input: unknown, dates: string, byStudent 
   return query
 }
 
+const isObject = (x: unknown): boolean => !!x && typeof x === 'object' && !Array.isArray(x)
+
 /**
- * The answer when its `facts` has the documented shape (an array of rows for weekly facts, an object by day
- * otherwise), else a ServerError `invalid_response`: totals computed from a wrong shape would silently be 0.
+ * The answer when `field` has the documented shape (an array, else an object), else a ServerError
+ * `invalid_response`: totals computed from a wrong shape would silently be 0, and a `null` answer typed as an
+ * object would fail later, far from the request.
  */
-const withFacts = (rows: boolean): Unwrap<any> => (body, req) => {
-  const facts = body?.facts
-  if (rows ? Array.isArray(facts) : !!facts && typeof facts === 'object' && !Array.isArray(facts)) return body
-  throw new ServerError(`${req.path}: the response has no 'facts' ${rows ? 'array' : 'object'}`, {
+const withField = (field: string, rows: boolean): Unwrap<any> => (body, req) => {
+  const value = body?.[field]
+  if (rows ? Array.isArray(value) : isObject(value)) return body
+  throw new ServerError(`${req.path}: the response has no '${field}' ${rows ? 'array' : 'object'}`, {
     status: 200, method: req.method, url: req.path, body: undefined,
   }, 'invalid_response')
 }
-const byDay = /* @__PURE__ */ withFacts(false)
+const byDay = /* @__PURE__ */ withField('facts', false)
 
 /** GET /edubridge/analytics/activity?studentId|email&startDate&endDate&timezone */
 const activityOp = /* @__PURE__ */ operation<{ query: Query }, ActivityAnswer>({ method: 'GET', path: '/edubridge/analytics/activity', unwrap: byDay })
 /** GET /edubridge/analytics/facts/weekly?studentId|email&weekDate&timezone */
-const weeklyOp = /* @__PURE__ */ operation<{ query: Query }, WeeklyFactsAnswer>({ method: 'GET', path: '/edubridge/analytics/facts/weekly', unwrap: /* @__PURE__ */ withFacts(true) })
+const weeklyOp = /* @__PURE__ */ operation<{ query: Query }, WeeklyFactsAnswer>({ method: 'GET', path: '/edubridge/analytics/facts/weekly', unwrap: /* @__PURE__ */ withField('facts', true) })
 /** GET /edubridge/analytics/enrollment/{enrollmentId}?startDate&endDate&timezone */
 const enrollmentOp = /* @__PURE__ */ operation<{ enrollmentId: string; query: Query }, ActivityAnswer>({ method: 'GET', path: '/edubridge/analytics/enrollment/{enrollmentId}', unwrap: byDay })
 /** GET /edubridge/analytics/highestGradeMastered/{studentId}/{subject} */
-const highestOp = /* @__PURE__ */ operation<{ studentId: string; subject: string }, HighestGradeMastered>({ method: 'GET', path: '/edubridge/analytics/highestGradeMastered/{studentId}/{subject}' })
+const highestOp = /* @__PURE__ */ operation<{ studentId: string; subject: string }, HighestGradeMastered>({
+  method: 'GET', path: '/edubridge/analytics/highestGradeMastered/{studentId}/{subject}', unwrap: /* @__PURE__ */ withField('grades', false),
+})
 
 /**
  * `client.analytics`: XP, questions, mastered units and time, as the platform computed them from Caliper events.
