@@ -57,6 +57,10 @@ const suite: Suite = (env) => {
         [() => a.getActivity({ studentId: 's', startDate: DAY, endDate: 'yesterday' }), 'endDate'],
         [() => a.getActivity({ studentId: 's', startDate: DAY, endDate: new Date(NaN) }), 'endDate'],
         [() => a.getActivity({ studentId: 's', startDate: DAY } as never), 'endDate', /required/],
+        // An end before the start (compared as instants, zones included) is a mistake, not an empty answer.
+        [() => a.getActivity({ studentId: 's', startDate: '2026-03-08', endDate: DAY }), 'endDate', /must not be before startDate/],
+        [() => a.getActivity({ studentId: 's', startDate: '2026-03-01T00:00:00-06:00', endDate: '2026-03-01T05:59:59Z' }), 'endDate', /before startDate/],
+        [() => a.getEnrollmentFacts({ enrollmentId: 'e', startDate: new Date(Date.UTC(2026, 2, 2)), endDate: DAY }), 'endDate', /before startDate/],
         [() => a.getActivity({ studentId: 's', startDate: DAY, endDate: DAY, timezone: 'Mars/Olympus' }), 'timezone', /IANA/],
         [() => a.getActivity({ student: 's', startDate: DAY, endDate: DAY } as never), 'student', /not a parameter/],
         [() => a.getWeeklyFacts({ email: 'a@b.example', weekDate: 20260301 as never }), 'weekDate'],

@@ -123,6 +123,11 @@ function analyticsQuery(label: string, input: unknown, dates: string, byStudent 
     const key = name.replace('?', '')
     query[key] = check.date(key, !name.endsWith('?'))
   }
+  // Compared as instants, so zones count; the same instant is a (short) range.
+  const { startDate, endDate } = query
+  if (startDate && endDate && Date.parse(endDate as string) < Date.parse(startDate as string)) {
+    check.add('endDate', `must not be before startDate (${startDate as string}), got ${endDate as string}`)
+  }
   check.done()
   return query
 }
