@@ -36,6 +36,9 @@ const suite: Suite = (env) => {
         [() => e.enroll({ userId: 'u', courseId: 'c', role: 'owner' as never }), 'role', /"student"/],
         [() => e.enroll({ userId: 'u', courseId: 'c', studentId: 'x' } as never), 'studentId', /not a parameter of enrollments\.enroll/],
         [() => e.enroll({ userId: 'u', courseId: 'c', beginDate: '03/02/2026' }), 'beginDate', /YYYY-MM-DD/],
+        // The service stores a day: a date-time would be refused by it (400), so it is refused here, naming the fix.
+        [() => e.enroll({ userId: 'u', courseId: 'c', beginDate: '2026-03-01T00:00:00.000Z' }), 'beginDate', /day as YYYY-MM-DD or a Date/],
+        [() => e.enroll({ userId: 'u', courseId: 'c', beginDate: '2026-02-29' }), 'beginDate', /day as YYYY-MM-DD/],
         [() => e.enroll({ userId: 'u', courseId: 'c', metadata: 'goals' as never }), 'metadata', /object/],
         [() => e.enroll('u' as never), 'input', /must be an object/],
         [() => e.unenroll({ userId: 'u' } as never), 'courseId'],

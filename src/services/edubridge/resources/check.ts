@@ -129,10 +129,16 @@ export class Input {
     return iso
   }
 
-  /** A day as the service stores it: checked like `date`, sent as written, a Date as its UTC day (`YYYY-MM-DD`). */
+  /**
+   * A day as the service stores it: `YYYY-MM-DD` that exists, sent as written, or a valid Date, sent as its UTC
+   * day. A date-time is refused: the service answers 400 to one, and which day it meant depends on a zone.
+   */
   day(key: string, required?: boolean): this {
-    const iso = this.date(key, required)
-    if (iso && this.v[key] instanceof Date) this.v[key] = iso.slice(0, 10)
+    if (!this.has(key, required)) return this
+    const value = this.v[key]
+    const day = typeof value === 'string' ? DAY.exec(value) : null
+    if (value instanceof Date && !Number.isNaN(value.getTime())) this.v[key] = value.toISOString().slice(0, 10)
+    else if (!day || !realDay(day)) this.add(key, `must be a day as YYYY-MM-DD or a Date (e.g. 2026-03-02), got ${JSON.stringify(value)}`)
     return this
   }
 

@@ -62,7 +62,7 @@ export interface EnrollInput {
   /** The OneRoster sourcedId to give the enrollment. */
   sourcedId?: string
   role?: EnrollmentRole
-  /** `YYYY-MM-DD` (a Date is sent as its UTC day; a full ISO string as written); the service's default is today. */
+  /** `YYYY-MM-DD` or a Date (sent as its UTC day); a date-time is refused. The service's default is today. */
   beginDate?: string | Date
   metadata?: EnrollmentMetadata
 }

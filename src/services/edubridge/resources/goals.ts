@@ -12,7 +12,7 @@ import { Input, SUBJECTS } from './check.js'
 /** Pacing by a target date. */
 export interface TargetDatePacing {
   mode: 'target_date'
-  /** `YYYY-MM-DD` (a full ISO string is sent as written, a Date as its UTC day). */
+  /** `YYYY-MM-DD` or a Date (sent as its UTC day); a date-time is refused. */
   endDate: string | Date
   /** A positive number. */
   dailyTargetXP?: number
