@@ -1,0 +1,82 @@
+// Assessment items: search, create (XML or JSON, 409 on a taken identifier), get, PUT (a full replace of the
+// item the path names), delete, the metadata update, and processResponse (scored against the item's response
+// declaration: a correct response scores 1, anything else 0).
+import { route, type Route } from '../context.js'
+import { json, noContent } from '../http.js'
+import { InvalidField } from './error.js'
+import { itemFromBody } from './item-model.js'
+import { pageOf } from './listing.js'
+import { needString, optObject, readObject, samePathId, type Body } from './request.js'
+import { insert, need, replace, remove, type Qti, type Rec } from './state.js'
+
+const SORTS = ['title', 'identifier', 'type', 'createdAt', 'updatedAt']
+
+type Declaration = { identifier?: string; cardinality?: string; baseType?: string; correctResponse?: { value: string[] } }
+
+function same(a: string, b: string, baseType: string | undefined): boolean {
+  if (baseType === 'float' || baseType === 'integer') return a.trim() !== '' && Number(a) === Number(b)
+  return baseType === 'string' ? a.trim() === b.trim() : a === b
+}
+
+/**
+ * Whether `given` matches the declaration's correct response, by its cardinality: `single` any correct value,
+ * `multiple` the same set, `ordered` the same sequence.
+ */
+export function matchesCorrect(declaration: Declaration, given: readonly string[]): boolean {
+  const correct = declaration.correctResponse!.value
+  const eq = (a: string, b: string): boolean => same(a, b, declaration.baseType)
+  if (declaration.cardinality === 'ordered') return given.length === correct.length && given.every((g, i) => eq(g, correct[i]!))
+  if (declaration.cardinality === 'multiple') {
+    return given.length === correct.length && given.every((g) => correct.some((c) => eq(g, c))) && correct.every((c) => given.some((g) => eq(g, c)))
+  }
+  return given.length === 1 && correct.some((c) => eq(given[0]!, c))
+}
+
+async function processResponse(q: Qti, identifier: string, body: Body): Promise<Response> {
+  const named = needString(body, 'identifier')
+  samePathId(identifier, named)
+  const response = body.response
+  const given = typeof response === 'string' ? [response] : response
+  if (!Array.isArray(given) || given.some((r) => typeof r !== 'string')) {
+    throw new InvalidField('response', "'response' is required: a string or an array of strings.", response === undefined ? 'required' : 'invalid_type')
+  }
+  const item = need(q, 'items', identifier)
+  const declarations = item.responseDeclarations as Declaration[]
+  const declaration = declarations.find((d) => d.identifier === 'RESPONSE') ?? declarations[0]
+  if (!declaration?.correctResponse) {
+    // No correct response to match (extended text and the like): the service hands these to asynchronous grading.
+    return json({ score: null, isCorrect: null, requiresAsyncGrading: true, feedback: { identifier: 'pending', value: 'The response is waiting to be graded.' } })
+  }
+  const ok = matchesCorrect(declaration, given as string[])
+  return json({ score: ok ? 1 : 0, isCorrect: ok, feedback: ok ? { identifier: 'correct', value: 'Correct' } : { identifier: 'incorrect', value: 'Incorrect' } })
+}
+
+/** The metadata update: the item the body names gets the body's `metadata` (replaced whole); 201 with the item. */
+async function updateMetadata(q: Qti, body: Body): Promise<Response> {
+  const identifier = typeof body.xml === 'string' || typeof body.rawXml === 'string' ? (itemFromBody(body).identifier as string) : needString(body, 'identifier')
+  const metadata = optObject(body, 'metadata')
+  if (!metadata) throw new InvalidField('metadata', "'metadata' is required: the object that replaces the item's metadata.", 'required')
+  const item = need(q, 'items', identifier)
+  return json(replace(q, 'items', { ...item, metadata }), 201)
+}
+
+/** The item routes. */
+export function itemRoutes(q: Qti): Route[] {
+  const list = (): Rec[] => [...q.state.items.values()]
+  return [
+    route('GET', '/assessment-items', 'searchAssessmentItems', (ctx) => pageOf(ctx.query, list(), { sorts: SORTS, defaultSort: 'createdAt' })),
+    route('POST', '/assessment-items', 'createAssessmentItem', async (ctx) => json(insert(q, 'items', itemFromBody(await readObject(ctx))), 201)),
+    route('GET', '/assessment-items/{identifier}', 'getAssessmentItem', (ctx) => json(need(q, 'items', ctx.params.identifier!))),
+    route('PUT', '/assessment-items/{identifier}', 'updateAssessmentItem', async (ctx) => {
+      const record = itemFromBody(await readObject(ctx))
+      samePathId(ctx.params.identifier!, record.identifier as string)
+      return json(replace(q, 'items', record))
+    }),
+    route('DELETE', '/assessment-items/{identifier}', 'deleteAssessmentItem', (ctx) => {
+      remove(q, 'items', ctx.params.identifier!)
+      return noContent()
+    }),
+    route('POST', '/assessment-items/metadata', 'updateMetadata', async (ctx) => updateMetadata(q, await readObject(ctx))),
+    route('POST', '/assessment-items/{identifier}/process-response', 'processResponse', async (ctx) => processResponse(q, ctx.params.identifier!, await readObject(ctx))),
+  ]
+}

@@ -1,0 +1,73 @@
+// Stimuli (shared passages items refer to): search, create from XML (`{ format: 'xml', xml, metadata? }`) or JSON
+// (`identifier`, `title`, `content` as XHTML), get, PUT (full replace), delete. Answers carry `rawXml` and the
+// parsed `content` view, as the spec's response schema does.
+import { route, type Route } from '../context.js'
+import { json, noContent } from '../http.js'
+import { InvalidField } from './error.js'
+import { fromRawXml } from './item-model.js'
+import { pageOf } from './listing.js'
+import { needString, oneOf, optObject, optString, parseField, readObject, rootOf, samePathId, type Body } from './request.js'
+import { insert, need, remove, replace, type Qti, type Rec } from './state.js'
+import { content, elements, QTI_NS, tag, XML_DECL } from './xml-view.js'
+import { parseXml, XmlError } from './xml.js'
+
+const SORTS = ['title', 'identifier', 'createdAt', 'updatedAt']
+
+/**
+ * The stored record of a stimulus sent as XML.
+ *
+ * @example
+ * stimulusFromXml('<qti-assessment-stimulus identifier="s1" title="S"><qti-stimulus-body><p>Hi</p></qti-stimulus-body></qti-assessment-stimulus>', undefined, 'xml')
+ */
+export function stimulusFromXml(xml: string, metadata: Body | undefined, field: string): Rec {
+  const root = parseField(xml, field)
+  const { identifier, title } = rootOf(root, 'qti-assessment-stimulus', field)
+  if (elements(root, 'qti-stimulus-body').length === 0) throw new InvalidField(field, '<qti-assessment-stimulus> needs a <qti-stimulus-body>.', 'required')
+  const record: Rec = { identifier, title, language: root.attrs['xml:lang'] ?? 'en', catalogInfo: [], metadata: metadata ?? {}, rawXml: xml, content: content(root) }
+  if (root.attrs.label !== undefined) record.label = root.attrs.label
+  if (root.attrs['tool-name'] !== undefined) record.toolName = root.attrs['tool-name']
+  if (root.attrs['tool-version'] !== undefined) record.toolVersion = root.attrs['tool-version']
+  const sheet = elements(root, 'qti-stylesheet')[0]
+  if (sheet) record.stylesheet = { href: sheet.attrs.href ?? '', type: sheet.attrs.type ?? '' }
+  return record
+}
+
+function stimulusFromJson(body: Body): Rec {
+  const html = needString(body, 'content')
+  try {
+    parseXml(`<body>${html}</body>`)
+  } catch (err) {
+    if (err instanceof XmlError) throw new InvalidField('content', `'content' must be well-formed XHTML: ${err.message}.`, 'invalid_xml')
+    throw err
+  }
+  const xml = XML_DECL + tag('qti-assessment-stimulus', {
+    xmlns: QTI_NS, identifier: needString(body, 'identifier'), title: needString(body, 'title'), 'xml:lang': optString(body, 'language') ?? 'en',
+    label: optString(body, 'label'), 'tool-name': optString(body, 'toolName'), 'tool-version': optString(body, 'toolVersion'),
+  }, tag('qti-stimulus-body', {}, html))
+  return stimulusFromXml(xml, optObject(body, 'metadata'), 'body')
+}
+
+/** A stimulus body of any form: XML, JSON, or a record as read (`rawXml`). */
+export function stimulusFromBody(body: Body): Rec {
+  if (body.format === undefined && typeof body.rawXml === 'string') return fromRawXml(body, stimulusFromXml, ['identifier', 'title'])
+  const format = body.format === undefined ? 'json' : oneOf(body.format, ['xml', 'json'] as const, 'format')
+  return format === 'xml' ? stimulusFromXml(needString(body, 'xml'), optObject(body, 'metadata'), 'xml') : stimulusFromJson(body)
+}
+
+/** The stimulus routes. */
+export function stimulusRoutes(q: Qti): Route[] {
+  return [
+    route('GET', '/stimuli', 'searchStimuli', (ctx) => pageOf(ctx.query, [...q.state.stimuli.values()], { sorts: SORTS, defaultSort: 'createdAt' })),
+    route('POST', '/stimuli', 'createStimulus', async (ctx) => json(insert(q, 'stimuli', stimulusFromBody(await readObject(ctx))), 201)),
+    route('GET', '/stimuli/{identifier}', 'getStimulus', (ctx) => json(need(q, 'stimuli', ctx.params.identifier!))),
+    route('PUT', '/stimuli/{identifier}', 'updateStimulus', async (ctx) => {
+      const record = stimulusFromBody(await readObject(ctx))
+      samePathId(ctx.params.identifier!, record.identifier as string)
+      return json(replace(q, 'stimuli', record))
+    }),
+    route('DELETE', '/stimuli/{identifier}', 'deleteStimulus', (ctx) => {
+      remove(q, 'stimuli', ctx.params.identifier!)
+      return noContent()
+    }),
+  ]
+}
