@@ -36,6 +36,8 @@ export type {
   MasteryTrackControls,
   MasteryTrackStudentStatus,
   PowerPathControls,
+  ClrControls,
+  OpenBadgesControls,
   RecordedRequest,
   SeedUsersOptions,
   WebhookDelivery,

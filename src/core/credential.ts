@@ -1,0 +1,242 @@
+/**
+ * @module core/credential — the W3C Verifiable Credential shapes the 1EdTech record services take (a learner
+ * record wrapping achievement credentials, a badge credential on its own), and the checks that refuse a
+ * credential missing what those services require before any request. Services pass their own context and type
+ * names; the Open Badges 3.0 achievement shape lives here because more than one service carries it.
+ */
+
+import type { InputIssue } from './errors.js'
+
+/** An issuer: its URI, or a profile with at least `id` (and `type`, e.g. `['Profile']`). */
+export type CredentialIssuer = string | {
+  id: string
+  type: string[]
+  name?: string
+  url?: string
+  email?: string
+  phone?: string
+  description?: string
+  image?: { id: string; type: 'Image'; caption?: string }
+  [key: string]: unknown
+}
+
+/** An embedded proof (VC Data Integrity): the service adds its own on upsert and issue. */
+export interface CredentialProof {
+  type: string
+  cryptosuite?: string
+  created?: string
+  proofPurpose?: string
+  verificationMethod?: string
+  proofValue?: string
+  [key: string]: unknown
+}
+
+/** What every verifiable credential carries (W3C VC data model 2.0 names). */
+export interface VerifiableCredentialBase {
+  /** The W3C credentials context first, then the 1EdTech one. */
+  '@context': (string | Record<string, unknown>)[]
+  /** A URI (`urn:uuid:…`, `https://…`). */
+  id: string
+  type: string[]
+  issuer: CredentialIssuer
+  /** ISO 8601 date-time with a zone: `2026-03-02T10:00:00Z`. */
+  validFrom: string
+  validUntil?: string
+  name?: string
+  description?: string
+  credentialSchema?: { id: string; type: string }[]
+  proof?: CredentialProof | CredentialProof[]
+  [key: string]: unknown
+}
+
+/** How the learner is identified when `credentialSubject.id` is not enough (a hashed email, a sourcedId). */
+export interface IdentityObject {
+  type: 'IdentityObject'
+  identityHash: string
+  identityType: string
+  hashed: boolean
+  salt?: string
+}
+
+/** An achievement as Open Badges 3.0 describes it inside a credential. */
+export interface CredentialAchievement {
+  id: string
+  type: string[]
+  name: string
+  description: string
+  criteria: { id?: string; narrative?: string }
+  achievementType?: string
+  image?: { id: string; type: 'Image'; caption?: string }
+  creator?: CredentialIssuer
+  [key: string]: unknown
+}
+
+/**
+ * An Open Badges 3.0 credential (`OpenBadgeCredential`, also called `AchievementCredential`).
+ * @example
+ * const badge: AchievementCredential = {
+ *   '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+ *   id: 'urn:uuid:4f1c…', type: ['VerifiableCredential', 'OpenBadgeCredential'],
+ *   issuer: { id: 'https://school.example/issuer', type: ['Profile'], name: 'Example School' },
+ *   validFrom: '2026-03-02T10:00:00Z',
+ *   credentialSubject: {
+ *     id: 'urn:example:student-1', type: ['AchievementSubject'],
+ *     achievement: { id: 'https://school.example/a/fractions', type: ['Achievement'], name: 'Fractions', description: 'Adds fractions', criteria: { narrative: 'Pass the unit test' } },
+ *   },
+ * }
+ */
+export interface AchievementCredential extends VerifiableCredentialBase {
+  credentialSubject: {
+    id?: string
+    type: string[]
+    identifier?: IdentityObject[]
+    achievement: CredentialAchievement
+    [key: string]: unknown
+  }
+}
+
+/** Another name of the same shape. */
+export type OpenBadgeCredential = AchievementCredential
+
+/** What a service requires of one kind of credential. */
+export interface CredentialKind {
+  /** The 1EdTech context `@context` must include. */
+  context: RegExp
+  /** Named in messages: `https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json`. */
+  contextExample: string
+  /** `type` must hold `VerifiableCredential` and one of these. */
+  types: readonly string[]
+}
+
+const VC_CONTEXTS = ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/2018/credentials/v1']
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+
+/** Open Badges 3.0 credentials: the OB context (versioned or not) and type `OpenBadgeCredential`. */
+export const ACHIEVEMENT_CREDENTIAL: CredentialKind = {
+  context: /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.0\.\d+)?\.json$/,
+  contextExample: 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+  types: ['OpenBadgeCredential', 'AchievementCredential'],
+}
+
+/** A plain object (not an array, not null). */
+export const isRecord = (value: unknown): value is Record<string, any> => !!value && typeof value === 'object' && !Array.isArray(value)
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value)
+
+/** Adds an issue when `value` is not a non-empty string. */
+export function needText(issues: InputIssue[], value: unknown, path: string, what = 'a non-empty string'): boolean {
+  if (isText(value)) return true
+  issues.push({ path, message: value === undefined ? `is required (${what})` : `must be ${what}, got ${kindOf(value)}` })
+  return false
+}
+
+/** Adds an issue when `value` is not an array of strings holding `wanted` (and one of `oneOf`, when given). */
+export function needTypes(issues: InputIssue[], value: unknown, path: string, wanted: string | undefined, oneOf: readonly string[] = []): void {
+  const example = JSON.stringify([wanted, oneOf[0]].filter(Boolean))
+  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) {
+    issues.push({ path, message: `${value === undefined ? 'is required' : `must be an array of strings, got ${kindOf(value)}`}: use ${example}` })
+    return
+  }
+  if (wanted && !value.includes(wanted)) issues.push({ path, message: `must include '${wanted}': use ${example}` })
+  if (oneOf.length && !oneOf.some((t) => value.includes(t))) issues.push({ path, message: `must include ${oneOf.map((t) => `'${t}'`).join(' or ')}` })
+}
+
+function needDate(issues: InputIssue[], value: unknown, path: string, required: boolean): void {
+  if (value === undefined && !required) return
+  if (typeof value !== 'string' || !DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    issues.push({ path, message: `${value === undefined ? 'is required' : 'must be'} an ISO 8601 date-time with a zone, such as 2026-03-02T10:00:00Z` })
+  }
+}
+
+/**
+ * Checks what every verifiable credential of `kind` needs (contexts, id, types, issuer, validFrom, a subject
+ * object, proofs' shape) and adds one issue per problem under `path`. Answers the subject, when it is an object.
+ * @example
+ * const issues: InputIssue[] = []
+ * const subject = checkCredential(input, 'credential', ACHIEVEMENT_CREDENTIAL, issues)
+ */
+export function checkCredential(value: unknown, path: string, kind: CredentialKind | undefined, issues: InputIssue[]): Record<string, any> | undefined {
+  if (!isRecord(value)) {
+    issues.push({ path, message: `must be a credential object, got ${kindOf(value)}` })
+    return undefined
+  }
+  const contexts = value['@context']
+  const at = `${path}.@context`
+  if (!Array.isArray(contexts) || contexts.length === 0) {
+    issues.push({ path: at, message: `must be an array starting with '${VC_CONTEXTS[0]}'${kind ? ` and including '${kind.contextExample}'` : ''}` })
+  } else {
+    if (!VC_CONTEXTS.includes(contexts[0])) issues.push({ path: at, message: `must start with the W3C credentials context '${VC_CONTEXTS[0]}'` })
+    if (kind && !contexts.some((c) => typeof c === 'string' && kind.context.test(c))) {
+      issues.push({ path: at, message: `must include the context '${kind.contextExample}'` })
+    }
+  }
+  needText(issues, value.id, `${path}.id`, "a URI such as 'urn:uuid:…'")
+  needTypes(issues, value.type, `${path}.type`, 'VerifiableCredential', kind?.types)
+  const issuer = value.issuer
+  if (isRecord(issuer)) {
+    needText(issues, issuer.id, `${path}.issuer.id`, "the issuer's URI")
+    needTypes(issues, issuer.type, `${path}.issuer.type`, 'Profile')
+  } else {
+    needText(issues, issuer, `${path}.issuer`, "the issuer's URI or a profile { id, type: ['Profile'] }")
+  }
+  needDate(issues, value.validFrom, `${path}.validFrom`, true)
+  needDate(issues, value.validUntil, `${path}.validUntil`, false)
+  if (isText(value.validFrom) && isText(value.validUntil) && Date.parse(value.validUntil) < Date.parse(value.validFrom)) {
+    issues.push({ path: `${path}.validUntil`, message: 'must not be before validFrom' })
+  }
+  const proofs = value.proof === undefined ? [] : Array.isArray(value.proof) ? value.proof : [value.proof]
+  proofs.forEach((proof: unknown, i: number) => {
+    if (!isRecord(proof) || !isText(proof.type)) issues.push({ path: `${path}.proof.${i}`, message: 'must be a proof object with a type (or leave proof out: the service signs)' })
+  })
+  const subject = value.credentialSubject
+  if (!isRecord(subject)) {
+    issues.push({ path: `${path}.credentialSubject`, message: `${subject === undefined ? 'is required' : `must be an object, got ${kindOf(subject)}`}: who the credential is about` })
+    return undefined
+  }
+  return subject
+}
+
+/**
+ * Checks an Open Badges 3.0 credential: the common shape, then its subject (`AchievementSubject`, identified by
+ * `id` or `identifier`) and the achievement (id, type, name, description, criteria).
+ * @example
+ * const issues: InputIssue[] = []
+ * checkAchievementCredential(badge, 'credential', issues)
+ * if (issues.length) throw new InputValidationError(issues, 'credentials.upsert')
+ */
+export function checkAchievementCredential(value: unknown, path: string, issues: InputIssue[]): void {
+  const subject = checkCredential(value, path, ACHIEVEMENT_CREDENTIAL, issues)
+  if (!subject) return
+  const at = `${path}.credentialSubject`
+  needTypes(issues, subject.type, `${at}.type`, 'AchievementSubject')
+  const ids = subject.identifier
+  if (subject.id === undefined && ids === undefined) {
+    issues.push({ path: `${at}.id`, message: 'is required: the learner as a URI, or give identifier [{ type: "IdentityObject", identityHash, identityType, hashed }]' })
+  }
+  if (subject.id !== undefined) needText(issues, subject.id, `${at}.id`, "the learner's URI")
+  if (ids !== undefined) {
+    if (!Array.isArray(ids)) issues.push({ path: `${at}.identifier`, message: 'must be an array of IdentityObject' })
+    else ids.forEach((id: unknown, i: number) => {
+      const p = `${at}.identifier.${i}`
+      if (!isRecord(id)) return issues.push({ path: p, message: 'must be an IdentityObject { type, identityHash, identityType, hashed }' })
+      if (id.type !== 'IdentityObject') issues.push({ path: `${p}.type`, message: "must be 'IdentityObject'" })
+      needText(issues, id.identityHash, `${p}.identityHash`)
+      needText(issues, id.identityType, `${p}.identityType`, "a type such as 'emailAddress' or 'sourcedId'")
+      if (typeof id.hashed !== 'boolean') issues.push({ path: `${p}.hashed`, message: 'must be true or false' })
+    })
+  }
+  const achievement = subject.achievement
+  const ap = `${at}.achievement`
+  if (!isRecord(achievement)) {
+    issues.push({ path: ap, message: `${achievement === undefined ? 'is required' : 'must be an object'}: { id, type: ['Achievement'], name, description, criteria: { narrative } }` })
+    return
+  }
+  needText(issues, achievement.id, `${ap}.id`, "the achievement's URI")
+  needTypes(issues, achievement.type, `${ap}.type`, 'Achievement')
+  needText(issues, achievement.name, `${ap}.name`)
+  needText(issues, achievement.description, `${ap}.description`)
+  const criteria = achievement.criteria
+  if (!isRecord(criteria) || (!isText(criteria.narrative) && !isText(criteria.id))) {
+    issues.push({ path: `${ap}.criteria`, message: 'is required: { narrative: "what earns it" } (or { id } of a criteria page)' })
+  }
+}
