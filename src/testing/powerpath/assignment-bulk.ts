@@ -1,9 +1,9 @@
 // Bulk test assignments: a list of items, or a published Google Sheet tab read as CSV (the emulator has no network:
 // `emulator.powerpath.publishSheet(url, sheet, csv)` serves one). All or nothing: every row is checked first; any
-// bad row answers 400 with every error (`errors[{row, message}]`, rows from 0, beside the imsx fields) and creates
+// bad row answers 400 with every error (`{ success: false, results: [], errors[{row, message}] }`, rows from 0) and creates
 // nothing.
 import { route, type Ctx, type Route } from '../context.js'
-import { badRequest, imsxBody, json } from '../http.js'
+import { badRequest, json } from '../http.js'
 import { roster, type PP } from './catalog.js'
 import { needString, readBody } from './request.js'
 import { key, SUBJECTS } from './state.js'
@@ -15,11 +15,8 @@ const MAX_ROWS = 3000
 
 function commit(pp: PP, checked: readonly (NewAssignment | string)[]): Response {
   const errors: RowError[] = checked.flatMap((c, row) => (typeof c === 'string' ? [{ row, message: c }] : []))
-  if (errors.length > 0) {
-    const description = `${errors.length} of ${checked.length} rows are invalid; nothing was created. First: row ${errors[0]!.row}: ${errors[0]!.message}`
-    const details = errors.map((e) => ({ row: String(e.row), message: e.message }))
-    return json({ ...imsxBody(400, description), imsx_error_details: details, success: false, results: [], errors }, 400)
-  }
+  // The spec's 400 body is exactly { success, results, errors } (additionalProperties: false): no imsx fields.
+  if (errors.length > 0) return json({ success: false, results: [], errors }, 400)
   const results = (checked as NewAssignment[]).map((input) => created(createAssignment(pp, input)))
   return json({ success: true, results, errors: [] })
 }

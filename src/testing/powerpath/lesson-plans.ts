@@ -6,6 +6,7 @@ import { badRequest, json, noContent, notFound } from '../http.js'
 import { courseOf, record, roster, studentOf, type PP } from './catalog.js'
 import { baseTree, OPERATION_TYPES, replay } from './plan-tree.js'
 import { needString, oneOf, optString, readBody, type Body } from './request.js'
+import type { Entity } from '../oneroster/types.js'
 import { nextId, type LessonPlan, type PlanItem } from './state.js'
 
 function planOf(pp: PP, id: string): LessonPlan {
@@ -14,12 +15,19 @@ function planOf(pp: PP, id: string): LessonPlan {
   return plan
 }
 
+/** A plan item's resource as the spec shows it: the record plus the required `metadataDetails.type` (its metadata's `type`). */
+function withDetails(resource: Entity | undefined): Record<string, unknown> | null {
+  if (!resource) return null
+  const type = (resource.metadata as { type?: unknown } | undefined)?.type
+  return { ...resource, metadataDetails: { type: typeof type === 'string' ? type : 'unknown' } }
+}
+
 function resourceView(pp: PP, item: PlanItem, parentId: string, index: number): Record<string, unknown> {
   const cr = record(pp, 'componentResources', item.id)
   const resourceId = item.resourceId ?? (cr?.resource as { sourcedId?: string } | undefined)?.sourcedId ?? ''
   return {
     tenantId: null, clientAppId: null, id: item.itemId, sourcedId: item.id, title: cr?.title ?? record(pp, 'resources', resourceId)?.title ?? item.id,
-    sortOrder: String(index + 1), metadata: (cr?.metadata as object) ?? {}, courseComponentSourcedId: parentId, resource: record(pp, 'resources', resourceId) ?? null,
+    sortOrder: String(index + 1), metadata: (cr?.metadata as object) ?? {}, courseComponentSourcedId: parentId, resource: withDetails(record(pp, 'resources', resourceId)),
   }
 }
 

@@ -135,11 +135,12 @@ function placementData(pp: PP, ctx: Ctx): Response {
     const s = standing(pp, student, subject)
     if (s.tests.length === 0) continue
     const grades = s.tests.map(gradeOf)
+    // `source` is the spec's enum: EDULASTIC for Edulastic tests, PLACEMENT for every other placement test.
     const results = s.tests.map((t) => {
       const done = doneAttempt(pp, student, t.id)
       const started = attemptsOf(pp, student, t.id).some((a) => a.answers.size > 0)
       const status = done ? (done.score >= PASS_SCORE ? 'PASSED' : 'FAILED') : started ? 'STARTED' : 'NOT_STARTED'
-      return { testId: t.id, title: t.title, subject, grade: gradeOf(t), status, ...(done ? { score: done.score, completedAt: done.completedAt } : {}), source: t.toolProvider ?? 'powerpath' }
+      return { testId: t.id, title: t.title, subject, grade: gradeOf(t), status, ...(done ? { score: done.score, completedAt: done.completedAt } : {}), source: t.toolProvider === 'edulastic' ? 'EDULASTIC' : 'PLACEMENT' }
     })
     const status = s.onboarded ? 'completed' : results.some((r) => r.status !== 'NOT_STARTED') ? 'in_progress' : 'not_started'
     out[subject] = {
