@@ -70,6 +70,9 @@ const suite: Suite = (env) => {
       const refused = await rejection(client.testAssignments.bulk({ items: [{ student: ADA, subject: 'Math', grade: 4 }, { student: 'nobody', subject: 'Math', grade: 4 }] }))
       assert.ok(sdk.errors.isValidationError(refused), String(refused))
       assert.equal(refused.status, 400)
+      // The answer names the refused rows only in its `errors` list: the message must carry them.
+      assert.match(refused.message, /row 1: Student 'nobody' not found/)
+      assert.deepEqual((refused.body as { errors: { row: number }[] }).errors.map((e) => e.row), [1])
       assert.equal((await client.testAssignments.admin.listAll()).length, 2, 'nothing was created by the refused batch')
 
       const url = 'https://docs.google.com/spreadsheets/d/sheet-1'
