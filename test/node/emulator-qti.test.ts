@@ -1,0 +1,350 @@
+// The emulated QTI service driven by raw HTTP: items and stimuli from XML and JSON (XML kept byte for byte),
+// page-based listing with query/filter/sort/order, 409/404/400 in QTI's own error body, processResponse scoring,
+// validate / validateBatch, feedback, and a walk proving every operation of qti-api.yaml is routed.
+// Tests, parts, sections and item order: emulator-qti-structure.test.ts.
+// Run: node --import tsx --test test/node/emulator-qti.test.ts
+import assert from 'node:assert/strict'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { connect, enc, mintToken, type Json } from './emulator-helpers.ts'
+
+const Q = '/qti-host'
+const NS = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0'
+
+/** A choice item whose correct answer is `answer` (cardinality single unless told). */
+function choiceXml(id: string, { title = 'Pick one', answer = 'B', cardinality = 'single', extra = '' } = {}): string {
+  const values = answer.split(',').map((v) => `<qti-value>${v}</qti-value>`).join('')
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<qti-assessment-item xmlns="${NS}" identifier="${id}" title="${title}" adaptive="false" time-dependent="false">
+  <qti-response-declaration identifier="RESPONSE" cardinality="${cardinality}" base-type="identifier"><qti-correct-response>${values}</qti-correct-response></qti-response-declaration>
+  <qti-item-body><qti-choice-interaction response-identifier="RESPONSE"><qti-prompt>2 &lt; 3?</qti-prompt><qti-simple-choice identifier="A">No</qti-simple-choice><qti-simple-choice identifier="B">Yes</qti-simple-choice><qti-simple-choice identifier="C">Maybe</qti-simple-choice></qti-choice-interaction></qti-item-body>${extra}
+</qti-assessment-item>`
+}
+
+async function setup(options = {}) {
+  const s = await connect(options)
+  const createItem = (xml: string, metadata?: Json) => s.call('POST', `${Q}/assessment-items`, { format: 'xml', xml, ...(metadata ? { metadata } : {}) })
+  const score = (id: string, response: unknown) => s.call('POST', `${Q}/assessment-items/${enc(id)}/process-response`, { identifier: id, response })
+  return { ...s, createItem, score }
+}
+
+/** The one issue of a QTI 400 body (not imsx). */
+function issueOf(body: Json): Json {
+  assert.equal(body.code, 'VALIDATION_ERROR')
+  assert.equal(typeof body.error, 'string')
+  assert.equal(body.imsx_codeMajor, undefined)
+  assert.equal(body.meta.issues.length, 1)
+  return body.meta.issues[0]
+}
+
+describe('QTI emulator: assessment items', () => {
+  it('stores an XML item as sent (rawXml byte for byte) and derives identifier, title, type and declarations from it', async () => {
+    const s = await setup()
+    const xml = choiceXml('item-a', { title: 'Less &amp; more' })
+    const created = await s.createItem(xml, { subject: 'Math', grade: '3' })
+    assert.equal(created.status, 201)
+    const got = await s.get(`${Q}/assessment-items/item-a`)
+    assert.equal(got.status, 200)
+    assert.equal(got.body.rawXml, xml)
+    assert.deepEqual([got.body.identifier, got.body.title, got.body.type, got.body.qtiVersion], ['item-a', 'Less & more', 'choice', '3.0'])
+    assert.deepEqual(got.body.responseDeclarations, [{ identifier: 'RESPONSE', cardinality: 'single', baseType: 'identifier', correctResponse: { value: ['B'] } }])
+    assert.deepEqual(got.body.metadata, { subject: 'Math', grade: '3' })
+    assert.equal(got.body.content['qti-assessment-item']._attributes.identifier, 'item-a')
+    assert.equal(got.body.createdAt, created.body.createdAt)
+  })
+
+  it('a taken identifier is a 409 that says it exists; an unknown one a 404; delete answers 204 then 404', async () => {
+    const s = await setup()
+    const dup = await s.createItem(choiceXml('seed-item-choice-1'))
+    assert.equal(dup.status, 409)
+    assert.match(dup.body.error, /'seed-item-choice-1' already exists/)
+    assert.equal((await s.get(`${Q}/assessment-items/nope`)).status, 404)
+    assert.deepEqual((await s.get(`${Q}/assessment-items/nope`)).body, { error: "Assessment item 'nope' not found." })
+    assert.equal((await s.call('DELETE', `${Q}/assessment-items/seed-item-text-1`)).status, 204)
+    assert.equal((await s.call('DELETE', `${Q}/assessment-items/seed-item-text-1`)).status, 404)
+  })
+
+  it('PUT replaces the whole item: what is not sent is gone, createdAt stays, __v grows; the path decides which item', async () => {
+    const s = await setup()
+    const before = (await s.get(`${Q}/assessment-items/seed-item-choice-1`)).body
+    const put = await s.call('PUT', `${Q}/assessment-items/seed-item-choice-1`, { format: 'xml', xml: choiceXml('seed-item-choice-1', { title: 'Renamed', answer: 'C' }) })
+    assert.equal(put.status, 200)
+    assert.deepEqual([put.body.title, put.body.metadata, put.body.__v, put.body.createdAt], ['Renamed', {}, before.__v + 1, before.createdAt])
+    assert.deepEqual(put.body.responseDeclarations[0].correctResponse.value, ['C'])
+    const other = await s.call('PUT', `${Q}/assessment-items/seed-item-choice-1`, { format: 'xml', xml: choiceXml('someone-else') })
+    assert.equal(other.status, 400)
+    assert.equal(issueOf(other.body).field, 'identifier')
+    assert.equal((await s.call('PUT', `${Q}/assessment-items/ghost`, { format: 'xml', xml: choiceXml('ghost') })).status, 404)
+  })
+
+  it('a record sent back as read (rawXml, no format) keeps its XML; a title that disagrees with rawXml is a 400', async () => {
+    const s = await setup()
+    const read = (await s.get(`${Q}/assessment-items/seed-item-text-1`)).body
+    const back = await s.call('PUT', `${Q}/assessment-items/seed-item-text-1`, { ...read, metadata: { subject: 'Geography' } })
+    assert.equal(back.status, 200)
+    assert.deepEqual([back.body.rawXml, back.body.metadata], [read.rawXml, { subject: 'Geography' }])
+    const clash = await s.call('PUT', `${Q}/assessment-items/seed-item-text-1`, { ...read, title: 'New title' })
+    assert.equal(clash.status, 400)
+    assert.equal(issueOf(clash.body).field, 'title')
+  })
+
+  it('JSON items are written as XML (values escaped) and read back like XML ones', async () => {
+    const s = await setup()
+    const res = await s.call('POST', `${Q}/assessment-items`, {
+      format: 'json', identifier: 'json-1', title: 'Cities "&" <capitals>', type: 'text-entry', metadata: { subject: 'Geography' },
+      responseDeclarations: [{ identifier: 'RESPONSE', cardinality: 'single', baseType: 'string', correctResponse: { value: ['Paris'] } }],
+      responseProcessing: { templateType: 'match_correct' }, interaction: { questionStructure: { prompt: 'Capital of <France>?' } },
+    })
+    assert.equal(res.status, 201)
+    assert.equal(res.body.title, 'Cities "&" <capitals>')
+    assert.match(res.body.rawXml, /title="Cities &quot;&amp;&quot; &lt;capitals&gt;"/)
+    assert.match(res.body.rawXml, /<qti-text-entry-interaction response-identifier="RESPONSE"><qti-prompt>Capital of &lt;France&gt;\?<\/qti-prompt>/)
+    assert.deepEqual(res.body.responseProcessing, { templateType: 'match_correct' })
+    const bad = await s.call('POST', `${Q}/assessment-items`, { format: 'json', identifier: 'json-2', title: 'T', type: 'essay' })
+    assert.equal(bad.status, 400)
+    assert.equal(issueOf(bad.body).field, 'type')
+  })
+
+  it('XML that is not well-formed, has the wrong root, a DOCTYPE or no interaction is a 400 naming the field', async () => {
+    const s = await setup()
+    const cases: [string, RegExp][] = [
+      ['<qti-assessment-item identifier="x" title="t"><qti-item-body></qti-assessment-item>', /not well-formed: end tag <\/qti-assessment-item> does not match <qti-item-body> \(line 1, column 62\)/],
+      [`<qti-assessment-stimulus xmlns="${NS}" identifier="x" title="t"/>`, /root element must be <qti-assessment-item>, not <qti-assessment-stimulus>/],
+      ['<!DOCTYPE x [<!ENTITY a "aaaa">]><qti-assessment-item identifier="x" title="t"/>', /DOCTYPE declarations are not accepted/],
+      ['<qti-assessment-item identifier="x" title="t"><qti-item-body><p>No question</p></qti-item-body></qti-assessment-item>', /has no interaction/],
+      ['<qti-assessment-item identifier="x" title="t">&bogus;</qti-assessment-item>', /unknown entity '&bogus;'/],
+      ['<qti-assessment-item identifier="x" title="t" identifier="y"/>', /duplicate attribute 'identifier'/],
+      [`<qti-assessment-item title="t">${'<div>'.repeat(300)}${'</div>'.repeat(300)}</qti-assessment-item>`, /nested deeper than 256 levels/],
+    ]
+    for (const [xml, why] of cases) {
+      const res = await s.createItem(xml)
+      assert.equal(res.status, 400, xml.slice(0, 60))
+      assert.equal(issueOf(res.body).field, 'xml')
+      assert.match(res.body.error, why)
+    }
+    assert.equal((await s.get(`${Q}/assessment-items/x`)).status, 404)
+  })
+
+  it('the metadata update replaces the named item\'s metadata (201 with the item); an unknown item is a 404', async () => {
+    const s = await setup()
+    const res = await s.call('POST', `${Q}/assessment-items/metadata`, { identifier: 'seed-item-choice-1', metadata: { humanApproved: false } })
+    assert.equal(res.status, 201)
+    assert.deepEqual((await s.get(`${Q}/assessment-items/seed-item-choice-1`)).body.metadata, { humanApproved: false })
+    assert.equal((await s.call('POST', `${Q}/assessment-items/metadata`, { identifier: 'nope', metadata: {} })).status, 404)
+  })
+})
+
+describe('QTI emulator: processResponse', () => {
+  it('scores against the response declaration: 1 for the correct response, 0 otherwise, by cardinality', async () => {
+    const s = await setup()
+    await s.createItem(choiceXml('multi', { answer: 'A,C', cardinality: 'multiple' }))
+    await s.createItem(choiceXml('ordered', { answer: 'C,A,B', cardinality: 'ordered' }))
+    const cases: [string, unknown, number][] = [
+      ['seed-item-choice-1', 'B', 1], ['seed-item-choice-1', 'A', 0], ['seed-item-choice-1', ['B', 'C'], 0],
+      ['seed-item-text-1', '  Paris ', 1], ['seed-item-text-1', 'paris', 0],
+      ['multi', ['C', 'A'], 1], ['multi', ['A'], 0], ['multi', ['A', 'C', 'B'], 0],
+      ['ordered', ['C', 'A', 'B'], 1], ['ordered', ['A', 'B', 'C'], 0],
+    ]
+    for (const [id, response, want] of cases) {
+      const res = await s.score(id, response)
+      assert.equal(res.status, 200)
+      assert.equal(res.body.score, want, `${id} ${JSON.stringify(response)}`)
+      assert.deepEqual(res.body.feedback, want === 1 ? { identifier: 'correct', value: 'Correct' } : { identifier: 'incorrect', value: 'Incorrect' })
+      assert.equal(res.body.isCorrect, want === 1)
+    }
+  })
+
+  it('an item without a correct response waits for grading; bad bodies are 400s and unknown items 404s', async () => {
+    const s = await setup()
+    const essay = await s.score('seed-item-essay-1', 'Forests hold water.')
+    assert.deepEqual([essay.body.score, essay.body.isCorrect, essay.body.requiresAsyncGrading], [null, null, true])
+    const mismatch = await s.call('POST', `${Q}/assessment-items/seed-item-choice-1/process-response`, { identifier: 'seed-item-text-1', response: 'B' })
+    assert.equal(issueOf(mismatch.body).field, 'identifier')
+    assert.equal(issueOf((await s.score('seed-item-choice-1', 7)).body).field, 'response')
+    assert.equal((await s.score('nope', 'B')).status, 404)
+  })
+})
+
+describe('QTI emulator: listing', () => {
+  it('pages with { items, total, page, pages, limit, sort, order }; a page past the end is empty with the true total', async () => {
+    const s = await setup()
+    const all = await s.get(`${Q}/assessment-items?limit=2&sort=identifier&order=asc`)
+    assert.deepEqual(all.body.items.map((i: Json) => i.identifier), ['seed-item-choice-1', 'seed-item-essay-1'])
+    assert.deepEqual([all.body.total, all.body.page, all.body.pages, all.body.limit, all.body.sort, all.body.order], [3, 1, 2, 2, 'identifier', 'asc'])
+    const second = await s.get(`${Q}/assessment-items?limit=2&page=2&sort=identifier&order=asc`)
+    assert.deepEqual(second.body.items.map((i: Json) => i.identifier), ['seed-item-text-1'])
+    const past = await s.get(`${Q}/assessment-items?limit=2&page=3`)
+    assert.deepEqual([past.body.items, past.body.total], [[], 3])
+    const byDefault = await s.get(`${Q}/assessment-items`)
+    assert.deepEqual([byDefault.body.limit, byDefault.body.sort, byDefault.body.order], [10, 'createdAt', 'desc'])
+    await s.createItem(choiceXml('newest'))
+    assert.equal((await s.get(`${Q}/assessment-items`)).body.items[0].identifier, 'newest')
+  })
+
+  it('query searches title and identifier; filter takes =, !=, ~, comparisons with AND/OR on nested fields', async () => {
+    const s = await setup()
+    const ids = async (qs: string) => (await s.get(`${Q}/assessment-items?sort=identifier&order=asc&${qs}`)).body.items.map((i: Json) => i.identifier)
+    assert.deepEqual(await ids('query=FRANCE'), ['seed-item-text-1'])
+    assert.deepEqual(await ids('query=essay'), ['seed-item-essay-1'])
+    assert.deepEqual(await ids(`filter=${enc("type='choice'")}`), ['seed-item-choice-1'])
+    assert.deepEqual(await ids(`filter=${enc("type!='choice' AND metadata.grade='5'")}`), ['seed-item-essay-1'])
+    assert.deepEqual(await ids(`filter=${enc("type='text-entry' OR title~'forest'")}`), ['seed-item-choice-1', 'seed-item-essay-1', 'seed-item-text-1'])
+    assert.deepEqual(await ids(`filter=${enc("metadata.grade<'5'")}`), ['seed-item-text-1'])
+  })
+
+  it('a malformed filter, the @ operator, an unknown sort, or a bad page or limit is a 400 naming the parameter', async () => {
+    const s = await setup()
+    const cases: [string, string][] = [
+      [`filter=${enc("type='choice")}`, 'filter'], [`filter=${enc("type@'choice,order'")}`, 'filter'], [`filter=${enc("type='a' AND")}`, 'filter'],
+      ['sort=difficulty', 'sort'], ['order=up', 'order'], ['page=0', 'page'], ['limit=3001', 'limit'], ['limit=ten', 'limit'],
+    ]
+    for (const [qs, field] of cases) {
+      const res = await s.get(`${Q}/assessment-items?${qs}`)
+      assert.equal(res.status, 400, qs)
+      assert.equal(issueOf(res.body).field, field)
+    }
+  })
+})
+
+describe('QTI emulator: stimuli', () => {
+  it('XML and JSON stimuli, 409 on a taken identifier, content that is not XHTML refused, PUT and delete', async () => {
+    const s = await setup()
+    const xml = `<qti-assessment-stimulus xmlns="${NS}" identifier="st-1" title="Passage" xml:lang="fr"><qti-stimulus-body><p>Bonjour</p></qti-stimulus-body></qti-assessment-stimulus>`
+    const created = await s.call('POST', `${Q}/stimuli`, { format: 'xml', xml })
+    assert.equal(created.status, 201)
+    assert.deepEqual([created.body.rawXml, created.body.language, created.body.content['qti-assessment-stimulus']['qti-stimulus-body'].p], [xml, 'fr', 'Bonjour'])
+    assert.equal((await s.call('POST', `${Q}/stimuli`, { format: 'xml', xml })).status, 409)
+    const json = await s.call('POST', `${Q}/stimuli`, { identifier: 'st-2', title: 'Second', content: '<div><p>Text</p></div>' })
+    assert.equal(json.status, 201)
+    assert.match(json.body.rawXml, /<qti-stimulus-body><div><p>Text<\/p><\/div><\/qti-stimulus-body>/)
+    const notXhtml = await s.call('POST', `${Q}/stimuli`, { identifier: 'st-3', title: 'Third', content: '<p>open' })
+    assert.equal(issueOf(notXhtml.body).field, 'content')
+    const list = await s.get(`${Q}/stimuli?sort=title&order=asc`)
+    assert.deepEqual(list.body.items.map((i: Json) => i.identifier), ['seed-stimulus-1', 'st-1', 'st-2'])
+    const put = await s.call('PUT', `${Q}/stimuli/st-2`, { identifier: 'st-2', title: 'Second, again', content: '<p>New</p>' })
+    assert.deepEqual([put.status, put.body.title], [200, 'Second, again'])
+    assert.equal((await s.call('DELETE', `${Q}/stimuli/st-2`)).status, 204)
+    assert.equal((await s.get(`${Q}/stimuli/st-2`)).status, 404)
+  })
+})
+
+describe('QTI emulator: validate', () => {
+  it('answers success "true" for a good document of the schema and "false" with the reasons otherwise', async () => {
+    const s = await setup()
+    const validate = (body: Json) => s.call('POST', `${Q}/validate`, body)
+    const good = await validate({ schema: 'item', xml: choiceXml('v-1') })
+    assert.deepEqual([good.status, good.body.success, good.body.validationErrors, good.body.message], [200, 'true', [], 'Valid XML'])
+    assert.equal(typeof good.body.entityId, 'string')
+    const cases: [Json, RegExp][] = [
+      [{ schema: 'item', xml: '<qti-assessment-item identifier="a" title="b">' }, /not well-formed: element <qti-assessment-item> is not closed/],
+      [{ schema: 'test', xml: choiceXml('v-2') }, /Root element must be <qti-assessment-test> for schema 'test', found <qti-assessment-item>/],
+      [{ schema: 'item', xml: '<qti-assessment-item identifier="a" title="b"/>' }, /namespace .* \(found no namespace\)/],
+      [{ schema: 'stimulus', xml: `<qti-assessment-stimulus xmlns="${NS}" identifier="s"/>` }, /missing the required attribute 'title'/],
+      [{ schema: 'test', xml: `<qti-assessment-test xmlns="${NS}" identifier="t" title="T"><qti-test-part identifier="p"/></qti-assessment-test>` }, /<qti-test-part> is missing the required attribute 'navigation-mode'/],
+    ]
+    for (const [body, why] of cases) {
+      const res = await validate(body)
+      assert.equal(res.status, 200)
+      assert.equal(res.body.success, 'false')
+      assert.equal(res.body.xmlContent, body.xml)
+      assert.match(res.body.validationErrors.join(' '), why)
+    }
+  })
+
+  it('validates a stored entity by entityId (404 in the validate shape when unknown); batch by xml or by entityIds', async () => {
+    const s = await setup()
+    const stored = await s.call('POST', `${Q}/validate`, { schema: 'test', entityId: 'seed-test-1' })
+    assert.deepEqual([stored.body.success, stored.body.entityId], ['true', 'seed-test-1'])
+    assert.equal(stored.body.xmlContent, (await s.get(`${Q}/assessment-tests/seed-test-1`)).body.rawXml)
+    const missing = await s.call('POST', `${Q}/validate`, { schema: 'item', entityId: 'seed-test-1' })
+    assert.equal(missing.status, 404)
+    assert.deepEqual([missing.body.success, missing.body.entityId, missing.body.error], [false, 'seed-test-1', 'Entity not found'])
+    const batch = await s.call('POST', `${Q}/validate/batch`, { schema: 'item', xml: [choiceXml('b-1'), '<oops'], entityIds: [] })
+    assert.deepEqual(batch.body.results.map((r: Json) => r.success), ['true', 'false'])
+    const byId = await s.call('POST', `${Q}/validate/batch`, { schema: 'item', xml: ['ignored'], entityIds: ['seed-item-text-1', 'seed-item-essay-1'] })
+    assert.deepEqual(byId.body.results.map((r: Json) => [r.entityId, r.success]), [['seed-item-text-1', 'true'], ['seed-item-essay-1', 'true']])
+    assert.equal(issueOf((await s.call('POST', `${Q}/validate`, { schema: 'lesson', xml: '<a/>' })).body).field, 'schema')
+    assert.equal(issueOf((await s.call('POST', `${Q}/validate/batch`, { schema: 'item', xml: Array(101).fill('<a/>'), entityIds: [] })).body).field, 'xml')
+  })
+})
+
+describe('QTI emulator: feedback', () => {
+  it('question and lesson feedback are stored, listed by lesson, and deleted by id', async () => {
+    const s = await setup()
+    const question = await s.call('POST', `${Q}/question`, { userId: 'u1', lessonId: 'L1', questionId: 'seed-item-choice-1', feedback: 'Typo in choice B', humanApproved: true })
+    assert.equal(question.status, 201)
+    assert.deepEqual([question.body.type, question.body.questionId, question.body.humanApproved], ['QUESTION', 'seed-item-choice-1', true])
+    const lesson = await s.call('POST', `${Q}/lesson`, { userId: 'u2', lessonId: 'L1', feedback: 'Too long' })
+    assert.deepEqual([lesson.status, lesson.body.type, lesson.body.humanApproved], [201, 'LESSON', false])
+    await s.call('POST', `${Q}/lesson`, { userId: 'u2', lessonId: 'L2', feedback: 'Other lesson' })
+    assert.deepEqual((await s.get(`${Q}/lesson/L1`)).body.map((f: Json) => f.feedback), ['Typo in choice B', 'Too long'])
+    const deleted = await s.call('DELETE', `${Q}/${question.body.id}`)
+    assert.deepEqual([deleted.status, typeof deleted.body.message], [200, 'string'])
+    assert.equal((await s.call('DELETE', `${Q}/${question.body.id}`)).status, 404)
+    assert.deepEqual((await s.get(`${Q}/lesson/L1`)).body.map((f: Json) => f.feedback), ['Too long'])
+    assert.equal(issueOf((await s.call('POST', `${Q}/lesson`, { lessonId: 'L1', feedback: 'x' })).body).field, 'userId')
+  })
+})
+
+describe('QTI emulator: errors, seed and reset', () => {
+  it('the kernel\'s own answers on QTI paths use QTI\'s body, not imsx', async () => {
+    const s = await setup()
+    const anonymous = await s.emu.fetch(`${s.emu.services.qti}/assessment-items`)
+    assert.equal(anonymous.status, 401)
+    const body = (await anonymous.json()) as Json
+    assert.equal(typeof body.error, 'string')
+    assert.equal(body.imsx_codeMajor, undefined)
+    const unknown = await s.get(`${Q}/no-such/route/here`)
+    assert.deepEqual([unknown.status, unknown.body.error], [404, 'Unknown route: GET /qti-host/no-such/route/here'])
+    const notJson = await s.call('POST', `${Q}/assessment-items`, '{"format":')
+    assert.equal(notJson.status, 400)
+    assert.equal(notJson.body.code, 'VALIDATION_ERROR')
+  })
+
+  it('seed: false starts empty; reset() brings the seed back and forgets what was added', async () => {
+    const empty = await setup({ seed: false })
+    assert.equal((await empty.get(`${Q}/assessment-items`)).body.total, 0)
+    const s = await setup()
+    await s.createItem(choiceXml('extra'))
+    await s.call('POST', `${Q}/lesson`, { userId: 'u', lessonId: 'L', feedback: 'f' })
+    s.emu.reset() // also revokes tokens: read with a new one
+    const headers = { authorization: `Bearer ${await mintToken(s.emu)}` }
+    const read = async (path: string) => (await s.emu.fetch(`${s.emu.services.qti}${path}`, { headers })).json() as Promise<Json>
+    const list = await read('/assessment-items?sort=identifier&order=asc')
+    assert.deepEqual(list.items.map((i: Json) => i.identifier), ['seed-item-choice-1', 'seed-item-essay-1', 'seed-item-text-1'])
+    assert.deepEqual(await read('/lesson/L'), [])
+  })
+})
+
+describe('every QTI operation of qti-api.yaml', () => {
+  const file = resolve(fileURLToPath(new URL('../../', import.meta.url)), process.env.TIMEBACK_SPECS ?? '../shared/specs', 'qti-api.yaml')
+  // Like the other spec walks: without the spec the test skips, except under CI=true where it must fail.
+  const missing = existsSync(file) ? undefined : `spec not found at ${file} (set TIMEBACK_SPECS)`
+
+  it('routes each (method, path): no answer is the kernel\'s unknown-route 404 or a 405', async (t) => {
+    if (missing) {
+      if (process.env.CI === 'true') assert.fail(missing)
+      return t.skip(missing)
+    }
+    // The file is YAML; its paths are the two-space-indented keys under `paths:` and their methods four spaces in.
+    const ops: [string, string][] = []
+    let path: string | undefined
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const p = /^ {2}(\/\S*):\s*$/.exec(line)
+      if (p) path = p[1]
+      else if (/^\S/.test(line)) path = undefined
+      const m = /^ {4}(get|post|put|delete|patch):\s*$/.exec(line)
+      if (m && path) ops.push([m[1]!.toUpperCase(), path])
+    }
+    assert.equal(ops.length, 38)
+    const s = await setup()
+    const problems: string[] = []
+    for (const [method, template] of ops) {
+      const url = Q + template.replace(/\{[^}]+\}/g, 'emulator-x')
+      const res = await s.call(method, url, method === 'GET' || method === 'DELETE' ? undefined : {})
+      if (res.status === 405 || (res.status === 404 && /Unknown route/.test(res.body?.error ?? ''))) problems.push(`${method} ${template} -> ${res.status}`)
+    }
+    assert.deepEqual(problems, [])
+  })
+})
