@@ -133,6 +133,25 @@ const suite: Suite = (env) => {
       assert.deepEqual(noGoals.seen.map((s) => s.path.split('/')[3]), ['resetGoals', 'propagateGoals', 'propagateGoals'])
     })
 
+    it('resetGoals: a failure that says nothing about routes (503, 429, 403) does not pin the client to one; concurrent calls both land', async () => {
+      // (A 401 is core's: it refreshes the token and retries once.)
+      for (const status of [503, 429, 403]) {
+        let first = true
+        // Only propagateGoals is served, but the very first request meets a failure that says nothing about routes.
+        const { client, seen } = recordingClient(env, (s) => {
+          if (first) return (first = false), Response.json({ error: 'busy' }, { status })
+          return s.path.includes('/resetGoals/') ? notFound() : Response.json({ data: { updated: 1, errors: [] } })
+        })
+        await assert.rejects(client.enrollments.resetGoals('c1'), (e: unknown) => E.isApiError(e) && (e as { status: number }).status === status)
+        assert.deepEqual(await client.enrollments.resetGoals('c1'), { updated: 1, errors: [] }, `after a ${status}`)
+        assert.deepEqual(seen.map((x) => x.path.split('/')[3]), ['resetGoals', 'resetGoals', 'propagateGoals'], `after a ${status}`)
+      }
+      const { client, seen } = recordingClient(env, (s) => (s.path.includes('/resetGoals/') ? notFound() : Response.json({ data: { updated: 3, errors: [] } })))
+      const both = await Promise.all([client.enrollments.resetGoals('c1'), client.enrollments.resetGoals('c2')])
+      assert.deepEqual(both.map((r) => r.updated), [3, 3])
+      assert.equal(seen.filter((x) => x.path.includes('/propagateGoals/')).length, 2)
+    })
+
     it('createCourse outlives the client timeout and is never retried by default; other calls keep the client timeout', async () => {
       // A server slower than the client's 30 ms timeout (the timeout timer is armed before this one).
       const slow = (body: unknown) => new Promise<Response>((resolve) => setTimeout(() => resolve(Response.json(body)), 120))

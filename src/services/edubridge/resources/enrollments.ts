@@ -3,7 +3,7 @@
  * enrolling a user in a course creates the course's default class and its year/term sessions when missing.
  */
 
-import { isApiError, isNotFoundError } from '../../../core/error-guards.js'
+import { isConflictError, isNotFoundError, isValidationError } from '../../../core/error-guards.js'
 import { NotFoundError } from '../../../core/errors.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { many, none, one, operation } from '../../../core/resource/operation.js'
@@ -114,7 +114,8 @@ export interface EnrollmentsResource {
   /**
    * POST /edubridge/enrollments/resetGoals/{courseId}: copies the course's goals onto its enrollments (404 unknown
    * course, 422 no goals). The vendor's notes call the route `propagateGoals`, its SDK `resetGoals`: this sends
-   * `resetGoals` and, on a 404, `propagateGoals`; the route that answered is used for the client's later calls.
+   * `resetGoals` and, on a 404, `propagateGoals`; the route that answered (a success, or its own 400/409/422)
+   * is used for the client's later calls.
    * When both answer 404 the NotFoundError's message holds both answers (one of them names the unknown course).
    */
   resetGoals(courseId: string, call?: CallOptions): Promise<ResetGoalsResult>
@@ -141,7 +142,7 @@ function enrollParams(input: unknown): Record<string, unknown> {
  * @example const enrollments = await createEnrollments(ctx).list('student-1')
  */
 export function createEnrollments(ctx: ServiceContext): EnrollmentsResource {
-  // Which goals route this deployment serves, once one has answered with anything but a 404.
+  // Which goals route this deployment serves, once one has answered as only that route can.
   let goalsOp: typeof resetGoalsOp | undefined
   return {
     list: async (userId, call) => listOp(ctx, { userId }, call),
@@ -165,8 +166,10 @@ export function createEnrollments(ctx: ServiceContext): EnrollmentsResource {
           goalsOp = op
           return result
         } catch (error) {
-          // Any answer of the service but a 404 proves the route exists; a network failure proves nothing.
-          if (isApiError(error) && !isNotFoundError(error)) goalsOp = op
+          // Only the route's own refusals (400/422 no goals, 409) prove it exists; a 404 may be a missing route, and
+          // a 403, 429, 5xx or network failure may come from in front of the routing: settling on those would pin
+          // the client to a route the deployment may not serve.
+          if (isValidationError(error) || isConflictError(error)) goalsOp = op
           throw error
         }
       }
