@@ -132,7 +132,7 @@ export function needText(issues: InputIssue[], value: unknown, path: string, wha
 
 /** Adds an issue when `value` is not an array of strings holding `wanted` (and one of `oneOf`, when given). */
 export function needTypes(issues: InputIssue[], value: unknown, path: string, wanted: string | undefined, oneOf: readonly string[] = []): void {
-  const example = JSON.stringify([wanted, oneOf[0]].filter(Boolean))
+  const example = `[${[wanted, oneOf[0]].filter(Boolean).map((t) => `'${t}'`).join(', ')}]`
   if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) {
     issues.push({ path, message: `${value === undefined ? 'is required' : `must be an array of strings, got ${kindOf(value)}`}: use ${example}` })
     return

@@ -1,5 +1,10 @@
-// The Clr suites, in one list: test/suites/index.ts registers them for every runner.
+// The CLR suites, in one list: test/suites/index.ts registers them for every runner.
 
 import type { Suite } from '../../harness/types.ts'
+import clr from './clr.ts'
+import input from './input.ts'
 
-export const clrSuites: { name: string; suite: Suite }[] = []
+export const clrSuites: { name: string; suite: Suite }[] = [
+  { name: 'clr/input', suite: input },
+  { name: 'clr/clr', suite: clr },
+]
