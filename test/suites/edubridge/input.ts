@@ -39,6 +39,7 @@ const suite: Suite = (env) => {
         // The service stores a day: a date-time would be refused by it (400), so it is refused here, naming the fix.
         [() => e.enroll({ userId: 'u', courseId: 'c', beginDate: '2026-03-01T00:00:00.000Z' }), 'beginDate', /day as YYYY-MM-DD or a Date/],
         [() => e.enroll({ userId: 'u', courseId: 'c', beginDate: '2026-02-29' }), 'beginDate', /day as YYYY-MM-DD/],
+        [() => e.enroll({ userId: 'u', courseId: 'c', beginDate: new Date('soon') }), 'beginDate', /got an invalid Date/],
         [() => e.enroll({ userId: 'u', courseId: 'c', metadata: 'goals' as never }), 'metadata', /object/],
         [() => e.enroll('u' as never), 'input', /must be an object/],
         [() => e.unenroll({ userId: 'u' } as never), 'courseId'],
@@ -58,7 +59,7 @@ const suite: Suite = (env) => {
         [() => a.getActivity({ studentId: 's', startDate: '2026-02-30', endDate: DAY }), 'startDate', /YYYY-MM-DD or a full ISO 8601/],
         [() => a.getActivity({ studentId: 's', startDate: '2026-03-01T10:00:00', endDate: DAY }), 'startDate'],
         [() => a.getActivity({ studentId: 's', startDate: DAY, endDate: 'yesterday' }), 'endDate'],
-        [() => a.getActivity({ studentId: 's', startDate: DAY, endDate: new Date(NaN) }), 'endDate'],
+        [() => a.getActivity({ studentId: 's', startDate: DAY, endDate: new Date(NaN) }), 'endDate', /got an invalid Date/],
         [() => a.getActivity({ studentId: 's', startDate: DAY } as never), 'endDate', /required/],
         // An end before the start (compared as instants, zones included) is a mistake, not an empty answer.
         [() => a.getActivity({ studentId: 's', startDate: '2026-03-08', endDate: DAY }), 'endDate', /must not be before startDate/],

@@ -36,6 +36,9 @@ export function toIsoDate(value: unknown): string | undefined {
   return full && realDay(full) ? value : undefined
 }
 
+/** A received value as an error message shows it (an invalid Date would otherwise print as null). */
+const shown = (value: unknown): string => (value instanceof Date ? 'an invalid Date' : JSON.stringify(value)) ?? String(value)
+
 /** Reads and checks one argument object; every check records its problem and the first `done()` throws them all. */
 export class Input {
   readonly v: Record<string, unknown>
@@ -125,7 +128,7 @@ export class Input {
   date(key: string, required?: boolean): string | undefined {
     if (!this.has(key, required)) return undefined
     const iso = toIsoDate(this.v[key])
-    if (!iso) this.add(key, `must be a date as YYYY-MM-DD or a full ISO 8601 date-time with a zone (2026-03-02T00:00:00.000Z), got ${JSON.stringify(this.v[key])}`)
+    if (!iso) this.add(key, `must be a date as YYYY-MM-DD or a full ISO 8601 date-time with a zone (2026-03-02T00:00:00.000Z), got ${shown(this.v[key])}`)
     return iso
   }
 
@@ -138,7 +141,7 @@ export class Input {
     const value = this.v[key]
     const day = typeof value === 'string' ? DAY.exec(value) : null
     if (value instanceof Date && !Number.isNaN(value.getTime())) this.v[key] = value.toISOString().slice(0, 10)
-    else if (!day || !realDay(day)) this.add(key, `must be a day as YYYY-MM-DD or a Date (e.g. 2026-03-02), got ${JSON.stringify(value)}`)
+    else if (!day || !realDay(day)) this.add(key, `must be a day as YYYY-MM-DD or a Date (e.g. 2026-03-02), got ${shown(value)}`)
     return this
   }
 
