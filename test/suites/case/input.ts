@@ -84,6 +84,7 @@ const suite: Suite = (env) => {
         [create(broken((p) => delete p.CFAssociations[0].destinationNodeURI)), 'CFAssociations[0].destinationNodeURI', /is required/],
         [create(broken((p) => delete p.CFAssociations[1].originNodeURI.uri)), 'CFAssociations[1].originNodeURI.uri', /is required/],
         [create(broken((p) => delete p.CFItems)), 'CFItems', /must be an array \(it is required; \[\] when there are none\)/],
+        [create(broken((p) => { p.CFItems = 'all of them' })), 'CFItems', /must be an array$/],
         [create(broken((p) => delete p.CFDocument)), 'CFDocument', /must be an object \(it is required\)/],
         [create(broken((p) => { p.CFAssociations[0].originNodeURI = 'c0000000-0000-4000-8000-000000000001' })), 'CFAssociations[0].originNodeURI', /must be an object$/],
         [create(null), 'package', /must be an object with CFDocument, CFItems and CFAssociations/],

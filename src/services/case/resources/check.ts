@@ -156,11 +156,13 @@ export function checkPackage(input: unknown): Record<string, unknown> {
     if (Array.isArray(list)) body[key] = list.map((entry, i) => checkObject(entry, rules, `${key}[${i}]`, issues))
     else issues.push({ path: key, message: `must be an array${list === undefined ? ' (it is required; [] when there are none)' : ''}` })
   }
-  if (input.CFDefinitions !== undefined && !isRecord(input.CFDefinitions)) issues.push({ path: 'CFDefinitions', message: 'must be an object' })
+  const definitions = input.CFDefinitions
+  if (definitions !== undefined && !isRecord(definitions)) issues.push({ path: 'CFDefinitions', message: 'must be an object' })
+  else for (const key in definitions) if (key !== 'extensions' && !Array.isArray(definitions[key])) issues.push({ path: `CFDefinitions.${key}`, message: 'must be an array' })
   // One identifier, one record: a repeat would make the service overwrite one record with another.
   const seen = new Map<unknown, string>()
-  const records = [['CFDocument', body.CFDocument], ...[...(body.CFItems as unknown[] ?? []).entries()].map(([i, r]) => [`CFItems[${i}]`, r]),
-    ...[...(body.CFAssociations as unknown[] ?? []).entries()].map(([i, r]) => [`CFAssociations[${i}]`, r])] as [string, Record<string, unknown> | undefined][]
+  const listed = (key: string) => (Array.isArray(body[key]) ? (body[key] as unknown[]).map((r, i) => [`${key}[${i}]`, r]) : [])
+  const records = [['CFDocument', body.CFDocument], ...listed('CFItems'), ...listed('CFAssociations')] as [string, Record<string, unknown> | undefined][]
   for (const [at, record] of records) {
     const id = typeof record?.identifier === 'string' ? record.identifier.toLowerCase() : undefined
     if (id === undefined) continue
