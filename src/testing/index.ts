@@ -36,6 +36,7 @@ export type {
   MasteryTrackControls,
   MasteryTrackStudentStatus,
   PowerPathControls,
+  QtiControls,
   ClrControls,
   OpenBadgesControls,
   RecordedRequest,

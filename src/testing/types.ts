@@ -5,13 +5,14 @@ import type { EduBridgeControls, GoalsRouteName } from './edubridge/state.js'
 import type { MasteryTrackControls, MasteryTrackStudentStatus } from './masterytrack/lifecycle.js'
 import type { CollectionName, EmulatorState, Entity, SeedUsersOptions } from './oneroster/types.js'
 import type { PowerPathControls } from './powerpath/index.js'
+import type { QtiControls } from './qti/index.js'
 import type { ClrControls } from './clr/index.js'
 import type { OpenBadgesControls } from './openbadges/index.js'
 import type { EmulatedServiceModule } from './service.js'
 import type { EmulatorStats } from './stats.js'
 import type { DeliverFunction, DeliveryTargets, WebhookDelivery } from './webhooks/state.js'
 
-export type { ClrControls, OpenBadgesControls }
+export type { ClrControls, OpenBadgesControls, QtiControls }
 export type { CollectionName, DeliverFunction, DeliveryTargets, EduBridgeControls, PowerPathControls, EmulatorState, EmulatorStats, Entity, MasteryTrackControls, MasteryTrackStudentStatus, SeedUsersOptions, WebhookDelivery }
 
 /**
@@ -256,6 +257,8 @@ export interface Emulator {
   readonly edubridge: EduBridgeControls
   /** The emulated PowerPath: `addLesson`, attempts and test assignments, and stand-ins for external tools (sheets, write-backs, MAP). */
   readonly powerpath: PowerPathControls
+  /** The emulated QTI: stored items, stimuli and tests as the service would answer them, feedback, the seed's ids. */
+  readonly qti: QtiControls
   /** The emulated CLR: the credentials it stored (each signed with the platform key). */
   readonly clr: ClrControls
   /** The emulated Open Badges: its JWKS URL, `signJwt` for VC-JWTs by the platform key, issued badges, achievements. */

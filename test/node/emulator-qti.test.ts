@@ -52,6 +52,7 @@ describe('QTI emulator: assessment items', () => {
     assert.deepEqual(got.body.metadata, { subject: 'Math', grade: '3' })
     assert.equal(got.body.content['qti-assessment-item']._attributes.identifier, 'item-a')
     assert.equal(got.body.createdAt, created.body.createdAt)
+    assert.equal(s.emu.qti.item('item-a')?.rawXml, xml)
   })
 
   it('a taken identifier is a 409 that says it exists; an unknown one a 404; delete answers 204 then 404', async () => {
@@ -283,6 +284,7 @@ describe('QTI emulator: feedback', () => {
     assert.deepEqual([deleted.status, typeof deleted.body.message], [200, 'string'])
     assert.equal((await s.call('DELETE', `${Q}/${question.body.id}`)).status, 404)
     assert.deepEqual((await s.get(`${Q}/lesson/L1`)).body.map((f: Json) => f.feedback), ['Too long'])
+    assert.deepEqual(s.emu.qti.feedback().map((f) => f.feedback), ['Too long', 'Other lesson'])
     assert.equal(issueOf((await s.call('POST', `${Q}/lesson`, { lessonId: 'L1', feedback: 'x' })).body).field, 'userId')
   })
 })
@@ -305,6 +307,7 @@ describe('QTI emulator: errors, seed and reset', () => {
   it('seed: false starts empty; reset() brings the seed back and forgets what was added', async () => {
     const empty = await setup({ seed: false })
     assert.equal((await empty.get(`${Q}/assessment-items`)).body.total, 0)
+    assert.equal(empty.emu.qti.test(empty.emu.qti.seedIds.test), undefined)
     const s = await setup()
     await s.createItem(choiceXml('extra'))
     await s.call('POST', `${Q}/lesson`, { userId: 'u', lessonId: 'L', feedback: 'f' })

@@ -32,6 +32,8 @@ export interface QtiControls {
   test(identifier: string): Readonly<Record<string, unknown>> | undefined
   /** Every stored feedback entry (question and lesson), oldest first. */
   feedback(): readonly Readonly<Record<string, unknown>>[]
+  /** The identifiers of the seed (its items' answers are documented on {@link SEED_QTI}). */
+  readonly seedIds: typeof SEED_QTI
 }
 
 /** Handlers throw `InvalidField` to name the field at fault; this writes it as the 400 body with its issue. */
@@ -66,6 +68,7 @@ export const qtiService: EmulatedServiceModule = {
       stimulus: read(q.state.stimuli),
       test: read(q.state.tests),
       feedback: () => [...q.state.feedback.values()],
+      seedIds: SEED_QTI,
     }
     return {
       prefix: '/qti-host',
