@@ -10,7 +10,6 @@ import type { ServiceContext } from '../../../core/resource/context.js'
 import { operation, type Query } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { ASSIGNMENT_STATUSES, GRADES, SUBJECTS, type GradeInput, type Subject, type TestAssignmentStatus } from './enums.js'
-import { isValidationError } from '../../../core/error-guards.js'
 import { ValidationError, type InputValidationError } from '../../../core/errors.js'
 import { bind, checkParams, opt, route, type Extra, type Fields } from './route.js'
 
@@ -128,15 +127,14 @@ export interface TestAssignmentsResource extends Listing<TestAssignment, TestAss
 
 /**
  * A refused batch (400 `{ success: false, results: [], errors: [{ row, message }] }`) names its rows only in the
- * body: they are put into the error's message (the first 10), the body stays on the error.
+ * body: the first 10 go into the error's message; the body stays on the error.
  */
 const withRows = (work: (params?: unknown, call?: CallOptions) => Promise<unknown>) => (params?: unknown, call?: CallOptions) =>
   work(params, call).catch((e: unknown) => {
-    if (!isValidationError(e)) throw e
-    const rows = (e.body as { errors?: unknown } | undefined)?.errors
-    if (!Array.isArray(rows) || rows.length === 0) throw e
-    const listed = rows.slice(0, 10).map((r: { row?: unknown; message?: unknown } | null) => `row ${String(r?.row)}: ${String(r?.message)}`)
-    throw new ValidationError(`${e.message}; nothing was created: ${listed.join('; ')}${rows.length > 10 ? `; and ${rows.length - 10} more` : ''}`, e)
+    const rows = e instanceof ValidationError && (e.body as { errors?: unknown } | undefined)?.errors
+    throw Array.isArray(rows) && rows.length
+      ? new ValidationError(`${(e as ValidationError).message}; nothing was created: ${rows.slice(0, 10).map((r) => `row ${r?.row}: ${r?.message}`).join('; ')}`, e as ValidationError)
+      : e
   })
 
 /**
