@@ -56,19 +56,25 @@ const suite: Suite = (env) => {
       assert.equal(caseRequests().length - before, 2)
     })
 
-    it('ignores a total the server sends: a lying totalCount neither ends nor extends the listing', async () => {
+    it('ignores a total the server sends: a lying total neither ends nor extends the listing', async () => {
       const { emulator, options } = env.setup({ seed: false })
+      let claim = 1
       const lying: typeof fetch = async (input, init) => {
         const response = await (options.fetch ?? fetch)(input, init)
-        const url = new URL(new Request(input, init).url)
+        const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
         if (!url.pathname.endsWith('/CFDocuments')) return response
         const body = await response.json() as Record<string, unknown>
-        return Response.json({ ...body, totalCount: 1 })
+        return Response.json({ ...body, total: claim, totalCount: claim })
       }
       const client = new env.sdk.case.CaseClient({ ...options, baseUrl: emulator.services.case, maxRetries: 0, fetch: lying })
       for (const series of ['1', '2', '3']) await client.packages.create(makePackage(series, 0, `Doc ${series}`).pkg)
-      const docs = await client.documents.listAll({ limit: 2 })
-      assert.deepEqual(docs.map((d) => d.title), ['Doc 1', 'Doc 2', 'Doc 3'])
+      const listed = () => emulator.requests.filter((r) => r.path.endsWith('/CFDocuments')).length
+      for (claim of [1, 100]) {
+        const before = listed()
+        const docs = await client.documents.listAll({ limit: 2 })
+        assert.deepEqual(docs.map((d) => d.title), ['Doc 1', 'Doc 2', 'Doc 3'], `total ${claim}`)
+        assert.equal(listed() - before, 2, `total ${claim}: two requests, the second page being short`)
+      }
     })
   })
 }
