@@ -110,7 +110,7 @@ describe('EduBridge client against the route tables of our API notes', () => {
       return Response.json({
         data: url.pathname.includes('/enrollments/user/') || url.pathname.includes('applicationMetrics') && request.method === 'GET' || url.pathname.includes('map-profile') ? [] : { updated: 0, errors: [] },
         users: [], subjectTrack: url.pathname.endsWith('/subject-track/') && request.method === 'GET' ? [] : { id: 't' }, groups: [],
-        applications: [], subjects: [], facts: url.pathname.endsWith('/weekly') ? [] : {}, lessons: [], course: {}, subject: {}, preview: {}, goal: {},
+        applications: [], subjects: [], facts: url.pathname.endsWith('/weekly') ? [] : {}, grades: {}, lessons: [], course: {}, subject: {}, preview: {}, goal: {},
       })
     }
     const client = new EduBridgeClient({
