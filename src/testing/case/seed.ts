@@ -1,7 +1,7 @@
 // The emulator's seeded CASE framework: a small Grade 3 math document with two domains and four standards, so a
 // demo can align a QTI item to a standard without uploading one. Fixed UUIDs (`SEED_CASE`), statements in our own
 // words; loaded through the same upload path as POST /CFPackages.
-import { storePackage, } from './upload.js'
+import { storePackage } from './upload.js'
 import type { CaseState } from './state.js'
 
 const id = (n: number) => `c45e0000-0000-4000-8000-${String(n).padStart(12, '0')}`
