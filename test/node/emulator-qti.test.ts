@@ -95,13 +95,15 @@ describe('QTI emulator: assessment items', () => {
     const res = await s.call('POST', `${Q}/assessment-items`, {
       format: 'json', identifier: 'json-1', title: 'Cities "&" <capitals>', type: 'text-entry', metadata: { subject: 'Geography' },
       responseDeclarations: [{ identifier: 'RESPONSE', cardinality: 'single', baseType: 'string', correctResponse: { value: ['Paris'] } }],
-      responseProcessing: { templateType: 'match_correct' }, interaction: { questionStructure: { prompt: 'Capital of <France>?' } },
+      responseProcessing: { templateType: 'match_correct', outcomeIdentifier: 'OUT', correctResponseIdentifier: 'YES' }, interaction: { questionStructure: { prompt: 'Capital of <France>?' } },
     })
     assert.equal(res.status, 201)
     assert.equal(res.body.title, 'Cities "&" <capitals>')
     assert.match(res.body.rawXml, /title="Cities &quot;&amp;&quot; &lt;capitals&gt;"/)
     assert.match(res.body.rawXml, /<qti-text-entry-interaction response-identifier="RESPONSE"><qti-prompt>Capital of &lt;France&gt;\?<\/qti-prompt>/)
-    assert.deepEqual(res.body.responseProcessing, { templateType: 'match_correct' })
+    // The processing is written as the spec's condition (match, then set OUT to YES or INCORRECT) and read back from it.
+    assert.deepEqual(res.body.responseProcessing, { templateType: 'match_correct', responseDeclarationIdentifier: 'RESPONSE', outcomeIdentifier: 'OUT', correctResponseIdentifier: 'YES', incorrectResponseIdentifier: 'INCORRECT' })
+    assert.match(res.body.rawXml, /<qti-response-if><qti-match><qti-variable identifier="RESPONSE"\/><qti-correct identifier="RESPONSE"\/><\/qti-match><qti-set-outcome-value identifier="OUT"><qti-base-value base-type="identifier">YES</)
     const bad = await s.call('POST', `${Q}/assessment-items`, { format: 'json', identifier: 'json-2', title: 'T', type: 'essay' })
     assert.equal(bad.status, 400)
     assert.equal(issueOf(bad.body).field, 'type')

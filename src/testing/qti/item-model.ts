@@ -3,9 +3,10 @@
 // feedback, `rawXml` (the XML as sent) and `content`. A JSON body is first written as XML and then read the same
 // way, so both forms give the same record and JSON loses what the XML cannot say (the service's JSON is lossy too).
 import { InvalidField } from './error.js'
+import { processingOf, processingXml, TEMPLATES } from './processing.js'
 import { needString, oneOf, optBoolean, optObject, optObjects, optString, parseField, rootOf, type Body } from './request.js'
 import type { Rec } from './state.js'
-import { content, elements, descendants, innerXml, QTI_NS, tag, textOf, XML_DECL } from './xml-view.js'
+import { content, descendants, elements, innerXml, rootNamespaces, tag, textOf, XML_DECL } from './xml-view.js'
 import type { XmlElement } from './xml.js'
 
 /** The interaction types of the spec (gap-match appears in its examples too). */
@@ -15,14 +16,14 @@ export const ITEM_TYPES = [
 ] as const
 
 const CARDINALITIES = ['single', 'multiple', 'ordered', 'record'] as const
-const TEMPLATES = ['match_correct', 'map_response'] as const
-const TEMPLATE_URL = 'https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/'
 
-function declaration(d: XmlElement): Rec {
+function declaration(d: XmlElement, response: boolean): Rec {
   const out: Rec = { identifier: d.attrs.identifier ?? '', cardinality: d.attrs.cardinality ?? 'single' }
   if (d.attrs['base-type'] !== undefined) out.baseType = d.attrs['base-type']
+  if (!response) return out
+  // Always present on a response declaration (the spec's item schema requires it): empty when the XML has none.
   const correct = elements(d, 'qti-correct-response')[0]
-  if (correct) out.correctResponse = { value: elements(correct, 'qti-value').map((v) => textOf(v).trim()) }
+  out.correctResponse = { value: correct ? elements(correct, 'qti-value').map((v) => textOf(v).trim()) : [] }
   return out
 }
 
@@ -46,13 +47,12 @@ function interactionType(root: XmlElement, field: string): string {
 export function itemFromXml(xml: string, metadata: Body | undefined, field: string): Rec {
   const root = parseField(xml, field)
   const { identifier, title } = rootOf(root, 'qti-assessment-item', field)
-  const template = elements(root, 'qti-response-processing')[0]?.attrs.template
-  const templateType = TEMPLATES.find((t) => template !== undefined && (template === t || template.endsWith(`/${t}.xml`) || template.endsWith(`/${t}`)))
+  const responses = elements(root, 'qti-response-declaration')
   const record: Rec = {
     identifier, title, type: interactionType(root, field), qtiVersion: '3.0',
     timeDependent: root.attrs['time-dependent'] === 'true', adaptive: root.attrs.adaptive === 'true',
-    responseDeclarations: elements(root, 'qti-response-declaration').map(declaration),
-    outcomeDeclarations: elements(root, 'qti-outcome-declaration').map(declaration),
+    responseDeclarations: responses.map((d) => declaration(d, true)),
+    outcomeDeclarations: elements(root, 'qti-outcome-declaration').map((d) => declaration(d, false)),
     metadata: metadata ?? {},
     rawXml: xml,
     content: content(root),
@@ -63,7 +63,8 @@ export function itemFromXml(xml: string, metadata: Body | undefined, field: stri
     feedbackInline: [],
     feedbackBlock: [],
   }
-  if (templateType) record.responseProcessing = { templateType }
+  const processing = processingOf(root, responses[0]?.attrs.identifier)
+  if (processing) record.responseProcessing = processing
   return record
 }
 
@@ -106,14 +107,18 @@ export function itemFromJson(body: Body): Rec {
   const identifier = needString(body, 'identifier')
   const title = needString(body, 'title')
   const type = oneOf(body.type, ITEM_TYPES, 'type')
-  const processing = optObject(body, 'responseProcessing')
-  const templateType = processing && oneOf(processing.templateType, TEMPLATES, 'responseProcessing.templateType')
+  const rp = optObject(body, 'responseProcessing')
+  const w = 'responseProcessing.'
+  const processing = rp && processingXml({
+    templateType: oneOf(rp.templateType, TEMPLATES, `${w}templateType`), response: optString(rp, 'responseDeclarationIdentifier', w) ?? 'RESPONSE',
+    outcome: optString(rp, 'outcomeIdentifier', w) ?? 'FEEDBACK', correct: optString(rp, 'correctResponseIdentifier', w) ?? 'CORRECT', incorrect: optString(rp, 'incorrectResponseIdentifier', w) ?? 'INCORRECT',
+  })
   const xml = XML_DECL + tag('qti-assessment-item', {
-    xmlns: QTI_NS, identifier, title, adaptive: optBoolean(body, 'adaptive') ?? false, 'time-dependent': optBoolean(body, 'timeDependent') ?? false,
+    ...rootNamespaces(), identifier, title, adaptive: optBoolean(body, 'adaptive') ?? false, 'time-dependent': optBoolean(body, 'timeDependent') ?? false,
   }, (optObjects(body, 'responseDeclarations') ?? []).map((d, i) => declarationXml(d, 'qti-response-declaration', `responseDeclarations[${i}].`)).join('')
     + (optObjects(body, 'outcomeDeclarations') ?? []).map((d, i) => declarationXml(d, 'qti-outcome-declaration', `outcomeDeclarations[${i}].`)).join('')
     + tag('qti-item-body', {}, interactionXml(type, body))
-    + (templateType ? tag('qti-response-processing', { template: `${TEMPLATE_URL}${templateType}.xml` }) : ''))
+    + (processing ?? ''))
   return itemFromXml(xml, optObject(body, 'metadata'), 'body')
 }
 

@@ -43,7 +43,7 @@ async function processResponse(q: Qti, identifier: string, body: Body): Promise<
   const item = need(q, 'items', identifier)
   const declarations = item.responseDeclarations as Declaration[]
   const declaration = declarations.find((d) => d.identifier === 'RESPONSE') ?? declarations[0]
-  if (!declaration?.correctResponse) {
+  if (!declaration?.correctResponse || declaration.correctResponse.value.length === 0) {
     // No correct response to match (extended text and the like): the service hands these to asynchronous grading.
     return json({ score: null, isCorrect: null, requiresAsyncGrading: true, feedback: { identifier: 'pending', value: 'The response is waiting to be graded.' } })
   }

@@ -4,7 +4,7 @@ import { itemFromXml } from './item-model.js'
 import { insert, type Qti } from './state.js'
 import { stimulusFromXml } from './stimuli.js'
 import { testFromXml } from './test-model.js'
-import { QTI_NS, XML_DECL } from './xml-view.js'
+import { rootNamespaces, XML_DECL } from './xml-view.js'
 
 /**
  * The seeded identifiers. Answers: `seed-item-choice-1` is B; `seed-item-text-1` is "Paris"; `seed-item-essay-1`
@@ -21,7 +21,10 @@ export const SEED_QTI = {
   section: 'seed-section-1',
 } as const
 
-const root = (name: string, attrs: string, inner: string): string => `${XML_DECL}\n<${name} xmlns="${QTI_NS}" ${attrs}>${inner}</${name}>`
+const root = (name: string, attrs: string, inner: string): string => {
+  const ns = Object.entries(rootNamespaces(name === 'qti-assessment-stimulus')).map(([k, v]) => `${k}="${v}"`).join(' ')
+  return `${XML_DECL}\n<${name} ${ns} ${attrs}>${inner}</${name}>`
+}
 const declaration = (cardinality: string, baseType: string, value?: string): string =>
   `<qti-response-declaration identifier="RESPONSE" cardinality="${cardinality}" base-type="${baseType}">${value === undefined ? '' : `<qti-correct-response><qti-value>${value}</qti-value></qti-correct-response>`}</qti-response-declaration>`
   + '<qti-outcome-declaration identifier="SCORE" cardinality="single" base-type="float"/>'

@@ -8,7 +8,7 @@ import { fromRawXml } from './item-model.js'
 import { pageOf } from './listing.js'
 import { needString, oneOf, optObject, optString, parseField, readObject, rootOf, samePathId, type Body } from './request.js'
 import { insert, need, remove, replace, type Qti, type Rec } from './state.js'
-import { content, elements, QTI_NS, tag, XML_DECL } from './xml-view.js'
+import { content, elements, rootNamespaces, tag, XML_DECL } from './xml-view.js'
 import { parseXml, XmlError } from './xml.js'
 
 const SORTS = ['title', 'identifier', 'createdAt', 'updatedAt']
@@ -41,7 +41,7 @@ function stimulusFromJson(body: Body): Rec {
     throw err
   }
   const xml = XML_DECL + tag('qti-assessment-stimulus', {
-    xmlns: QTI_NS, identifier: needString(body, 'identifier'), title: needString(body, 'title'), 'xml:lang': optString(body, 'language') ?? 'en',
+    ...rootNamespaces(true), identifier: needString(body, 'identifier'), title: needString(body, 'title'), 'xml:lang': optString(body, 'language') ?? 'en',
     label: optString(body, 'label'), 'tool-name': optString(body, 'toolName'), 'tool-version': optString(body, 'toolVersion'),
   }, tag('qti-stimulus-body', {}, html))
   return stimulusFromXml(xml, optObject(body, 'metadata'), 'body')

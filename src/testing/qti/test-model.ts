@@ -6,7 +6,7 @@
 import { InvalidField } from './error.js'
 import { needString, oneOf, optObject, optObjects, optString, parseField, rootOf, type Body } from './request.js'
 import type { Rec } from './state.js'
-import { content, elements, QTI_NS, tag, XML_DECL } from './xml-view.js'
+import { content, elements, rootNamespaces, tag, XML_DECL } from './xml-view.js'
 import type { XmlElement } from './xml.js'
 
 export const NAVIGATION = ['linear', 'nonlinear'] as const
@@ -73,7 +73,7 @@ export function testFromXml(xml: string, extra: Rec, field: string): Rec {
 export function testXml(t: Rec): string {
   const parts = t['qti-test-part'] as Part[]
   const outcomes = (t['qti-outcome-declaration'] as Rec[] | undefined) ?? []
-  return XML_DECL + tag('qti-assessment-test', { xmlns: QTI_NS, identifier: t.identifier as string, title: t.title as string, 'tool-name': t.toolName as string | undefined, 'tool-version': t.toolVersion as string | undefined },
+  return XML_DECL + tag('qti-assessment-test', { ...rootNamespaces(), identifier: t.identifier as string, title: t.title as string, 'tool-name': t.toolName as string | undefined, 'tool-version': t.toolVersion as string | undefined },
     outcomes.map((d) => tag('qti-outcome-declaration', { identifier: d.identifier as string, cardinality: (d.cardinality as string | undefined) ?? 'single', 'base-type': d.baseType as string | undefined })).join('')
     + (typeof t.timeLimit === 'number' ? tag('qti-time-limits', { 'max-time': t.timeLimit }) : '')
     + parts.map(partXml).join(''))

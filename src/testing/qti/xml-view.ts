@@ -22,11 +22,12 @@ export function elements(el: XmlElement, name?: string): XmlElement[] {
 /** Every descendant element of `el` (depth-first, document order), without recursion. */
 export function descendants(el: XmlElement): XmlElement[] {
   const out: XmlElement[] = []
-  const todo: XmlElement[] = [...elements(el)].reverse()
+  const todo: XmlElement[] = elements(el).reverse()
   while (todo.length > 0) {
     const next = todo.pop()!
     out.push(next)
-    todo.push(...elements(next).reverse())
+    const kids = elements(next)
+    for (let k = kids.length - 1; k >= 0; k--) todo.push(kids[k]!) // no spread: an element may have 100,000 children
   }
   return out
 }
@@ -92,5 +93,15 @@ export function tag(name: string, attrs: Readonly<Record<string, string | number
 /** The QTI 3.0 namespace the service's XSDs are written for. */
 export const QTI_NS = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0'
 
-/** The XML declaration and namespace attributes the service writes on a root element it generates. */
+/** The XML declaration the service writes on a document it generates. */
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>'
+
+const XSD = 'https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/'
+
+/** The namespace attributes the service writes on a root element it generates (`stimulus` has its own XSD). */
+export function rootNamespaces(stimulus = false): Record<string, string> {
+  return {
+    xmlns: QTI_NS, 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+    'xsi:schemaLocation': `${QTI_NS} ${XSD}${stimulus ? 'imsqti_stimulusv3p0p1_v1p0.xsd' : 'imsqti_asiv3p0_v1p0.xsd'}`,
+  }
+}
