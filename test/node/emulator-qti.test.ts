@@ -129,6 +129,20 @@ describe('QTI emulator: assessment items', () => {
     assert.equal((await s.get(`${Q}/assessment-items/x`)).status, 404)
   })
 
+  it('hostile XML: __proto__ names stay plain keys, an over-long document is refused, nothing leaks into Object.prototype', async () => {
+    const s = await setup()
+    const xml = choiceXml('proto', { extra: '<__proto__ polluted="yes"><constructor prototype="x"/></__proto__>' }).replace('adaptive=', '__proto__="attr" adaptive=')
+    const res = await s.createItem(xml)
+    assert.equal(res.status, 201)
+    const root = res.body.content['qti-assessment-item']
+    assert.equal(root._attributes.__proto__, 'attr')
+    assert.equal(root.__proto__._attributes.polluted, 'yes')
+    assert.equal(({} as Json).polluted, undefined)
+    const huge = await s.createItem(choiceXml('huge', { extra: `<!--${'x'.repeat(4 * 1024 * 1024)}-->` }))
+    assert.equal(huge.status, 400)
+    assert.match(huge.body.error, /at most 4194304/)
+  })
+
   it('the metadata update replaces the named item\'s metadata (201 with the item); an unknown item is a 404', async () => {
     const s = await setup()
     const res = await s.call('POST', `${Q}/assessment-items/metadata`, { identifier: 'seed-item-choice-1', metadata: { humanApproved: false } })
