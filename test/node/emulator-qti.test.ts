@@ -127,6 +127,9 @@ describe('QTI emulator: assessment items', () => {
       assert.match(res.body.error, why)
     }
     assert.equal((await s.get(`${Q}/assessment-items/x`)).status, 404)
+    const raw = await s.call('POST', `${Q}/assessment-items`, choiceXml('raw'), { 'content-type': 'application/xml' })
+    assert.equal(issueOf(raw.body).field, 'body')
+    assert.match(raw.body.error, /"format": "xml"/)
   })
 
   it('hostile XML: __proto__ names stay plain keys, an over-long document is refused, nothing leaks into Object.prototype', async () => {

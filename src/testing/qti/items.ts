@@ -6,7 +6,7 @@ import { json, noContent } from '../http.js'
 import { InvalidField } from './error.js'
 import { itemFromBody } from './item-model.js'
 import { pageOf } from './listing.js'
-import { needString, optObject, readObject, samePathId, type Body } from './request.js'
+import { needString, optObject, readObject, readWrapped, samePathId, type Body } from './request.js'
 import { insert, need, replace, remove, type Qti, type Rec } from './state.js'
 
 const SORTS = ['title', 'identifier', 'type', 'createdAt', 'updatedAt']
@@ -65,10 +65,10 @@ export function itemRoutes(q: Qti): Route[] {
   const list = (): Rec[] => [...q.state.items.values()]
   return [
     route('GET', '/assessment-items', 'searchAssessmentItems', (ctx) => pageOf(ctx.query, list(), { sorts: SORTS, defaultSort: 'createdAt' })),
-    route('POST', '/assessment-items', 'createAssessmentItem', async (ctx) => json(insert(q, 'items', itemFromBody(await readObject(ctx))), 201)),
+    route('POST', '/assessment-items', 'createAssessmentItem', async (ctx) => json(insert(q, 'items', itemFromBody(await readWrapped(ctx, 'qti-assessment-item'))), 201)),
     route('GET', '/assessment-items/{identifier}', 'getAssessmentItem', (ctx) => json(need(q, 'items', ctx.params.identifier!))),
     route('PUT', '/assessment-items/{identifier}', 'updateAssessmentItem', async (ctx) => {
-      const record = itemFromBody(await readObject(ctx))
+      const record = itemFromBody(await readWrapped(ctx, 'qti-assessment-item'))
       samePathId(ctx.params.identifier!, record.identifier as string)
       return json(replace(q, 'items', record))
     }),

@@ -13,6 +13,15 @@ export async function readObject(ctx: Ctx): Promise<Body> {
   return body as Body
 }
 
+/**
+ * The JSON body of an item or stimulus write. Raw XML there is a 400 that says how to send it: only tests take
+ * `application/xml`; items and stimuli wrap their XML as `{ format: 'xml', xml }`.
+ */
+export async function readWrapped(ctx: Ctx, root: string): Promise<Body> {
+  if (isXmlRequest(ctx)) throw new InvalidField('body', `Send the XML as JSON: { "format": "xml", "xml": "<${root} …>" } (only assessment tests take a raw application/xml body).`, 'invalid_type')
+  return readObject(ctx)
+}
+
 /** True when the request says its body is XML (`application/xml`, `text/xml`, `application/*+xml`). */
 export function isXmlRequest(ctx: Ctx): boolean {
   const type = (ctx.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()

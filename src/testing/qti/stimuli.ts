@@ -6,7 +6,7 @@ import { json, noContent } from '../http.js'
 import { InvalidField } from './error.js'
 import { fromRawXml } from './item-model.js'
 import { pageOf } from './listing.js'
-import { needString, oneOf, optObject, optString, parseField, readObject, rootOf, samePathId, type Body } from './request.js'
+import { needString, oneOf, optObject, optString, parseField, readWrapped, rootOf, samePathId, type Body } from './request.js'
 import { insert, need, remove, replace, type Qti, type Rec } from './state.js'
 import { content, elements, rootNamespaces, tag, XML_DECL } from './xml-view.js'
 import { parseXml, XmlError } from './xml.js'
@@ -58,10 +58,10 @@ export function stimulusFromBody(body: Body): Rec {
 export function stimulusRoutes(q: Qti): Route[] {
   return [
     route('GET', '/stimuli', 'searchStimuli', (ctx) => pageOf(ctx.query, [...q.state.stimuli.values()], { sorts: SORTS, defaultSort: 'createdAt' })),
-    route('POST', '/stimuli', 'createStimulus', async (ctx) => json(insert(q, 'stimuli', stimulusFromBody(await readObject(ctx))), 201)),
+    route('POST', '/stimuli', 'createStimulus', async (ctx) => json(insert(q, 'stimuli', stimulusFromBody(await readWrapped(ctx, 'qti-assessment-stimulus'))), 201)),
     route('GET', '/stimuli/{identifier}', 'getStimulus', (ctx) => json(need(q, 'stimuli', ctx.params.identifier!))),
     route('PUT', '/stimuli/{identifier}', 'updateStimulus', async (ctx) => {
-      const record = stimulusFromBody(await readObject(ctx))
+      const record = stimulusFromBody(await readWrapped(ctx, 'qti-assessment-stimulus'))
       samePathId(ctx.params.identifier!, record.identifier as string)
       return json(replace(q, 'stimuli', record))
     }),
