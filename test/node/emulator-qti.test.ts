@@ -175,6 +175,26 @@ describe('QTI emulator: processResponse', () => {
     }
   })
 
+  it('a map_response item scores by its mapping (case-insensitive entries, bounds), on the 0–1 scale', async () => {
+    const s = await setup()
+    const mapped = (id: string, cardinality: string, mapping: string, body: string) => s.createItem(`<qti-assessment-item xmlns="${NS}" identifier="${id}" title="Mapped">
+      <qti-response-declaration identifier="RESPONSE" cardinality="${cardinality}" base-type="string">${mapping}</qti-response-declaration>
+      <qti-item-body>${body}</qti-item-body>
+      <qti-response-processing template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/map_response.xml"/></qti-assessment-item>`)
+    await mapped('city', 'single', '<qti-mapping default-value="0"><qti-map-entry map-key="Paris" mapped-value="2" case-sensitive="false"/><qti-map-entry map-key="Paris, France" mapped-value="1"/></qti-mapping>',
+      '<qti-text-entry-interaction response-identifier="RESPONSE"/>')
+    await mapped('pick', 'multiple', '<qti-mapping lower-bound="0" upper-bound="2" default-value="0"><qti-map-entry map-key="A" mapped-value="1"/><qti-map-entry map-key="B" mapped-value="-1"/><qti-map-entry map-key="C" mapped-value="1"/></qti-mapping>',
+      '<qti-choice-interaction response-identifier="RESPONSE"><qti-simple-choice identifier="A">a</qti-simple-choice></qti-choice-interaction>')
+    const cases: [string, unknown, number][] = [
+      ['city', 'paris', 1], ['city', 'Paris, France', 0.5], ['city', 'paris, france', 0], ['city', 'Lyon', 0],
+      ['pick', ['A', 'C'], 1], ['pick', ['A'], 0.5], ['pick', ['A', 'B'], 0], ['pick', ['A', 'B', 'C'], 0.5], ['pick', ['A', 'A'], 0.5],
+    ]
+    for (const [id, response, want] of cases) {
+      const res = await s.score(id, response)
+      assert.deepEqual([res.status, res.body.score, res.body.isCorrect], [200, want, want === 1], `${id} ${JSON.stringify(response)}`)
+    }
+  })
+
   it('an item without a correct response waits for grading; bad bodies are 400s and unknown items 404s', async () => {
     const s = await setup()
     const essay = await s.score('seed-item-essay-1', 'Forests hold water.')

@@ -1,15 +1,19 @@
 // Assessment items: search, create (XML or JSON, 409 on a taken identifier), get, PUT (a full replace of the
 // item the path names), delete, the metadata update, and processResponse (scored against the item's response
-// declaration: a correct response scores 1, anything else 0).
+// declaration: a correct response scores 1, anything else 0; a map_response item scores by its mapping).
 import { route, type Route } from '../context.js'
 import { json, noContent } from '../http.js'
 import { InvalidField } from './error.js'
 import { itemFromBody } from './item-model.js'
 import { pageOf } from './listing.js'
+import { mappedScore } from './mapping.js'
 import { needString, optObject, readObject, readWrapped, samePathId, type Body } from './request.js'
 import { insert, need, replace, remove, type Qti, type Rec } from './state.js'
+import { parseXml } from './xml.js'
 
 const SORTS = ['title', 'identifier', 'type', 'createdAt', 'updatedAt']
+const CORRECT = { identifier: 'correct', value: 'Correct' }
+const INCORRECT = { identifier: 'incorrect', value: 'Incorrect' }
 
 type Declaration = { identifier?: string; cardinality?: string; baseType?: string; correctResponse?: { value: string[] } }
 
@@ -43,12 +47,16 @@ async function processResponse(q: Qti, identifier: string, body: Body): Promise<
   const item = need(q, 'items', identifier)
   const declarations = item.responseDeclarations as Declaration[]
   const declaration = declarations.find((d) => d.identifier === 'RESPONSE') ?? declarations[0]
+  if (declaration && (item.responseProcessing as { templateType?: string } | undefined)?.templateType === 'map_response') {
+    const score = mappedScore(parseXml(item.rawXml as string), declaration.identifier ?? '', given as string[])
+    if (score !== undefined) return json({ score, isCorrect: score === 1, feedback: score === 1 ? CORRECT : INCORRECT })
+  }
   if (!declaration?.correctResponse || declaration.correctResponse.value.length === 0) {
     // No correct response to match (extended text and the like): the service hands these to asynchronous grading.
     return json({ score: null, isCorrect: null, requiresAsyncGrading: true, feedback: { identifier: 'pending', value: 'The response is waiting to be graded.' } })
   }
   const ok = matchesCorrect(declaration, given as string[])
-  return json({ score: ok ? 1 : 0, isCorrect: ok, feedback: ok ? { identifier: 'correct', value: 'Correct' } : { identifier: 'incorrect', value: 'Incorrect' } })
+  return json({ score: ok ? 1 : 0, isCorrect: ok, feedback: ok ? CORRECT : INCORRECT })
 }
 
 /** The metadata update: the item the body names gets the body's `metadata` (replaced whole); 201 with the item. */
