@@ -1,136 +1,51 @@
 /**
- * @module core/credential — the W3C Verifiable Credential shapes the 1EdTech record services take (a learner
- * record wrapping achievement credentials, a badge credential on its own), and the checks that refuse a
- * credential missing what those services require before any request. Services pass their own context and type
+ * @module core/credential — the checks that refuse a verifiable credential missing what the 1EdTech record
+ * services require, before any request (the shapes are in ./credential-types.ts). Services pass their own context and type
  * names; the Open Badges 3.0 achievement shape lives here because more than one service carries it.
  */
 
+import type { CredentialKind } from './credential-types.js'
 import type { InputIssue } from './errors.js'
 
-/** An issuer: its URI, or a profile with at least `id` (and `type`, e.g. `['Profile']`). */
-export type CredentialIssuer = string | {
-  id: string
-  type: string[]
-  name?: string
-  url?: string
-  email?: string
-  phone?: string
-  description?: string
-  image?: { id: string; type: 'Image'; caption?: string }
-  [key: string]: unknown
-}
-
-/** An embedded proof (VC Data Integrity): the service adds its own on upsert and issue. */
-export interface CredentialProof {
-  type: string
-  cryptosuite?: string
-  created?: string
-  proofPurpose?: string
-  verificationMethod?: string
-  proofValue?: string
-  [key: string]: unknown
-}
-
-/** What every verifiable credential carries (W3C VC data model 2.0 names). */
-export interface VerifiableCredentialBase {
-  /** The W3C credentials context first, then the 1EdTech one. */
-  '@context': (string | Record<string, unknown>)[]
-  /** A URI (`urn:uuid:…`, `https://…`). */
-  id: string
-  type: string[]
-  issuer: CredentialIssuer
-  /** ISO 8601 date-time with a zone: `2026-03-02T10:00:00Z`. */
-  validFrom: string
-  validUntil?: string
-  name?: string
-  description?: string
-  credentialSchema?: { id: string; type: string }[]
-  proof?: CredentialProof | CredentialProof[]
-  [key: string]: unknown
-}
-
-/** How the learner is identified when `credentialSubject.id` is not enough (a hashed email, a sourcedId). */
-export interface IdentityObject {
-  type: 'IdentityObject'
-  identityHash: string
-  identityType: string
-  hashed: boolean
-  salt?: string
-}
-
-/** An achievement as Open Badges 3.0 describes it inside a credential. */
-export interface CredentialAchievement {
-  id: string
-  type: string[]
-  name: string
-  description: string
-  criteria: { id?: string; narrative?: string }
-  achievementType?: string
-  image?: { id: string; type: 'Image'; caption?: string }
-  creator?: CredentialIssuer
-  [key: string]: unknown
-}
-
-/**
- * An Open Badges 3.0 credential (`OpenBadgeCredential`, also called `AchievementCredential`).
- * @example
- * const badge: AchievementCredential = {
- *   '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
- *   id: 'urn:uuid:4f1c…', type: ['VerifiableCredential', 'OpenBadgeCredential'],
- *   issuer: { id: 'https://school.example/issuer', type: ['Profile'], name: 'Example School' },
- *   validFrom: '2026-03-02T10:00:00Z',
- *   credentialSubject: {
- *     id: 'urn:example:student-1', type: ['AchievementSubject'],
- *     achievement: { id: 'https://school.example/a/fractions', type: ['Achievement'], name: 'Fractions', description: 'Adds fractions', criteria: { narrative: 'Pass the unit test' } },
- *   },
- * }
- */
-export interface AchievementCredential extends VerifiableCredentialBase {
-  credentialSubject: {
-    id?: string
-    type: string[]
-    identifier?: IdentityObject[]
-    achievement: CredentialAchievement
-    [key: string]: unknown
-  }
-}
-
-/** Another name of the same shape. */
-export type OpenBadgeCredential = AchievementCredential
-
-/** What a service requires of one kind of credential. */
-export interface CredentialKind {
-  /** The 1EdTech context `@context` must include. */
-  context: RegExp
-  /** Named in messages: `https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json`. */
-  contextExample: string
-  /** `type` must hold `VerifiableCredential` and one of these. */
-  types: readonly string[]
-}
+export type {
+  AchievementCredential, CredentialAchievement, CredentialIssuer, CredentialKind, CredentialProof, IdentityObject, OpenBadgeCredential, VerifiableCredentialBase,
+} from './credential-types.js'
 
 const VC_CONTEXTS = ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/2018/credentials/v1']
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
-/** Open Badges 3.0 credentials: the OB context (versioned or not) and type `OpenBadgeCredential`. */
+/**
+ * Open Badges 3.0 credentials: the OB context (versioned or not) and type `OpenBadgeCredential`.
+ * @example checkCredential(input, 'credential', ACHIEVEMENT_CREDENTIAL, issues)
+ */
 export const ACHIEVEMENT_CREDENTIAL: CredentialKind = {
   context: /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.0\.\d+)?\.json$/,
   contextExample: 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
   types: ['OpenBadgeCredential', 'AchievementCredential'],
 }
 
-/** A plain object (not an array, not null). */
+/**
+ * A plain object (not an array, not null).
+ * @example isRecord({}) // true; isRecord([]) // false
+ */
 export const isRecord = (value: unknown): value is Record<string, any> => !!value && typeof value === 'object' && !Array.isArray(value)
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value)
 
-/** Adds an issue when `value` is not a non-empty string. */
+/**
+ * Adds an issue when `value` is not a non-empty string.
+ * @example needText(issues, input.name, 'credential.name', "the record's name")
+ */
 export function needText(issues: InputIssue[], value: unknown, path: string, what = 'a non-empty string'): boolean {
   if (isText(value)) return true
   issues.push({ path, message: value === undefined ? `is required (${what})` : `must be ${what}, got ${kindOf(value)}` })
   return false
 }
 
-/** Adds an issue when `value` is not an array of strings holding `wanted` (and one of `oneOf`, when given). */
+/**
+ * Adds an issue when `value` is not an array of strings holding `wanted` (and one of `oneOf`, when given).
+ * @example needTypes(issues, input.type, 'credential.type', 'VerifiableCredential', ['ClrCredential'])
+ */
 export function needTypes(issues: InputIssue[], value: unknown, path: string, wanted: string | undefined, oneOf: readonly string[] = []): void {
   const example = `[${[wanted, oneOf[0]].filter(Boolean).map((t) => `'${t}'`).join(', ')}]`
   if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) {

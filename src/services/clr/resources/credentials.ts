@@ -13,10 +13,16 @@ import type { ServiceContext } from '../../../core/resource/context.js'
 import { requestWithStatus } from '../../../core/resource/with-status.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 
-/** How two achievements of a record relate. */
+/**
+ * How two achievements of a record relate.
+ * @example const how: AssociationType = 'isChildOf'
+ */
 export type AssociationType = 'exactMatchOf' | 'isChildOf' | 'isParentOf' | 'isPartOf' | 'isPeerOf' | 'isRelatedTo' | 'precedes' | 'replacedBy'
 
-/** A link between two achievements of the record (`sourceId` and `targetId` are achievement ids). */
+/**
+ * A link between two achievements of the record (`sourceId` and `targetId` are achievement ids).
+ * @example const link: ClrAssociation = { type: 'Association', associationType: 'isPartOf', sourceId: 'https://s.example/a/fractions', targetId: 'https://s.example/a/grade-4-math' }
+ */
 export interface ClrAssociation {
   type: 'Association'
   associationType: AssociationType
@@ -48,7 +54,10 @@ export interface ClrCredential extends VerifiableCredentialBase {
   }
 }
 
-/** What `credentials.upsert` answers: the stored record, now carrying the service's proof. */
+/**
+ * What `credentials.upsert` answers: the stored record, now carrying the service's proof.
+ * @example const { credential, created }: ClrUpsertResult = await client.credentials.upsert(record)
+ */
 export interface ClrUpsertResult {
   credential: ClrCredential
   /** true on 201 (a new record), false on 200 (one with the same issuer and id was replaced). */

@@ -15,7 +15,10 @@ import type { CallOptions } from '../../../core/transport/http.js'
 import type { Where } from '../../../core/where.js'
 import type { OpenBadgeCredential } from '../../../core/credential.js'
 
-/** 1EdTech's achievement types (an `ext:` prefix names an extension type). */
+/**
+ * 1EdTech's achievement types (an `ext:` prefix names an extension type).
+ * @example const kind: AchievementType = 'Competency'
+ */
 export type AchievementType =
   | 'Achievement' | 'ApprenticeshipCertificate' | 'Assessment' | 'Assignment' | 'AssociateDegree' | 'Award' | 'Badge'
   | 'BachelorDegree' | 'Certificate' | 'CertificateOfCompletion' | 'Certification' | 'CommunityService' | 'Competency'
@@ -24,7 +27,10 @@ export type AchievementType =
   | 'QualityAssuranceCredential' | 'MasterCertificate' | 'MasterDegree' | 'MicroCredential' | 'ResearchDoctorate'
   | 'SecondarySchoolDiploma' | `ext:${string}`
 
-/** An achievement record (not the Open Badges JSON-LD class: `criteria` is plain text here). */
+/**
+ * An achievement record (not the Open Badges JSON-LD class: `criteria` is plain text here).
+ * @example const a: Achievement = await client.achievements.get('fractions')
+ */
 export interface Achievement {
   sourcedId: string
   status: 'active' | 'tobedeleted'
@@ -39,7 +45,10 @@ export interface Achievement {
   [key: string]: unknown
 }
 
-/** What `achievements.create` takes (the service fills `status: 'active'`, `achievementType: 'Achievement'`, `tag: []`). */
+/**
+ * What `achievements.create` takes (the service fills `status: 'active'`, `achievementType: 'Achievement'`, `tag: []`).
+ * @example const input: AchievementInput = { name: 'Fractions', description: 'Adds fractions', criteria: 'Pass the unit test', tag: ['math'] }
+ */
 export interface AchievementInput {
   /** Your id; the service allocates one when left out. */
   sourcedId?: string
@@ -55,7 +64,10 @@ export interface AchievementInput {
   metadata?: Record<string, unknown>
 }
 
-/** A badge issued to the student, as the per-student listing shows it. */
+/**
+ * A badge issued to the student, as the per-student listing shows it.
+ * @example const [first] = (await client.achievements.forStudent('student-1').listAll())[0]?.issuedBadges ?? []
+ */
 export interface IssuedBadge {
   creatorId?: string
   studentSourcedId: string
@@ -66,10 +78,16 @@ export interface IssuedBadge {
   [key: string]: unknown
 }
 
-/** An achievement and the badges of it issued to one student. */
+/**
+ * An achievement and the badges of it issued to one student.
+ * @example for await (const a of client.achievements.forStudent('student-1').stream()) console.log(a.name, a.issuedBadges.length)
+ */
 export type AchievementWithBadges = Achievement & { issuedBadges: IssuedBadge[] }
 
-/** List parameters: OneRoster's (`where` typed by the achievement's fields, `filter`, `sort`, `fields`…) and offset paging. */
+/**
+ * List parameters: OneRoster's (`where` typed by the achievement's fields, `filter`, `sort`, `fields`…) and offset paging.
+ * @example const params: AchievementListParams = { where: { status: 'active' }, sort: 'name', limit: 50 }
+ */
 export type AchievementListParams = StreamParams<Where<Achievement>>
 
 /**

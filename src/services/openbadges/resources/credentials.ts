@@ -11,7 +11,10 @@ import { one, operation } from '../../../core/resource/operation.js'
 import { requestWithStatus } from '../../../core/resource/with-status.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 
-/** What `credentials.issue` takes: a OneRoster student and one of the service's achievements. */
+/**
+ * What `credentials.issue` takes: a OneRoster student and one of the service's achievements.
+ * @example const input: IssueBadgeInput = { userId: 'student-1', achievementId: 'fractions', validUntil: new Date('2027-06-30T00:00:00Z') }
+ */
 export interface IssueBadgeInput {
   /** The student's OneRoster sourcedId. */
   userId: string
@@ -24,7 +27,10 @@ export interface IssueBadgeInput {
   validUntil?: string | Date
 }
 
-/** What `credentials.upsert` answers. */
+/**
+ * What `credentials.upsert` answers.
+ * @example const { created }: BadgeUpsertResult = await client.credentials.upsert(badge)
+ */
 export interface BadgeUpsertResult {
   credential: OpenBadgeCredential
   /** true on 201 (new), false on 200 (the credential with this issuer and id was replaced). */

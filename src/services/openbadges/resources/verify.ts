@@ -11,13 +11,22 @@ import { InputValidationError, ServerError } from '../../../core/errors.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 
-/** Signature algorithms a VC-JWT may use. `none` and the shared-secret HS* family are never accepted. */
+/**
+ * Signature algorithms a VC-JWT may use. `none` and the shared-secret HS* family are never accepted.
+ * @example await client.verify(jwt, { algorithms: ['ES256', 'EdDSA'] satisfies BadgeJwtAlgorithm[] })
+ */
 export type BadgeJwtAlgorithm = 'ES256' | 'ES384' | 'EdDSA' | 'Ed25519' | 'RS256' | 'PS256'
 
-/** Why a local check failed. */
+/**
+ * Why a local check failed.
+ * @example if (result.reason === ('expired' satisfies VerifyFailure)) askForARenewedBadge()
+ */
 export type VerifyFailure = 'malformed' | 'algorithm' | 'key' | 'signature' | 'expired' | 'not_yet_valid' | 'claims'
 
-/** What `verify` takes besides the credential. */
+/**
+ * What `verify` takes besides the credential.
+ * @example const options: VerifyOptions = { jwksUrl: 'https://issuer.example/.well-known/jwks.json', issuer: 'https://issuer.example' }
+ */
 export interface VerifyOptions {
   /**
    * Where the issuer publishes its keys (JWKS, `https:`; `http:` only on loopback). Default: the service's own,
@@ -35,7 +44,10 @@ export interface VerifyOptions {
   now?: Date
 }
 
-/** The outcome of `verify`; `checkedBy` says which way it was checked. */
+/**
+ * The outcome of `verify`; `checkedBy` says which way it was checked.
+ * @example const { valid, checkedBy, errors }: VerifyResult = await client.verify(jwtOrCredential)
+ */
 export interface VerifyResult {
   valid: boolean
   /** `local-jwt`: the signature was checked in this process; `service`: the service's verify route checked it. */
