@@ -30,7 +30,8 @@ const declaration = (cardinality: string, baseType: string, value?: string): str
   + '<qti-outcome-declaration identifier="SCORE" cardinality="single" base-type="float"/>'
 const MATCH = '<qti-response-processing template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/match_correct.xml"/>'
 
-const ITEMS = [
+// Built when seeding, not at import (nothing happens at import time).
+const items = (): string[] => [
   root('qti-assessment-item', `identifier="${SEED_QTI.items[0]}" title="Forest layers" adaptive="false" time-dependent="false"`,
     `${declaration('single', 'identifier', 'B')}<qti-assessment-stimulus-ref identifier="${SEED_QTI.stimulus}" href="stimuli/${SEED_QTI.stimulus}" title="Forest ecosystems"/>`
     + '<qti-item-body><qti-choice-interaction response-identifier="RESPONSE" max-choices="1"><qti-prompt>Which layer receives the most sunlight?</qti-prompt>'
@@ -42,10 +43,10 @@ const ITEMS = [
     `${declaration('single', 'string')}<qti-item-body><qti-extended-text-interaction response-identifier="RESPONSE"><qti-prompt>Explain why forests matter.</qti-prompt></qti-extended-text-interaction></qti-item-body>`),
 ]
 
-const STIMULUS = root('qti-assessment-stimulus', `identifier="${SEED_QTI.stimulus}" xml:lang="en" title="Forest ecosystems"`,
+const stimulus = (): string => root('qti-assessment-stimulus', `identifier="${SEED_QTI.stimulus}" xml:lang="en" title="Forest ecosystems"`,
   '<qti-stimulus-body><h2>Forest ecosystems</h2><p>The canopy receives the most sunlight; the understory and the forest floor get less.</p></qti-stimulus-body>')
 
-const TEST = root('qti-assessment-test', `identifier="${SEED_QTI.test}" title="Forests quiz"`,
+const test = (): string => root('qti-assessment-test', `identifier="${SEED_QTI.test}" title="Forests quiz"`,
   '<qti-outcome-declaration identifier="SCORE" cardinality="single" base-type="float"/>'
   + `<qti-test-part identifier="${SEED_QTI.testPart}" navigation-mode="linear" submission-mode="individual">`
   + `<qti-assessment-section identifier="${SEED_QTI.section}" title="Forests" visible="true">`
@@ -54,7 +55,7 @@ const TEST = root('qti-assessment-test', `identifier="${SEED_QTI.test}" title="F
 
 /** Store the seed (called at creation and after each reset unless the emulator was made with `seed: false`). */
 export function loadSeed(q: Qti): void {
-  ITEMS.forEach((xml, i) => insert(q, 'items', itemFromXml(xml, { subject: 'Science', grade: i === 1 ? '4' : '5', difficulty: 'easy' }, 'xml')))
-  insert(q, 'stimuli', stimulusFromXml(STIMULUS, { subject: 'Science' }, 'xml'))
-  insert(q, 'tests', testFromXml(TEST, { metadata: { subject: 'Science' } }, 'body'))
+  items().forEach((xml, i) => insert(q, 'items', itemFromXml(xml, { subject: 'Science', grade: i === 1 ? '4' : '5', difficulty: 'easy' }, 'xml')))
+  insert(q, 'stimuli', stimulusFromXml(stimulus(), { subject: 'Science' }, 'xml'))
+  insert(q, 'tests', testFromXml(test(), { metadata: { subject: 'Science' } }, 'body'))
 }
