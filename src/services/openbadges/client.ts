@@ -5,7 +5,7 @@ import type { ClientOptions } from '../../core/config.js'
 import type { OpenBadgeCredential } from '../../core/credential.js'
 import { publicDocument, type ServiceDescription } from '../../core/resource/public-document.js'
 import { createServiceRuntime, type ServiceRuntime } from '../../core/runtime.js'
-import type { CallOptions } from '../../core/transport/http.js'
+import { Transport, type CallOptions } from '../../core/transport/http.js'
 import { createAchievements, type AchievementsResource } from './resources/achievements.js'
 import { createBadgeCredentials, type BadgeCredentialsResource } from './resources/credentials.js'
 import { createVerify, type VerifyOptions, type VerifyResult } from './resources/verify.js'
@@ -22,12 +22,14 @@ import { service } from './service.js'
  */
 export class OpenBadgesClient {
   readonly #runtime: ServiceRuntime
+  readonly #options: ClientOptions
   #achievements?: AchievementsResource
   #credentials?: BadgeCredentialsResource
   #verify?: ReturnType<typeof createVerify>
 
   constructor(options: ClientOptions = {}) {
     this.#runtime = createServiceRuntime(service, options)
+    this.#options = options
   }
 
   /** The resolved base URL (no credentials). */
@@ -56,6 +58,10 @@ export class OpenBadgesClient {
    * (POST /ims/ob/v3p0/issue-badge/verify). `checkedBy` in the answer says which.
    */
   verify(credential: string | OpenBadgeCredential, options?: VerifyOptions, call?: CallOptions): Promise<VerifyResult> {
-    return (this.#verify ??= createVerify(this.#runtime, this.#runtime.config.baseUrl))(credential, options, call)
+    const o = this.#options
+    // Keys are fetched anonymously and without the client's custom headers: those are meant for Timeback, and a
+    // JWKS may live on another issuer's host.
+    const keys = () => new Transport({ baseUrl: this.baseUrl, fetch: o.fetch, timeout: o.timeout, maxRetries: o.maxRetries, hooks: o.hooks, logger: o.logger })
+    return (this.#verify ??= createVerify(this.#runtime, this.baseUrl, keys))(credential, options, call)
   }
 }

@@ -23,7 +23,7 @@ const suite: Suite = (env) => {
 
   async function jwtSetup() {
     const { emulator, base } = emulated(env)
-    const client = new sdk.openbadges.OpenBadgesClient(base)
+    const client = new sdk.openbadges.OpenBadgesClient({ ...base, headers: { 'x-tenant': 'meant-for-timeback' } })
     const jwksUrl = emulator.openbadges.jwksUrl
     const kid = ((await (await emulator.fetch(jwksUrl)).json()) as { keys: { kid: string }[] }).keys[0]!.kid
     const credential = timedBadge('https://school.example/issuer')
@@ -34,7 +34,7 @@ const suite: Suite = (env) => {
   }
 
   describe('openbadges: verify VC-JWT', () => {
-    it('a token signed by the published key holds: checked locally, the JWKS fetched once through the client, without a token', async () => {
+    it("a token signed by the published key holds: checked locally, the JWKS fetched once through the client's fetch, without a token or custom headers", async () => {
       const { emulator, client, kid, credential, jwt, jwksFetches } = await jwtSetup()
       const result = await client.verify(jwt, { now: DURING })
       assert.equal(result.valid, true, result.errors.join('; '))
@@ -47,6 +47,7 @@ const suite: Suite = (env) => {
       // One JWKS request (the set is cached), anonymous, and nothing else: no token, no verify route.
       assert.equal(jwksFetches().length, 1)
       assert.equal(jwksFetches()[0]!.headers.authorization, undefined)
+      assert.equal(jwksFetches()[0]!.headers['x-tenant'], undefined, "the client's custom headers stay with Timeback's routes")
       assert.equal(emulator.requests.length, 1)
       assert.equal(emulator.stats().tokens.issued, 0)
     })

@@ -9,7 +9,7 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet
 import { isRecord, type OpenBadgeCredential } from '../../../core/credential.js'
 import { InputValidationError, ServerError } from '../../../core/errors.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
-import type { CallOptions } from '../../../core/transport/http.js'
+import type { CallOptions, Transport } from '../../../core/transport/http.js'
 
 /**
  * Signature algorithms a VC-JWT may use. `none` and the shared-secret HS* family are never accepted.
@@ -125,13 +125,15 @@ function checkClaims(payload: Record<string, unknown>, now: number, skewMs: numb
 /**
  * Builds `verify` for a client: JWKS cached per URL for 5 minutes; a token whose `kid` is not in the cached set
  * refetches it, at most once per 30 seconds per URL (a stream of made-up kids cannot hammer the issuer).
- * @example const verify = createVerify(runtime, runtime.config.baseUrl)
+ * `keyTransport` makes the transport JWKS requests use (anonymous, without the client's custom headers).
+ * @example const verify = createVerify(runtime, runtime.config.baseUrl, () => new Transport({ baseUrl, fetch }))
  */
-export function createVerify(ctx: ServiceContext, baseUrl: string) {
+export function createVerify(ctx: ServiceContext, baseUrl: string, keyTransport: () => Transport) {
   const keySets = new Map<string, { keys: JSONWebKeySet; at: number }>()
+  let transport: Transport | undefined
 
   async function fetchKeys(url: string, call?: CallOptions): Promise<JSONWebKeySet> {
-    const body = await ctx.transport.request<unknown>({ method: 'GET', path: '', absoluteUrl: url, anonymous: true }, call)
+    const body = await (transport ??= keyTransport()).request<unknown>({ method: 'GET', path: '', absoluteUrl: url, anonymous: true }, call)
     if (!isRecord(body) || !Array.isArray(body.keys)) {
       throw new ServerError(`GET ${url}: the answer is not a JWKS ({ keys: [...] })`, { status: 200, method: 'GET', url, body: undefined }, 'invalid_response')
     }
