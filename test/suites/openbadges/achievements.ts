@@ -90,6 +90,9 @@ const suite: Suite = (env) => {
       assert.equal(badge.achievementSourcedId, 'a1')
       assert.equal(badge.status, 'active')
       assert.deepEqual(badge.data.type, ['VerifiableCredential', 'OpenBadgeCredential'])
+      const streamed: string[] = []
+      for await (const a of client.achievements.forStudent(STUDENT).stream({ limit: 1 })) streamed.push(a.sourcedId)
+      assert.deepEqual(streamed, ['a1', 'a3'])
       const page = await client.achievements.forStudent(STUDENT).list({ limit: 1 })
       assert.equal(page.total, 2)
       assert.deepEqual(page.next, { offset: 1 })
