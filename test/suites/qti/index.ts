@@ -1,5 +1,10 @@
 // The Qti suites, in one list: test/suites/index.ts registers them for every runner.
 
 import type { Suite } from '../../harness/types.ts'
+import input from './input.ts'
+import items from './items.ts'
 
-export const qtiSuites: { name: string; suite: Suite }[] = []
+export const qtiSuites: { name: string; suite: Suite }[] = [
+  { name: 'qti/input', suite: input },
+  { name: 'qti/items', suite: items },
+]
