@@ -69,7 +69,7 @@ export class QtiClient {
     return validateReport(this.#runtime, input, call)
   }
 
-  /** One report per document (`xml`) then per stored entity (`entityIds`), in order. */
+  /** One report per document (`xml`) or per stored entity (`entityIds`: one kind per batch), in order. */
   validateBatch(input: ValidateBatchInput, call?: CallOptions): Promise<ValidationReport[]> {
     return validateBatch(this.#runtime, input, call)
   }

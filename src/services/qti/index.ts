@@ -13,7 +13,7 @@ export type { TestPartListParams, TestPartsResource } from './resources/test-par
 export type { AssessmentTestsResource } from './resources/tests.js'
 export type {
   AssessmentItem, AssessmentItemInput, AssessmentTest, AssessmentTestInput, Cardinality, Feedback, FeedbackInput, InteractionType,
-  ItemMetadata, ItemRef, ResponseResult, Section, Stimulus, StimulusInput, TestPart, TestQuestions, ValidateInput, ValidationReport,
+  ItemFields, ItemMetadata, ItemRef, ResponseResult, Section, Stimulus, StimulusFields, StimulusInput, TestPart, TestQuestions, ValidateInput, ValidationReport,
 } from './resources/types.js'
 export type { ValidateBatchInput } from './resources/validation.js'
 // The names every entry shares (options, pages, token stores, hooks): last, and the same objects everywhere.

@@ -31,12 +31,8 @@ export interface Stored {
   updatedAt: string
 }
 
-/**
- * An assessment item in the JSON form (`create`/`update`; the service calls JSON creation experimental: safe
- * for choice, extended-text, order and text-entry). Keys beyond these are sent as given (`interaction`…).
- * @example const item: AssessmentItemInput = { identifier: 'q1', title: '2 + 2', type: 'choice', interaction: { … } }
- */
-export interface AssessmentItemInput {
+/** The fields an assessment item has in its JSON form and when stored. */
+export interface ItemFields {
   identifier: string
   title: string
   type: InteractionType
@@ -50,25 +46,28 @@ export interface AssessmentItemInput {
   modalFeedback?: Record<string, unknown>[]
   feedbackInline?: Record<string, unknown>[]
   feedbackBlock?: Record<string, unknown>[]
+}
+
+/**
+ * An assessment item in the JSON form (`create`/`update`; the service calls JSON creation experimental: safe
+ * for choice, extended-text, order and text-entry). Keys beyond these are sent as given (`interaction`…).
+ * @example const item: AssessmentItemInput = { identifier: 'q1', title: '2 + 2', type: 'choice', interaction: { … } }
+ */
+export interface AssessmentItemInput extends ItemFields {
   [key: string]: unknown
 }
 
 /** A stored assessment item. */
-export interface AssessmentItem extends Omit<AssessmentItemInput, 'metadata'>, Stored {
+export interface AssessmentItem extends ItemFields, Stored {
   qtiVersion: string
   timeDependent: boolean
   adaptive: boolean
-  metadata?: ItemMetadata
 }
 
-/**
- * A stimulus in the JSON form: `content` is its HTML body.
- * @example const passage: StimulusInput = { identifier: 'st1', title: 'Forests', content: '<p>…</p>' }
- */
-export interface StimulusInput {
+/** The fields a stimulus has in its JSON form and when stored. */
+export interface StimulusFields {
   identifier: string
   title: string
-  content: string
   label?: string
   language?: string
   stylesheet?: { href: string; type: string }
@@ -76,11 +75,19 @@ export interface StimulusInput {
   toolName?: string
   toolVersion?: string
   metadata?: Record<string, unknown>
+}
+
+/**
+ * A stimulus in the JSON form: `content` is its HTML body.
+ * @example const passage: StimulusInput = { identifier: 'st1', title: 'Forests', content: '<p>…</p>' }
+ */
+export interface StimulusInput extends StimulusFields {
+  content: string
   [key: string]: unknown
 }
 
 /** A stored stimulus (`content` is the parsed XML here, not HTML). */
-export interface Stimulus extends Omit<StimulusInput, 'content'>, Stored {
+export interface Stimulus extends StimulusFields, Stored {
   catalogInfo: { id: string; support: string; content: string }[]
 }
 

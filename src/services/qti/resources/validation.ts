@@ -37,7 +37,7 @@ const postValidate = /* @__PURE__ */ operation<{ body: unknown }, ValidationRepo
 const postBatch = /* @__PURE__ */ operation<{ body: unknown }, ValidationReport[]>({ method: 'POST', path: '/validate/batch', unwrap: batch })
 
 /**
- * What `validateBatch` checks: XML documents, stored entities by id, or both, all against one schema.
+ * What `validateBatch` checks: XML documents or stored entities by id (one kind per batch), against one schema.
  * @example const input: ValidateBatchInput = { schema: 'item', xml: [a, b] }
  */
 export interface ValidateBatchInput {
@@ -62,7 +62,7 @@ export async function validateReport(ctx: ServiceContext, input: ValidateInput, 
 }
 
 /**
- * Validates many documents or entities in one call; one report each, in order (documents, then entities).
+ * Validates many documents or stored entities in one call; one report each, in order.
  * @example const reports = await validateBatch(ctx, { schema: 'item', entityIds: ['q1', 'q2'] })
  */
 export async function validateBatch(ctx: ServiceContext, input: ValidateBatchInput, call?: CallOptions): Promise<ValidationReport[]> {
@@ -72,7 +72,8 @@ export async function validateBatch(ctx: ServiceContext, input: ValidateBatchInp
   for (const key of ['xml', 'entityIds'] as const) need(issues, input[key] === undefined || Array.isArray(input[key]), key, 'must be an array of strings')
   const xml = Array.isArray(input.xml) ? input.xml : []
   const entityIds = Array.isArray(input.entityIds) ? input.entityIds : []
-  need(issues, xml.length + entityIds.length > 0, 'xml', 'give at least one document (xml) or entity id (entityIds)')
+  // The spec's examples send one kind per batch (and how a service answers both is undocumented).
+  need(issues, (xml.length > 0) !== (entityIds.length > 0), 'xml', 'give documents (xml) or stored entity ids (entityIds): one kind per batch, at least one entry')
   entityIds.forEach((id, i) => text(issues, id, `entityIds.${i}`))
   done(issues, label)
   xml.forEach((doc, i) => checkXml(doc, `xml.${i}`, label))
