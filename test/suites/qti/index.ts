@@ -5,10 +5,12 @@ import content from './content.ts'
 import input from './input.ts'
 import items from './items.ts'
 import tests from './tests.ts'
+import wire from './wire.ts'
 
 export const qtiSuites: { name: string; suite: Suite }[] = [
   { name: 'qti/input', suite: input },
   { name: 'qti/items', suite: items },
   { name: 'qti/tests', suite: tests },
   { name: 'qti/content', suite: content },
+  { name: 'qti/wire', suite: wire },
 ]
