@@ -73,6 +73,7 @@ const suite: Suite = (env) => {
         [() => any.assessmentItems.create({ identifier: 'q1', title: 'T', type: 'choice', metadata: { grade: '14' } }), 'metadata.grade', /-1, 0, 1/],
         [() => any.assessmentItems.createFromXml(choiceXml('q1', 'T'), { difficulty: 'extreme' }), 'metadata.difficulty', /easy, medium, hard/],
         [() => any.stimuli.create({ identifier: 's1', title: 'T' }), 'content', /non-empty string/],
+        [() => any.stimuli.create({ format: 'xml', identifier: 's1', title: 'T', content: '<p/>' }), 'format', /createFromXml/],
         [() => any.assessmentTests.create({ identifier: 't1', title: 'T' }), 'qti-test-part', /array of test parts/],
         [() => any.assessmentTests.create({ identifier: 't1', title: 'T', 'qti-test-part': [{ identifier: 'p', navigationMode: 'free', submissionMode: 'individual', 'qti-assessment-section': [] }] }), 'qti-test-part.0.navigationMode', /linear, nonlinear/],
         [() => any.assessmentTests.testParts('t1').create({ identifier: 'p', navigationMode: 'linear', submissionMode: 'batch', 'qti-assessment-section': [] }), 'submissionMode', /individual, simultaneous/],

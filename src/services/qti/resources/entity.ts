@@ -72,6 +72,8 @@ export function xmlEntity<T extends Stamped, I, M>(spec: XmlEntitySpec) {
 
   const jsonBody = (input: unknown, label: string, identifier?: string) => {
     const issues = spec.check(input, label)
+    // The JSON form is sent as { format: 'json', … }: a caller's own format would turn it into a broken XML body.
+    need(issues, (input as { format?: unknown }).format === undefined, 'format', 'is set by the client: send XML with createFromXml or updateFromXml')
     if (identifier !== undefined) need(issues, (input as I & { identifier: unknown }).identifier === identifier, 'identifier', `must be '${identifier}', the identifier being replaced`)
     done(issues, label)
     return { format: 'json', ...(input as object) }
