@@ -15,7 +15,7 @@ import {
 } from './shared.js'
 import { checkRoot, checkXml, setRootAttribute } from './xml.js'
 
-/** What one XML-backed collection declares. */
+/** What one XML-backed collection declares. @example const spec: XmlEntitySpec = { path: '/stimuli', root: 'qti-assessment-stimulus', what: 'stimulus', label: 'stimuli', check } */
 export interface XmlEntitySpec {
   /** The collection's path (`/assessment-items`); one record is `{path}/{identifier}`. */
   path: string
@@ -30,7 +30,7 @@ export interface XmlEntitySpec {
   metadata?(metadata: unknown, issues: InputIssue[]): void
 }
 
-/** get, create, createFromXml, update, updateFromXml, patch and delete of an XML-backed collection. */
+/** get, create, createFromXml, update, updateFromXml, patch and delete of an XML-backed collection. @example const item = await client.assessmentItems.createFromXml(xml) */
 export interface XmlEntity<T, I, M> {
   /** GET {path}/{identifier} */
   get(identifier: string, call?: CallOptions): Promise<T>

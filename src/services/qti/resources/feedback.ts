@@ -19,7 +19,7 @@ const getByLesson = /* @__PURE__ */ operation<{ lessonId: string }, Feedback[]>(
 /** DELETE /{id} */
 const deleteFeedback = /* @__PURE__ */ operation<{ id: string }, void>({ method: 'DELETE', path: '/{id}', unwrap: none })
 
-/** The feedback routes of a QtiClient (`client.feedback`). */
+/** The feedback routes of a QtiClient. @example const feedback: FeedbackResource = client.feedback */
 export interface FeedbackResource {
   /** POST /question: feedback on one question (`questionId`) of a lesson. */
   createForQuestion(feedback: FeedbackInput, call?: CallOptions): Promise<Feedback>

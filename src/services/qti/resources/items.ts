@@ -21,7 +21,7 @@ const TYPES = [
 const CARDINALITIES = ['single', 'multiple', 'ordered', 'record']
 const GRADES = ['-1', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13']
 
-/** Sort fields of `GET /assessment-items`. */
+/** Sort fields of `GET /assessment-items`. @example await client.assessmentItems.list({ sort: 'type', order: 'asc' }) */
 export type ItemSort = 'title' | 'identifier' | 'type' | 'createdAt' | 'updatedAt'
 
 /** Checks the JSON item form; `label` names the method in the error. */
@@ -66,7 +66,7 @@ const items = /* @__PURE__ */ xmlEntity<AssessmentItem, AssessmentItemInput, Ite
   path: '/assessment-items', root: 'qti-assessment-item', what: 'assessment item', label: 'assessmentItems', check: checkItem, metadata: checkMetadata,
 })
 
-/** The assessment items of a QtiClient (`client.assessmentItems`). */
+/** The assessment items of a QtiClient. @example const items: AssessmentItemsResource = client.assessmentItems */
 export interface AssessmentItemsResource extends Listing<AssessmentItem, FilteredListParams<ItemSort>>, XmlEntity<AssessmentItem, AssessmentItemInput, ItemMetadata> {
   /**
    * POST /assessment-items/metadata: the spec's bulk metadata route (used to reset "human approved"); takes an

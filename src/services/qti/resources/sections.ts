@@ -40,10 +40,10 @@ const orderItems = /* @__PURE__ */ operation<Ids & { identifier: string; body: {
 })
 const compileSections = /* @__PURE__ */ listQuery(['title', 'identifier', 'createdAt', 'updatedAt'])
 
-/** Sort fields of a section list. */
+/** Sort fields of a section list. @example await client.assessmentTests.sections('t1', 'p1').list({ sort: 'title' }) */
 export type SectionSort = 'title' | 'identifier' | 'createdAt' | 'updatedAt'
 
-/** The sections of one test part (`client.assessmentTests.sections(testId, partId)`). */
+/** The sections of one test part. @example const sections: SectionsResource = client.assessmentTests.sections('t1', 'p1') */
 export interface SectionsResource extends Listing<Section, QtiListParams<SectionSort>> {
   get(identifier: string, call?: CallOptions): Promise<Section>
   /** POST: a new section (checked before the request). */

@@ -30,7 +30,7 @@ export interface FilteredListParams<S extends string = string> extends QtiListPa
   filter?: string
 }
 
-/** Where a stored record's last change is read (every QTI record carries it). */
+/** Where a stored record's last change is read (every QTI record carries it). @example const { updatedAt }: Stamped = await client.assessmentTests.get('t1') */
 export interface Stamped {
   updatedAt?: string
 }
@@ -46,28 +46,28 @@ export interface PatchOptions extends CallOptions {
 
 const ORDERS = ['asc', 'desc'] as const
 
-/** Pushes `message` at `path` unless `ok`. */
+/** Pushes `message` at `path` unless `ok`. @example need(issues, Array.isArray(x), 'items', 'must be an array') */
 export const need = (issues: InputIssue[], ok: unknown, path: string, message: string): void => {
   if (!ok) issues.push({ path, message })
 }
 
-/** A non-empty string (or nothing when `optional`). */
+/** A non-empty string (or nothing when `optional`). @example text(issues, input.title, 'title') */
 export const text = (issues: InputIssue[], value: unknown, path: string, optional?: boolean): void =>
   need(issues, (optional && value === undefined) || (typeof value === 'string' && value.trim() !== ''), path, 'must be a non-empty string')
 
-/** One of `values` (or nothing when `optional`). */
+/** One of `values` (or nothing when `optional`). @example oneOf(issues, input.order, ['asc', 'desc'], 'order', true) */
 export const oneOf = (issues: InputIssue[], value: unknown, values: readonly string[], path: string, optional?: boolean): void =>
   need(issues, (optional && value === undefined) || values.includes(value as string), path, `must be one of ${values.join(', ')} (got ${JSON.stringify(value)})`)
 
-/** A plain object (or nothing when `optional`). */
+/** A plain object (not an array). @example isObject({}) // true */
 export const isObject = (value: unknown): value is Record<string, any> => !!value && typeof value === 'object' && !Array.isArray(value)
 
-/** Throws one InputValidationError for everything collected. */
+/** Throws one InputValidationError for everything collected. @example done(issues, 'sections.create') */
 export const done = (issues: InputIssue[], label: string): void => {
   if (issues.length) throw new InputValidationError(issues, label)
 }
 
-/** `input` must be an object; answers the issues list to fill. */
+/** `input` must be an object; answers the issues list to fill. @example const issues = start(input, 'item', 'assessmentItems.create') */
 export function start(input: unknown, name: string, label: string): InputIssue[] {
   if (!isObject(input)) throw new InputValidationError([{ path: name, message: 'must be an object' }], label)
   return []
@@ -100,7 +100,7 @@ export function listQuery(sorts: readonly string[], extra: Record<string, readon
   }
 }
 
-/** The answer must be a JSON object (a 2xx that is not one is a ServerError `invalid_response`). */
+/** The answer must be a JSON object (a 2xx that is not one is a ServerError `invalid_response`). @example operation({ method: 'GET', path: '/stimuli/{identifier}', unwrap: record }) */
 export const record: Unwrap<any> = (body, req) => {
   if (isObject(body)) return body
   throw new ServerError(`${req.method} ${req.path}: the response is not a JSON object`, { status: 200, method: req.method, url: req.path }, 'invalid_response')

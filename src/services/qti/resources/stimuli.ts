@@ -13,7 +13,7 @@ import { xmlEntity, type XmlEntity } from './entity.js'
 import { listQuery, start, text, type QtiListParams } from './shared.js'
 import type { Stimulus, StimulusInput } from './types.js'
 
-/** Sort fields of `GET /stimuli`. */
+/** Sort fields of `GET /stimuli`. @example await client.stimuli.list({ sort: 'title' }) */
 export type StimulusSort = 'title' | 'identifier' | 'createdAt' | 'updatedAt'
 
 /** GET /stimuli */
@@ -33,7 +33,7 @@ const stimuli = /* @__PURE__ */ xmlEntity<Stimulus, StimulusInput, Record<string
   },
 })
 
-/** The stimuli of a QtiClient (`client.stimuli`). */
+/** The stimuli of a QtiClient. @example const stimuli: StimuliResource = client.stimuli */
 export interface StimuliResource extends Listing<Stimulus, QtiListParams<StimulusSort>>, XmlEntity<Stimulus, StimulusInput, Record<string, unknown>> {}
 
 /**

@@ -70,5 +70,5 @@ export function checkTest(test: any, issues: InputIssue[]): void {
   need(issues, test.toolsEnabled === undefined || (isObject(test.toolsEnabled) && Object.values(test.toolsEnabled).every((v) => typeof v === 'boolean')), 'toolsEnabled', 'must map tool names to true or false')
 }
 
-/** Enums of a test-part list's filters. */
+/** The query names a test or test-part list takes besides the common ones. @example listQuery(['title'], PART_FILTERS) */
 export const PART_FILTERS = { navigationMode: NAVIGATION, submissionMode: SUBMISSION, filter: null }

@@ -31,13 +31,13 @@ const putPart = /* @__PURE__ */ operation<Ids & { identifier: string; body: Test
 const deletePart = /* @__PURE__ */ operation<Ids & { identifier: string }, void>({ method: 'DELETE', path: ONE, unwrap: none })
 const compileParts = /* @__PURE__ */ listQuery(['title', 'identifier', 'createdAt', 'updatedAt'], PART_FILTERS)
 
-/** A test-part list's parameters: the common ones, `filter`, and the two mode filters. */
+/** A test or test-part list's parameters: the common ones, `filter`, and the two mode filters. @example await client.assessmentTests.list({ navigationMode: 'linear' }) */
 export interface TestPartListParams extends FilteredListParams<'title' | 'identifier' | 'createdAt' | 'updatedAt'> {
   navigationMode?: 'linear' | 'nonlinear'
   submissionMode?: 'individual' | 'simultaneous'
 }
 
-/** The test parts of one assessment test (`client.assessmentTests.testParts(testId)`). */
+/** The test parts of one assessment test. @example const parts: TestPartsResource = client.assessmentTests.testParts('t1') */
 export interface TestPartsResource extends Listing<TestPart, TestPartListParams> {
   get(identifier: string, call?: CallOptions): Promise<TestPart>
   /** POST: a new test part, its sections included (checked before the request). */

@@ -53,7 +53,7 @@ function checked(test: unknown, label: string, identifier?: string): AssessmentT
   return test as AssessmentTestInput
 }
 
-/** The assessment tests of a QtiClient (`client.assessmentTests`). */
+/** The assessment tests of a QtiClient. @example const tests: AssessmentTestsResource = client.assessmentTests */
 export interface AssessmentTestsResource extends Listing<AssessmentTest, TestPartListParams> {
   get(identifier: string, call?: CallOptions): Promise<AssessmentTest>
   /** POST with the JSON form; a 409 is a ConflictError saying the identifier exists. */

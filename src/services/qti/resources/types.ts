@@ -4,15 +4,18 @@
  * partial (the service's JSON form is lossy for most interaction types).
  */
 
-/** Interaction types of the JSON item form (the spec's enum). */
+/** Interaction types of the JSON item form (the spec's enum). @example const type: InteractionType = 'text-entry' */
 export type InteractionType =
   | 'choice' | 'text-entry' | 'extended-text' | 'inline-choice' | 'match' | 'order' | 'associate' | 'select-point'
   | 'graphic-order' | 'graphic-associate' | 'graphic-gap-match' | 'hotspot' | 'hottext' | 'slider' | 'drawing' | 'media' | 'upload'
 
-/** Cardinality of a declaration. */
+/** Cardinality of a declaration. @example const cardinality: Cardinality = 'multiple' */
 export type Cardinality = 'single' | 'multiple' | 'ordered' | 'record'
 
-/** Item metadata: the spec's known keys (CASE alignment in `learningObjectiveSet`), any others kept. */
+/**
+ * Item metadata: the spec's known keys (CASE alignment in `learningObjectiveSet`), any others kept.
+ * @example const metadata: ItemMetadata = { subject: 'Math', grade: '5', learningObjectiveSet: [{ source: 'CASE', learningObjectiveIds: ['case-item-id'] }] }
+ */
 export interface ItemMetadata {
   subject?: string
   grade?: '-1' | '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12' | '13'
@@ -21,7 +24,7 @@ export interface ItemMetadata {
   [key: string]: unknown
 }
 
-/** Fields the service adds to every stored record. */
+/** Fields the service adds to every stored record. @example const { rawXml, updatedAt }: Stored = await client.assessmentItems.get('q1') */
 export interface Stored {
   /** The record as QTI XML: the source of truth. */
   rawXml: string
@@ -31,7 +34,7 @@ export interface Stored {
   updatedAt: string
 }
 
-/** The fields an assessment item has in its JSON form and when stored. */
+/** The fields an assessment item has in its JSON form and when stored. @example const fields: ItemFields = { identifier: 'q1', title: 'T', type: 'choice' } */
 export interface ItemFields {
   identifier: string
   title: string
@@ -57,14 +60,14 @@ export interface AssessmentItemInput extends ItemFields {
   [key: string]: unknown
 }
 
-/** A stored assessment item. */
+/** A stored assessment item. @example const item: AssessmentItem = await client.assessmentItems.get('q1') */
 export interface AssessmentItem extends ItemFields, Stored {
   qtiVersion: string
   timeDependent: boolean
   adaptive: boolean
 }
 
-/** The fields a stimulus has in its JSON form and when stored. */
+/** The fields a stimulus has in its JSON form and when stored. @example const fields: StimulusFields = { identifier: 'st1', title: 'Forests' } */
 export interface StimulusFields {
   identifier: string
   title: string
@@ -86,12 +89,12 @@ export interface StimulusInput extends StimulusFields {
   [key: string]: unknown
 }
 
-/** A stored stimulus (`content` is the parsed XML here, not HTML). */
+/** A stored stimulus (`content` is the parsed XML here, not HTML). @example const passage: Stimulus = await client.stimuli.get('st1') */
 export interface Stimulus extends StimulusFields, Stored {
   catalogInfo: { id: string; support: string; content: string }[]
 }
 
-/** An item reference in a section. */
+/** An item reference in a section. @example const ref: ItemRef = { identifier: 'q1', href: '/assessment-items/q1', sequence: 1 } */
 export interface ItemRef {
   identifier: string
   href?: string
@@ -142,13 +145,16 @@ export interface AssessmentTestInput {
   'qti-outcome-declaration'?: { identifier: string; baseType: string; cardinality?: Cardinality; [key: string]: unknown }[]
 }
 
-/** A stored assessment test. */
+/** A stored assessment test. @example const test: AssessmentTest = await client.assessmentTests.get('t1') */
 export interface AssessmentTest extends AssessmentTestInput, Stored {
   qtiVersion: string
   isValidXml?: boolean
 }
 
-/** One question of a test with where it sits (`GET /assessment-tests/{id}/questions`). */
+/**
+ * The items a test references, each with where it sits (`GET /assessment-tests/{id}/questions`).
+ * @example const { questions }: TestQuestions = await client.assessmentTests.questions('t1')
+ */
 export interface TestQuestions {
   assessmentTest: string
   title: string
@@ -156,7 +162,10 @@ export interface TestQuestions {
   questions: { reference: { identifier: string; href: string; testPart: string; section: string }; question: AssessmentItem }[]
 }
 
-/** The result of scoring a response: `score` from 0 to 1 (null while AI grading runs, in newer answers). */
+/**
+ * The result of scoring a response: `score` from 0 to 1 (null while AI grading runs, in newer answers).
+ * @example const { score, feedback }: ResponseResult = await client.processResponse('q1', 'B')
+ */
 export interface ResponseResult {
   score: number | null
   feedback: { identifier: string; value: string }
@@ -177,14 +186,20 @@ export interface FeedbackInput {
   humanApproved?: boolean
 }
 
-/** Stored feedback; `id` (what `feedback.delete` takes) is not in the spec's schema but needed to delete. */
+/**
+ * Stored feedback; `id` (what `feedback.delete` takes) is not in the spec's schema but needed to delete.
+ * @example const [first]: Feedback[] = await client.feedback.listByLesson('l1')
+ */
 export interface Feedback extends FeedbackInput {
   type: 'QUESTION' | 'LESSON'
   id?: string
   [key: string]: unknown
 }
 
-/** What the service's XSD validation answered, with `success` as a boolean (the service says "true"/"false"). */
+/**
+ * What the service's XSD validation answered, with `success` as a boolean (the service says "true"/"false").
+ * @example const { success, validationErrors }: ValidationReport = await client.validateReport({ schema: 'item', xml })
+ */
 export interface ValidationReport {
   success: boolean
   entityId: string
@@ -193,5 +208,5 @@ export interface ValidationReport {
   message: string
 }
 
-/** What `validate` checks: XML text, or a stored entity by id. */
+/** What `validate` checks: XML text, or a stored entity by id. @example const input: ValidateInput = { schema: 'item', entityId: 'q1' } */
 export type ValidateInput = { schema: 'test' | 'item' | 'stimulus' } & ({ xml: string; entityId?: undefined } | { entityId: string; xml?: undefined })

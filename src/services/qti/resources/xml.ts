@@ -9,7 +9,7 @@
 
 import { InputValidationError } from '../../../core/errors.js'
 
-/** The root element of a well-formed document. */
+/** The root element of a well-formed document. @example const { name, attributes }: XmlRoot = checkXml(xml, 'xml') */
 export interface XmlRoot {
   /** Its qualified name (`qti-assessment-item`). */
   name: string
