@@ -10,7 +10,7 @@ import type { RawPage } from '../../../core/pagination.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { none, operation, type Query } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
-import { creating, done, listQuery, need, record, type QtiListParams } from './shared.js'
+import { checkedInput, creating, done, listQuery, need, record, type QtiListParams } from './shared.js'
 import { checkItemRef, checkSection } from './structure.js'
 import type { ItemRef, Section } from './types.js'
 
@@ -59,14 +59,6 @@ export interface SectionsResource extends Listing<Section, QtiListParams<Section
   reorderItems(identifier: string, items: readonly (string | ItemRef)[], call?: CallOptions): Promise<Section>
 }
 
-function checked(section: unknown, label: string, identifier?: string): Section {
-  const issues: InputIssue[] = []
-  checkSection(section, '', issues)
-  if (identifier !== undefined) need(issues, (section as Section)?.identifier === identifier, 'identifier', `must be '${identifier}', the section being replaced`)
-  done(issues, label)
-  return section as Section
-}
-
 const asRef = (item: string | ItemRef, sequence?: number): ItemRef =>
   typeof item === 'string' ? (sequence === undefined ? { identifier: item } : { identifier: item, sequence }) : item
 
@@ -79,13 +71,13 @@ export function createSections(ctx: ServiceContext, assessmentTestIdentifier: st
   return {
     ...listing(fetchPages(ctx, searchSections, ids), pagePaging, compileSections, byId<Section>('identifier')),
     get: (identifier, call) => getSection(ctx, { ...ids, identifier }, call),
-    create: async (section, call) => creating(createSection(ctx, { ...ids, body: checked(section, 'sections.create') }, call), 'section', section?.identifier),
-    update: async (identifier, section, call) => putSection(ctx, { ...ids, identifier, body: checked(section, 'sections.update', identifier) }, call),
+    create: async (section, call) => creating(createSection(ctx, { ...ids, body: checkedInput<Section>(section, 'sections.create', checkSection) }, call), 'section', section?.identifier),
+    update: async (identifier, section, call) => putSection(ctx, { ...ids, identifier, body: checkedInput<Section>(section, 'sections.update', checkSection, identifier) }, call),
     delete: (identifier, call) => deleteSection(ctx, { ...ids, identifier }, call),
     addItem: async (identifier, item, call) => {
       const issues: InputIssue[] = []
       const body = asRef(item)
-      checkItemRef(body, '', issues)
+      checkItemRef(body, issues)
       done(issues, 'sections.addItem')
       return addItem(ctx, { ...ids, identifier, body }, call)
     },
@@ -94,7 +86,7 @@ export function createSections(ctx: ServiceContext, assessmentTestIdentifier: st
       const issues: InputIssue[] = []
       const refs = Array.isArray(items) ? items.map((item, i) => asRef(item, i + 1)) : []
       need(issues, refs.length, 'items', 'must be a non-empty array of item identifiers or references')
-      refs.forEach((ref, i) => checkItemRef(ref, `items.${i}`, issues))
+      refs.forEach((ref, i) => checkItemRef(ref, issues, `items.${i}`))
       const seen = new Set(refs.map((ref) => ref?.identifier))
       need(issues, seen.size === refs.length, 'items', 'lists an item twice')
       done(issues, 'sections.reorderItems')

@@ -100,6 +100,18 @@ export function listQuery(sorts: readonly string[], extra: Record<string, readon
   }
 }
 
+/**
+ * Runs `check` on `input` and, for a replacement (`identifier` given), requires that identifier; throws what it found.
+ * @example const section = checkedInput<Section>(input, 'sections.update', checkSection, 's1')
+ */
+export function checkedInput<T>(input: unknown, label: string, check: (input: any, issues: InputIssue[]) => void, identifier?: string): T {
+  const issues: InputIssue[] = []
+  check(input, issues)
+  if (identifier !== undefined) need(issues, isObject(input) && input.identifier === identifier, 'identifier', `must be '${identifier}', the identifier being replaced`)
+  done(issues, label)
+  return input as T
+}
+
 /** The answer must be a JSON object (a 2xx that is not one is a ServerError `invalid_response`). @example operation({ method: 'GET', path: '/stimuli/{identifier}', unwrap: record }) */
 export const record: Unwrap<any> = (body, req) => {
   if (isObject(body)) return body

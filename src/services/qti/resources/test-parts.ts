@@ -3,7 +3,6 @@
  * (with the navigation/submission mode filters), get, create, full replacement, delete, and their sections.
  */
 
-import type { InputIssue } from '../../../core/errors.js'
 import { byId, fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
 import { pagePaging } from '../../../core/paging/page.js'
 import type { RawPage } from '../../../core/pagination.js'
@@ -11,7 +10,7 @@ import type { ServiceContext } from '../../../core/resource/context.js'
 import { none, operation, type Query } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { createSections, type SectionsResource } from './sections.js'
-import { creating, done, listQuery, need, record, type FilteredListParams } from './shared.js'
+import { checkedInput, creating, listQuery, record, type FilteredListParams } from './shared.js'
 import { checkPart, PART_FILTERS } from './structure.js'
 import type { TestPart } from './types.js'
 
@@ -49,14 +48,6 @@ export interface TestPartsResource extends Listing<TestPart, TestPartListParams>
   sections(identifier: string): SectionsResource
 }
 
-function checked(part: unknown, label: string, identifier?: string): TestPart {
-  const issues: InputIssue[] = []
-  checkPart(part, '', issues)
-  if (identifier !== undefined) need(issues, (part as TestPart)?.identifier === identifier, 'identifier', `must be '${identifier}', the test part being replaced`)
-  done(issues, label)
-  return part as TestPart
-}
-
 /**
  * The test parts resource of test `assessmentTestIdentifier`.
  * @example const parts = await createTestParts(ctx, 't1').listAll({ navigationMode: 'linear' })
@@ -66,8 +57,8 @@ export function createTestParts(ctx: ServiceContext, assessmentTestIdentifier: s
   return {
     ...listing(fetchPages(ctx, searchParts, ids), pagePaging, compileParts, byId<TestPart>('identifier')),
     get: (identifier, call) => getPart(ctx, { ...ids, identifier }, call),
-    create: async (part, call) => creating(createPart(ctx, { ...ids, body: checked(part, 'testParts.create') }, call), 'test part', part?.identifier),
-    update: async (identifier, part, call) => putPart(ctx, { ...ids, identifier, body: checked(part, 'testParts.update', identifier) }, call),
+    create: async (part, call) => creating(createPart(ctx, { ...ids, body: checkedInput<TestPart>(part, 'testParts.create', checkPart) }, call), 'test part', part?.identifier),
+    update: async (identifier, part, call) => putPart(ctx, { ...ids, identifier, body: checkedInput<TestPart>(part, 'testParts.update', checkPart, identifier) }, call),
     delete: (identifier, call) => deletePart(ctx, { ...ids, identifier }, call),
     sections: (identifier) => createSections(ctx, assessmentTestIdentifier, identifier),
   }

@@ -14,7 +14,7 @@ import { none, operation, type Query } from '../../../core/resource/operation.js
 import type { CallOptions, HttpRequest } from '../../../core/transport/http.js'
 import { createSections, type SectionsResource } from './sections.js'
 import {
-  creating, done, fetchUnchanged, isObject, listQuery, merged, need, record, start, text, type PatchOptions,
+  checkedInput, creating, done, fetchUnchanged, isObject, listQuery, merged, need, record, start, text, type PatchOptions,
 } from './shared.js'
 import { checkTest, PART_FILTERS } from './structure.js'
 import { createTestParts, type TestPartListParams, type TestPartsResource } from './test-parts.js'
@@ -45,13 +45,7 @@ async function sendXml(ctx: ServiceContext, method: 'POST' | 'PUT', path: string
   return record(await ctx.transport.request(req, call), req, ctx)
 }
 
-function checked(test: unknown, label: string, identifier?: string): AssessmentTestInput {
-  const issues = start(test, 'test', label)
-  checkTest(test, issues)
-  if (identifier !== undefined) need(issues, (test as AssessmentTestInput).identifier === identifier, 'identifier', `must be '${identifier}', the test being replaced`)
-  done(issues, label)
-  return test as AssessmentTestInput
-}
+const checked = (test: unknown, label: string, identifier?: string) => checkedInput<AssessmentTestInput>(test, label, checkTest, identifier)
 
 /** The assessment tests of a QtiClient. @example const tests: AssessmentTestsResource = client.assessmentTests */
 export interface AssessmentTestsResource extends Listing<AssessmentTest, TestPartListParams> {
