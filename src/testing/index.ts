@@ -8,6 +8,7 @@ export { serveEmulator, type EmulatorServer, type ServeEmulatorOptions, type Ser
 export { BUILT_IN_SERVICES } from './services.js'
 export { route } from './context.js'
 export { HttpError, json } from './http.js'
+export { SEED_CASE } from './case/index.js'
 
 export type { ApiKeyRefusal } from './auth/api-key.js'
 export type { CaliperControls, StoredCaliperEvent } from './caliper/index.js'
