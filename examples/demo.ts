@@ -7,6 +7,7 @@ import { createEmulator } from '../src/testing/index.ts'
 import { buildSchool, readBack, readOnlyTour, type Report } from './oneroster-demo.ts'
 import { eventsTour, webhookHandler } from './events-demo.ts'
 import { learningTour } from './learning-demo.ts'
+import { recordsTour } from './records-demo.ts'
 
 function makeReport(): Report & { print(title: string): void } {
   const rows: [string, string][] = []
@@ -42,10 +43,12 @@ async function againstEmulator(): Promise<void> {
   report.line('OneRoster requests sent', `${emulator.requests.length} (${tokenCalls} token request)`)
   await eventsTour(emulator, report, received)
   await learningTour(emulator, client, report)
+  await recordsTour(emulator, report)
   report.print('Timeback SDK demo against the in-memory emulator')
 }
 
-// Read-only, so the learning story (it enrolls, answers lessons and assigns tests) runs only against the emulator.
+// Read-only, so the learning story (it enrolls, answers lessons and assigns tests) and the records part (it authors
+// tests and issues badges) run only against the emulator.
 async function againstRealEnvironment(): Promise<void> {
   const client = new OneRosterClient() // env, credentials and hosts from TIMEBACK_* / ONEROSTER_* variables
   const report = makeReport()

@@ -11,10 +11,10 @@ import { PowerPathClient } from '../src/services/powerpath/index.ts'
 import type { Emulator } from '../src/testing/index.ts'
 import type { Report } from './oneroster-demo.ts'
 
-const STUDENT = 'student-3' // Grace Hopper, made by buildSchool (not the student the Caliper part reports for)
+export const STUDENT = 'student-3' // Grace Hopper, made by buildSchool (not the student the Caliper part reports for)
 const STUDENT_EMAIL = 'student-3@riverside.example'
 const SCHOOL = 'school-riverside-elem'
-const COURSE = 'course-fractions-5'
+export const COURSE = 'course-fractions-5'
 const LESSON = 'lesson-equivalent-fractions'
 
 // The lesson's question bank, easy to hard, with the right choices: the demo plays a student who knows them all.

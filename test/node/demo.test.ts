@@ -49,3 +49,23 @@ it('npm start tells the learning story: EduBridge enroll, a PowerPath lesson, it
   assert.ok(assigned, out)
   assert.match(out, new RegExp(`assigned again\\s+409 ASSIGNMENT_EXISTS, the existing one: #${assigned[1]} \\(ASSIGNED\\)`))
 })
+
+it('npm start authors a QTI test, makes it a PowerPath quiz, aligns a question to CASE, scores it, and issues and verifies a badge', () => {
+  const run = runDemo()
+  assert.equal(run.status, 0, run.stderr)
+  const out = run.stdout
+  // Two items from XML and a test from raw XML over them; validate (a boolean) passed the test's XML first.
+  assert.match(out, /QTI test authored\s+"Equivalent fractions check": 2 questions, validate → true\n/)
+  // PowerPath made a quiz lesson; the course's syllabus shows its resource pointing at the test on the QTI host.
+  assert.match(out, /PowerPath quiz lesson\s+(\S+) \(quiz, qti\); in the syllabus: \1-resource → http:\/\/localhost:\d+\/qti-host\/assessment-tests\/test-equivalent-fractions\n/)
+  // With `seed: false` CASE starts empty: the demo uploads its framework, then finds the standard by its code.
+  assert.match(out, /CASE framework uploaded\s+1 document, 3 items, 3 associations\n/)
+  // The alignment is read back from the stored item, next to the metadata it was created with.
+  assert.match(out, /aligned to CASE\s+eqfrac-1 → 5\.NF\.1 \(in its metadata, grade 5\)\n/)
+  assert.match(out, /processResponse\s+'B' scores 1, 'A' scores 0\n/)
+  assert.match(out, /badge issued\s+"Equivalent fractions" to student-3\n/)
+  assert.match(out, /badge verified\s+valid, checked by the service: DataIntegrityProof \(ecdsa-jcs-2019\)\n/)
+  assert.match(out, /VC-JWT verified locally\s+valid, ES256 key \S+…, checked by local-jwt\n/)
+  assert.match(out, /tampered VC-JWT\s+rejected: signature\n/)
+  assert.match(out, /CLR record\s+created, 1 badge, 1 proof \(ecdsa-jcs-2019\)/)
+})
