@@ -2,6 +2,7 @@
 
 import type { Suite } from '../../harness/types.ts'
 import content from './content.ts'
+import hostileXml from './hostile-xml.ts'
 import input from './input.ts'
 import items from './items.ts'
 import tests from './tests.ts'
@@ -13,4 +14,5 @@ export const qtiSuites: { name: string; suite: Suite }[] = [
   { name: 'qti/tests', suite: tests },
   { name: 'qti/content', suite: content },
   { name: 'qti/wire', suite: wire },
+  { name: 'qti/hostile-xml', suite: hostileXml },
 ]

@@ -106,6 +106,8 @@ export function xmlEntity<T extends Stamped, I, M>(spec: XmlEntitySpec) {
       const issues = start(changes, 'changes', label)
       for (const key in changes) need(issues, key === 'title' || key === 'metadata', key, 'patch changes title and metadata only: replace the whole record with update or updateFromXml')
       text(issues, changes.title, 'title', true)
+      // It is written into the stored XML: a character XML 1.0 cannot hold would make the document unreadable.
+      need(issues, typeof changes.title !== 'string' || !/[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(changes.title), 'title', 'holds a control character XML cannot carry')
       checkMetadata(changes.metadata, issues)
       text(issues, identifier, 'identifier')
       done(issues, label)

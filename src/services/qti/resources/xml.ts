@@ -47,9 +47,13 @@ export function checkXml(xml: unknown, field: string, label?: string): XmlRoot {
   let root: XmlRoot | undefined
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0
 
+  // The next '&' at or after a position, remembered: searching afresh for each text or attribute value would scan
+  // to the end of the document every time (a large document without '&' took seconds, quadratic).
+  let amp = -2
+  const nextAmp = (from: number) => (amp !== -1 && amp < from ? (amp = xml.indexOf('&', from)) : amp)
   /** Every `&` in text or an attribute value starts a reference the document can resolve. */
   const references = (from: number, to: number) => {
-    for (let at = xml.indexOf('&', from); at !== -1 && at < to; at = xml.indexOf('&', at + 1)) {
+    for (let at = nextAmp(from); at !== -1 && at < to; at = nextAmp(at + 1)) {
       REFERENCE.lastIndex = at
       const match = REFERENCE.exec(xml)
       if (!match || match.index + match[0].length > to) fail(at, "a bare '&' (write &amp;)")
@@ -74,16 +78,20 @@ export function checkXml(xml: unknown, field: string, label?: string): XmlRoot {
       if (/^<\?xml[\s?]/i.test(xml.slice(i, i + 6)) && i > (xml.charCodeAt(0) === 0xfeff ? 1 : 0)) fail(i, 'the XML declaration must come first')
       through('?>', 'a processing instruction')
     } else if (xml.startsWith('<!--', i)) {
+      const close = xml.indexOf('-->', i + 4)
+      const dashes = close === -1 ? -1 : xml.slice(i + 4, close + 1).indexOf('--')
+      if (dashes !== -1) fail(i + 4 + dashes, "'--' inside a comment")
       through('-->', 'a comment')
     } else if (xml.startsWith('<![CDATA[', i)) {
       if (!open.length) fail(i, 'a CDATA section outside the root element')
       through(']]>', 'a CDATA section')
     } else if (xml.startsWith('<!DOCTYPE', i)) {
       if (root) fail(i, 'a DOCTYPE after the root element')
+      if (doctype) fail(i, 'a second DOCTYPE')
       doctype = true
-      const subset = xml.indexOf('[', i)
       const gt = xml.indexOf('>', i)
-      if (subset !== -1 && subset < gt) through(']', 'the DOCTYPE')
+      const subset = gt === -1 ? -1 : xml.lastIndexOf('[', gt)
+      if (subset > i) through(']', 'the DOCTYPE')
       through('>', 'the DOCTYPE')
     } else if (xml[i + 1] === '/') {
       NAME.lastIndex = i + 2
@@ -100,7 +108,8 @@ export function checkXml(xml: unknown, field: string, label?: string): XmlRoot {
       if (!name) fail(i, "a '<' that starts no tag (write &lt;)")
       if (root && !open.length) fail(i, `a second root element <${name}>`)
       const start = i
-      const attributes: Record<string, string> = {}
+      // No prototype: an attribute named __proto__ is an own key, so a repeated one is caught like any other.
+      const attributes: Record<string, string> = Object.create(null)
       i += 1 + name!.length
       for (;;) {
         ATTRIBUTE.lastIndex = i
@@ -144,12 +153,25 @@ export function checkRoot(xml: unknown, expected: string, field: string, label: 
 
 /**
  * `xml` with the root element's attribute `name` set to `value` (escaped), the rest of the document untouched.
+ * The attribute is found by walking the start tag's attributes, so text that merely looks like ` title="…"`
+ * inside another attribute's value is never the one rewritten.
  * @example setRootAttribute('<a title="x"/>', checkXml('<a title="x"/>', 'xml'), 'title', 'R&D') // '<a title="R&amp;D"/>'
  */
 export function setRootAttribute(xml: string, root: XmlRoot, name: string, value: string): string {
-  const escaped = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
-  const tag = xml.slice(root.start, root.end)
-  const attr = new RegExp(`(\\s${name.replace(/[.:-]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`)
-  const next = attr.test(tag) ? tag.replace(attr, (_, head: string) => `${head}"${escaped}"`) : tag.replace(/\s*\/?>$/, (end) => ` ${name}="${escaped}"${end}`)
-  return xml.slice(0, root.start) + next + xml.slice(root.end)
+  // Tabs and line breaks written as references: a parser turns literal ones into spaces in an attribute value.
+  const escaped = value.replace(/[&<"\t\n\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : `&#${c.charCodeAt(0)};`))
+  let at = root.start + 1 + root.name.length
+  for (;;) {
+    ATTRIBUTE.lastIndex = at
+    const match = ATTRIBUTE.exec(xml)
+    if (!match || match.index >= root.end) break
+    at += match[0].length
+    if (match[1] === name) {
+      const valueStart = at - 1 - (match[2] ?? match[3])!.length
+      return `${xml.slice(0, valueStart - 1)}"${escaped}"${xml.slice(at)}`
+    }
+  }
+  TAG_END.lastIndex = at
+  const end = TAG_END.exec(xml)!
+  return `${xml.slice(0, at)} ${name}="${escaped}"${xml.slice(at + end[0].length - end[0].trimStart().length)}`
 }
