@@ -61,7 +61,8 @@ export class OpenBadgesClient {
     const o = this.#options
     // Keys are fetched anonymously and without the client's custom headers: those are meant for Timeback, and a
     // JWKS may live on another issuer's host.
-    const keys = () => new Transport({ baseUrl: this.baseUrl, fetch: o.fetch, timeout: o.timeout, maxRetries: o.maxRetries, hooks: o.hooks, logger: o.logger })
+    const keys = (cap: (f?: typeof fetch) => typeof fetch | undefined) =>
+      new Transport({ baseUrl: this.baseUrl, fetch: cap(o.fetch), timeout: o.timeout, maxRetries: o.maxRetries, hooks: o.hooks, logger: o.logger })
     return (this.#verify ??= createVerify(this.#runtime, this.baseUrl, keys))(credential, options, call)
   }
 }

@@ -5,10 +5,12 @@ import achievements from './achievements.ts'
 import credentials from './credentials.ts'
 import input from './input.ts'
 import verify from './verify.ts'
+import verifyHostile from './verify-hostile.ts'
 
 export const openbadgesSuites: { name: string; suite: Suite }[] = [
   { name: 'openbadges/input', suite: input },
   { name: 'openbadges/achievements', suite: achievements },
   { name: 'openbadges/credentials', suite: credentials },
   { name: 'openbadges/verify', suite: verify },
+  { name: 'openbadges/verify-hostile', suite: verifyHostile },
 ]

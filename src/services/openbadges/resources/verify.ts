@@ -10,6 +10,7 @@ import { isRecord, type OpenBadgeCredential } from '../../../core/credential.js'
 import { InputValidationError, ServerError } from '../../../core/errors.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import type { CallOptions, Transport } from '../../../core/transport/http.js'
+import { capped, MAX_JWKS_BYTES } from './jwks-fetch.js'
 
 /**
  * Signature algorithms a VC-JWT may use. `none` and the shared-secret HS* family are never accepted.
@@ -71,6 +72,8 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
 const KEYS_FRESH_MS = 5 * 60_000
 const REFETCH_AFTER_MS = 30_000
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
+/** The most clock skew `clockTolerance` may allow: beyond a day it would turn off the expiry check. */
+const MAX_SKEW_S = 86_400
 
 function checkOptions(o: VerifyOptions, baseUrl: string): { url: string; algorithms: BadgeJwtAlgorithm[] } {
   const bad = (path: string, message: string) => new InputValidationError([{ path, message }], 'openbadges.verify')
@@ -91,13 +94,16 @@ function checkOptions(o: VerifyOptions, baseUrl: string): { url: string; algorit
     throw bad('jwksUrl', 'must use https: (http: is accepted for localhost only)')
   }
   if (o.now !== undefined && !(o.now instanceof Date && !Number.isNaN(o.now.getTime()))) throw bad('now', 'must be a valid Date')
-  if (o.clockTolerance !== undefined && !(typeof o.clockTolerance === 'number' && o.clockTolerance >= 0)) throw bad('clockTolerance', 'must be a number of seconds >= 0')
+  if (o.clockTolerance !== undefined && !(typeof o.clockTolerance === 'number' && o.clockTolerance >= 0 && o.clockTolerance <= MAX_SKEW_S)) {
+    throw bad('clockTolerance', `must be a number of seconds from 0 to ${MAX_SKEW_S}`)
+  }
   return { url: url.href, algorithms }
 }
 
 type Outcome = Omit<VerifyResult, 'checkedBy' | 'warnings'>
 const fail = (reason: VerifyFailure, error: string, extra: Partial<VerifyResult> = {}): Outcome => ({ valid: false, reason, errors: [error], ...extra })
-const time = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : NaN)
+/** A validity date as ms; undefined when absent, NaN when present but unreadable (which fails: never "no limit"). */
+const time = (value: unknown) => (value === undefined ? undefined : typeof value === 'string' ? Date.parse(value) : NaN)
 
 /** What a verified token's claims must agree with: the credential it carries, and its validity window. */
 function checkClaims(payload: Record<string, unknown>, now: number, skewMs: number): { credential?: OpenBadgeCredential; problem?: [VerifyFailure, string] } {
@@ -117,23 +123,49 @@ function checkClaims(payload: Record<string, unknown>, now: number, skewMs: numb
   if (payload.jti !== undefined && payload.jti !== credential.id) return { credential, problem: ['claims', `jti '${String(payload.jti)}' is not the credential's id`] }
   const subjectId = credential.credentialSubject?.id
   if (payload.sub !== undefined && subjectId !== undefined && payload.sub !== subjectId) return { credential, problem: ['claims', "sub is not the credential subject's id"] }
-  if (time(credential.validUntil) + skewMs < now) return { credential, problem: ['expired', `the credential expired at ${credential.validUntil}`] }
-  if (time(credential.validFrom) - skewMs > now) return { credential, problem: ['not_yet_valid', `the credential is valid from ${credential.validFrom}`] }
+  const until = time(credential.validUntil)
+  const from = time(credential.validFrom)
+  for (const [name, at] of [['validUntil', until], ['validFrom', from]] as const) {
+    if (Number.isNaN(at)) return { credential, problem: ['claims', `${name} ${JSON.stringify(credential[name])} is not a date-time`] }
+  }
+  if (until !== undefined && until + skewMs < now) return { credential, problem: ['expired', `the credential expired at ${credential.validUntil}`] }
+  if (from !== undefined && from - skewMs > now) return { credential, problem: ['not_yet_valid', `the credential is valid from ${credential.validFrom}`] }
   return { credential }
 }
 
 /**
  * Builds `verify` for a client: JWKS cached per URL for 5 minutes; a token whose `kid` is not in the cached set
- * refetches it, at most once per 30 seconds per URL (a stream of made-up kids cannot hammer the issuer).
- * `keyTransport` makes the transport JWKS requests use (anonymous, without the client's custom headers).
- * @example const verify = createVerify(runtime, runtime.config.baseUrl, () => new Transport({ baseUrl, fetch }))
+ * refetches it, at most once per 30 seconds per URL (a stream of made-up kids cannot hammer the issuer). Calls
+ * made while a set is being fetched (without a signal of their own) share that fetch: verifying twenty badges at
+ * once in a Worker costs one subrequest, not twenty.
+ * `keyTransport(cap)` makes the transport JWKS requests use (anonymous, without the client's custom headers),
+ * its fetch wrapped by `cap` so a JWKS over {@link MAX_JWKS_BYTES} is cut off.
+ * @example const verify = createVerify(runtime, runtime.config.baseUrl, (cap) => new Transport({ baseUrl, fetch: cap(fetch) }))
  */
-export function createVerify(ctx: ServiceContext, baseUrl: string, keyTransport: () => Transport) {
+export function createVerify(ctx: ServiceContext, baseUrl: string, keyTransport: (cap: (f?: typeof fetch) => typeof fetch | undefined) => Transport) {
   const keySets = new Map<string, { keys: JSONWebKeySet; at: number }>()
-  let transport: Transport | undefined
+  const pending = new Map<string, Promise<JSONWebKeySet>>()
 
-  async function fetchKeys(url: string, call?: CallOptions): Promise<JSONWebKeySet> {
-    const body = await (transport ??= keyTransport()).request<unknown>({ method: 'GET', path: '', absoluteUrl: url, anonymous: true }, call)
+  function fetchKeys(url: string, call?: CallOptions): Promise<JSONWebKeySet> {
+    // A call with its own signal fetches alone: another caller's abort must not fail it.
+    if (call?.signal) return loadKeys(url, call)
+    let shared = pending.get(url)
+    if (!shared) {
+      shared = loadKeys(url, call).finally(() => pending.delete(url))
+      pending.set(url, shared)
+    }
+    return shared
+  }
+
+  async function loadKeys(url: string, call?: CallOptions): Promise<JSONWebKeySet> {
+    const state = { over: false }
+    let body: unknown
+    try {
+      body = await keyTransport((f) => capped(f, state)).request<unknown>({ method: 'GET', path: '', absoluteUrl: url, anonymous: true }, call)
+    } catch (error) {
+      if (!state.over) throw error
+      throw new ServerError(`GET ${url}: the JWKS is larger than ${MAX_JWKS_BYTES} bytes: reading stopped there (a JWKS holds a few keys)`, { status: 200, method: 'GET', url, body: undefined }, 'invalid_response')
+    }
     if (!isRecord(body) || !Array.isArray(body.keys)) {
       throw new ServerError(`GET ${url}: the answer is not a JWKS ({ keys: [...] })`, { status: 200, method: 'GET', url, body: undefined }, 'invalid_response')
     }
