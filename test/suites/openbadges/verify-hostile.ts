@@ -18,8 +18,8 @@ async function issuerKey() {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair
   const { kty, crv, x, y } = (await crypto.subtle.exportKey('jwk', pair.publicKey)) as Record<string, string>
   const jwk = { kty, crv, x, y, kid: 'k1', alg: 'ES256', use: 'sig' }
-  const sign = async (credential: Record<string, unknown>) => {
-    const input = `${segment({ alg: 'ES256', typ: 'JWT', kid: 'k1' })}.${segment({ ...credential, iss: ISSUER })}`
+  const sign = async (credential: Record<string, unknown>, header: Record<string, unknown> = {}) => {
+    const input = `${segment({ alg: 'ES256', typ: 'JWT', kid: 'k1', ...header })}.${segment({ iss: ISSUER, ...credential })}`
     const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, encoder.encode(input))
     return `${input}.${b64u(new Uint8Array(signature))}`
   }
@@ -94,6 +94,29 @@ const suite: Suite = (env) => {
         assert.match(result.errors[0]!, /is not a date-time/)
       }
       assert.equal((await c.verify(await sign(credential({ validUntil: '2027-01-01T00:00:00Z' })), { jwksUrl: JWKS_URL, now: DURING })).valid, true)
+    })
+
+    it('a vc claim that disagrees with the top-level credential, or is not an object, fails on claims', async () => {
+      const { jwk, sign } = await issuerKey()
+      const { client: c } = client(() => Response.json({ keys: [jwk] }))
+      const vc = credential()
+      const twoSubjects = await c.verify(await sign({ vc, credentialSubject: { id: 'urn:example:someone-else', type: ['AchievementSubject'] } }), { jwksUrl: JWKS_URL, now: DURING })
+      assert.equal(twoSubjects.valid, false)
+      assert.equal(twoSubjects.reason, 'claims')
+      assert.match(twoSubjects.errors[0]!, /credentialSubject/)
+      const notObject = await c.verify(await sign({ ...vc, vc: 'see above' }), { jwksUrl: JWKS_URL, now: DURING })
+      assert.equal(notObject.reason, 'claims')
+      // The same credential in both places is one credential.
+      assert.equal((await c.verify(await sign({ ...vc, vc }), { jwksUrl: JWKS_URL, now: DURING })).valid, true)
+    })
+
+    it('a critical header extension is a malformed token, not a missing key', async () => {
+      const { jwk, sign } = await issuerKey()
+      const { client: c } = client(() => Response.json({ keys: [jwk] }))
+      const result = await c.verify(await sign(credential(), { crit: ['x-policy'], 'x-policy': 1 }), { jwksUrl: JWKS_URL, now: DURING })
+      assert.equal(result.valid, false)
+      assert.equal(result.reason, 'malformed')
+      assert.match(result.errors[0]!, /x-policy/)
     })
 
     it('a clock tolerance that is infinite or over a day is refused before any key is fetched', async () => {

@@ -110,7 +110,15 @@ function checkClaims(payload: Record<string, unknown>, now: number, skewMs: numb
   // VC-JWT as Open Badges 3.0 now writes it: the payload is the credential plus registered claims (which are
   // left out of what is answered); the older form wraps it in `vc`.
   let credential: OpenBadgeCredential
-  if (isRecord(payload.vc)) credential = payload.vc as OpenBadgeCredential
+  if (isRecord(payload.vc)) {
+    credential = payload.vc as OpenBadgeCredential
+    // Both forms at once, disagreeing: another verifier reading the top level would see another credential.
+    for (const key of ['@context', 'type', 'id', 'issuer', 'credentialSubject', 'validFrom', 'validUntil'] as const) {
+      if (key in payload && JSON.stringify(payload[key]) !== JSON.stringify(credential[key])) {
+        return { problem: ['claims', `the token's ${key} is not the one of its vc claim (it carries two credentials)`] }
+      }
+    }
+  } else if (payload.vc !== undefined) return { problem: ['claims', 'the vc claim is not a credential object'] }
   else {
     const { iss: _i, sub: _s, jti: _j, nbf: _n, exp: _e, iat: _t, aud: _a, ...rest } = payload
     credential = rest as OpenBadgeCredential
@@ -176,7 +184,7 @@ export function createVerify(ctx: ServiceContext, baseUrl: string, keyTransport:
 
   async function verifyJwt(jwt: string, options: VerifyOptions, call?: CallOptions): Promise<Outcome> {
     const { url, algorithms } = checkOptions(options, baseUrl)
-    let header: { alg?: string; kid?: string }
+    let header: { alg?: string; kid?: string; crit?: unknown }
     try {
       header = decodeProtectedHeader(jwt)
     } catch {
@@ -215,6 +223,8 @@ export function createVerify(ctx: ServiceContext, baseUrl: string, keyTransport:
           : code === 'ERR_JWT_EXPIRED' ? 'expired'
           : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? (claim === 'nbf' ? 'not_yet_valid' : 'claims')
           : code === 'ERR_JOSE_ALG_NOT_ALLOWED' ? 'algorithm'
+          // A critical header extension jose does not know is the token's fault, not a missing key.
+          : code === 'ERR_JOSE_NOT_SUPPORTED' && header.crit !== undefined ? 'malformed'
           : code === 'ERR_JWKS_NO_MATCHING_KEY' || code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS' || code === 'ERR_JOSE_NOT_SUPPORTED' ? 'key'
           : code === 'ERR_JWS_INVALID' || code === 'ERR_JWT_INVALID' ? 'malformed'
           : undefined
