@@ -1,6 +1,7 @@
 // CASE lists carry no total, so a page shorter than the page size ends a listing: these tests count the requests a
 // listing makes over uploaded frameworks of known sizes (a short last page, an exactly full last page followed by
-// one empty page, `list`'s `next` cursor) and check that a total the server adds is ignored.
+// one empty page, `list`'s `next` cursor) check that a total the server adds is ignored, and
+// that a server repeating id-less records cannot keep a listing going.
 
 import type { Assert, Suite } from '../../harness/types.ts'
 import { caseSetup, makePackage } from './helpers.ts'
@@ -75,6 +76,23 @@ const suite: Suite = (env) => {
         assert.deepEqual(docs.map((d) => d.title), ['Doc 1', 'Doc 2', 'Doc 3'], `total ${claim}`)
         assert.equal(listed() - before, 2, `total ${claim}: two requests, the second page being short`)
       }
+    })
+
+    it('a server that ignores offset and answers full pages of records without sourcedId ends after the first repeat', async () => {
+      let calls = 0
+      const stuck: typeof fetch = async (input, init) => {
+        const url = new URL(new Request(input, init).url)
+        if (url.pathname.endsWith('/token')) return Response.json({ access_token: 't', token_type: 'Bearer', expires_in: 3600 })
+        if (++calls > 20) throw new Error('the listing kept asking')
+        const limit = Number(url.searchParams.get('limit'))
+        return Response.json({ CFItems: Array.from({ length: limit }, (_, i) => ({ fullStatement: `Standard ${i + 1}` })) })
+      }
+      const client = new env.sdk.case.CaseClient({
+        baseUrl: 'http://127.0.0.1:9', fetch: stuck, maxRetries: 0, auth: { clientId: 'c', clientSecret: 's', authUrl: 'http://127.0.0.1:9/token' },
+      })
+      const items = await client.items.listAll({ limit: 3 })
+      assert.deepEqual(items.map((i) => i.fullStatement), ['Standard 1', 'Standard 2', 'Standard 3'])
+      assert.equal(calls, 2, 'the second page repeats the first: the listing ends there')
     })
   })
 }

@@ -4,9 +4,9 @@
  * listing (core's `shortPaging`).
  */
 
-import { byId, fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
+import { fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
 import { shortPaging } from '../../../core/paging/short-page.js'
-import type { RawPage } from '../../../core/pagination.js'
+import type { IdOf, RawPage } from '../../../core/pagination.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { one, operation, type Operation, type Query } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
@@ -58,11 +58,15 @@ export interface AssociationsResource {
   get(sourcedId: string, call?: CallOptions): Promise<CFAssociation>
 }
 
+// A record's sourcedId, or (when a server or a sparse fieldset leaves it out) the record's own JSON: a server that
+// ignores `offset` and repeats id-less records would otherwise be paged forever, every record counting as new.
+const caseId: IdOf<unknown> = (record) => (record as { sourcedId?: unknown } | null)?.sourcedId ?? JSON.stringify(record)
+
 function collection<T>(
   ctx: ServiceContext, list: Operation<{ query: Query }, RawPage<T>>, get: Operation<Read, T>, label: string,
 ): CaseCollection<T> {
   return {
-    ...listing(fetchPages(ctx, list), shortPaging, listQuery(`${label}.list`), byId('sourcedId')),
+    ...listing(fetchPages(ctx, list), shortPaging, listQuery(`${label}.list`), caseId),
     get: (sourcedId, options = {}) => {
       const { fields, ...call } = options
       return get(ctx, { sourcedId, fields }, call)
