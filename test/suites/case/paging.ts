@@ -1,6 +1,6 @@
 // CASE lists carry no total, so a page shorter than the page size ends a listing: these tests count the requests a
 // listing makes over uploaded frameworks of known sizes (a short last page, an exactly full last page followed by
-// one empty page, `list`'s `next` cursor) check that a total the server adds is ignored, and
+// one empty page, `list`'s `next` cursor), check that a total the server adds is ignored, and
 // that a server repeating id-less records cannot keep a listing going.
 
 import type { Assert, Suite } from '../../harness/types.ts'

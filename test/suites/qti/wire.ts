@@ -1,7 +1,7 @@
 // What the QTI client sends and how it reads a server that lies, seen through a test's own fetch: the two XML
 // body forms on the wire, a 409 whose message names the identifier (with the service's words), answers that are
 // not what the spec says (validate's success neither "true" nor "false", a record that is not an object), a
-// listing whose server repeats pages forever, and patch's precondition on a record without updatedAt.
+// listing whose server repeats pages forever (with or without identifiers), and patch's precondition on a record without updatedAt.
 
 import type { Assert, Suite, SuiteEnv } from '../../harness/types.ts'
 import { choiceXml, rejection, testXml } from './helpers.ts'
@@ -80,6 +80,13 @@ const suite: Suite = (env) => {
       assert.deepEqual(all.map((i) => i.identifier), ['a', 'b'])
       assert.equal(seen.length, 2, 'the second page brought nothing new: the listing ended')
       assert.deepEqual(seen.map((s) => s.query.get('page')), ['1', '2'])
+    })
+
+    it('listAll ends when a server repeats a page of records without identifiers, claiming pages remain', async () => {
+      const { client, seen } = fakeClient(env, () => Response.json({ items: [{ title: 'no id' }, { title: 'none either' }], total: 1000, page: 1, pages: 500, limit: 2 }))
+      const all = await client.assessmentItems.listAll({ limit: 2, maxItems: 100 })
+      assert.deepEqual(all.map((i) => i.title), ['no id', 'none either'])
+      assert.equal(seen.length, 2, 'the second page repeats the first: the listing ended')
     })
 
     it('patch with ifUnmodifiedSince refuses a record without a readable updatedAt and sends no PUT', async () => {

@@ -4,14 +4,14 @@
  */
 
 import type { InputIssue } from '../../../core/errors.js'
-import { byId, fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
+import { fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
 import { pagePaging } from '../../../core/paging/page.js'
 import type { RawPage } from '../../../core/pagination.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { operation, type Query } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { xmlEntity, type XmlEntity } from './entity.js'
-import { done, isObject, listQuery, need, oneOf, record, start, text, type FilteredListParams } from './shared.js'
+import { done, identifierOf, isObject, listQuery, need, oneOf, record, start, text, type FilteredListParams } from './shared.js'
 import type { AssessmentItem, AssessmentItemInput, ItemMetadata, ResponseResult } from './types.js'
 
 const TYPES = [
@@ -83,7 +83,7 @@ export interface AssessmentItemsResource extends Listing<AssessmentItem, Filtere
  */
 export function createAssessmentItems(ctx: ServiceContext): AssessmentItemsResource {
   return {
-    ...listing(fetchPages(ctx, searchItems), pagePaging, compileItems, byId<AssessmentItem>('identifier')),
+    ...listing(fetchPages(ctx, searchItems), pagePaging, compileItems, identifierOf),
     ...items(ctx),
     updateMetadata: async (item, call) => {
       const label = 'assessmentItems.updateMetadata'

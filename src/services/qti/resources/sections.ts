@@ -4,13 +4,13 @@
  */
 
 import type { InputIssue } from '../../../core/errors.js'
-import { byId, fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
+import { fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
 import { pagePaging } from '../../../core/paging/page.js'
 import type { RawPage } from '../../../core/pagination.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { none, operation, type Query } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
-import { checkedInput, creating, done, listQuery, need, record, type QtiListParams } from './shared.js'
+import { checkedInput, creating, done, identifierOf, listQuery, need, record, type QtiListParams } from './shared.js'
 import { checkItemRef, checkSection } from './structure.js'
 import type { ItemRef, Section } from './types.js'
 
@@ -69,7 +69,7 @@ const asRef = (item: string | ItemRef, sequence?: number): ItemRef =>
 export function createSections(ctx: ServiceContext, assessmentTestIdentifier: string, testPartIdentifier: string): SectionsResource {
   const ids: Ids = { assessmentTestIdentifier, testPartIdentifier }
   return {
-    ...listing(fetchPages(ctx, searchSections, ids), pagePaging, compileSections, byId<Section>('identifier')),
+    ...listing(fetchPages(ctx, searchSections, ids), pagePaging, compileSections, identifierOf),
     get: (identifier, call) => getSection(ctx, { ...ids, identifier }, call),
     create: async (section, call) => creating(createSection(ctx, { ...ids, body: checkedInput<Section>(section, 'sections.create', checkSection) }, call), 'section', section?.identifier),
     update: async (identifier, section, call) => putSection(ctx, { ...ids, identifier, body: checkedInput<Section>(section, 'sections.update', checkSection, identifier) }, call),

@@ -46,6 +46,13 @@ export interface PatchOptions extends CallOptions {
 
 const ORDERS = ['asc', 'desc'] as const
 
+/**
+ * The id by which listings drop repeated records: the identifier, or a record's own JSON when it has none (a
+ * server repeating id-less records would otherwise be paged as long as its `pages` claims).
+ * @example listing(fetchPages(ctx, searchItems), pagePaging, compileItems, identifierOf)
+ */
+export const identifierOf = (record: unknown): unknown => (record as { identifier?: unknown } | null)?.identifier ?? JSON.stringify(record)
+
 /** Pushes `message` at `path` unless `ok`. @example need(issues, Array.isArray(x), 'items', 'must be an array') */
 export const need = (issues: InputIssue[], ok: unknown, path: string, message: string): void => {
   if (!ok) issues.push({ path, message })

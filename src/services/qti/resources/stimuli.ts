@@ -4,13 +4,13 @@
  * replacement, `patch` and delete.
  */
 
-import { byId, fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
+import { fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
 import { pagePaging } from '../../../core/paging/page.js'
 import type { RawPage } from '../../../core/pagination.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { operation, type Query } from '../../../core/resource/operation.js'
 import { xmlEntity, type XmlEntity } from './entity.js'
-import { listQuery, start, text, type QtiListParams } from './shared.js'
+import { identifierOf, listQuery, start, text, type QtiListParams } from './shared.js'
 import type { Stimulus, StimulusInput } from './types.js'
 
 /** Sort fields of `GET /stimuli`. @example await client.stimuli.list({ sort: 'title' }) */
@@ -42,5 +42,5 @@ export interface StimuliResource extends Listing<Stimulus, QtiListParams<Stimulu
  * const passage = await createStimuli(ctx).createFromXml('<qti-assessment-stimulus identifier="st1" …>…</qti-assessment-stimulus>')
  */
 export function createStimuli(ctx: ServiceContext): StimuliResource {
-  return { ...listing(fetchPages(ctx, searchStimuli), pagePaging, compileStimuli, byId<Stimulus>('identifier')), ...stimuli(ctx) }
+  return { ...listing(fetchPages(ctx, searchStimuli), pagePaging, compileStimuli, identifierOf), ...stimuli(ctx) }
 }

@@ -3,14 +3,14 @@
  * (with the navigation/submission mode filters), get, create, full replacement, delete, and their sections.
  */
 
-import { byId, fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
+import { fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
 import { pagePaging } from '../../../core/paging/page.js'
 import type { RawPage } from '../../../core/pagination.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { none, operation, type Query } from '../../../core/resource/operation.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { createSections, type SectionsResource } from './sections.js'
-import { checkedInput, creating, listQuery, record, type FilteredListParams } from './shared.js'
+import { checkedInput, creating, identifierOf, listQuery, record, type FilteredListParams } from './shared.js'
 import { checkPart, PART_FILTERS } from './structure.js'
 import type { TestPart } from './types.js'
 
@@ -55,7 +55,7 @@ export interface TestPartsResource extends Listing<TestPart, TestPartListParams>
 export function createTestParts(ctx: ServiceContext, assessmentTestIdentifier: string): TestPartsResource {
   const ids: Ids = { assessmentTestIdentifier }
   return {
-    ...listing(fetchPages(ctx, searchParts, ids), pagePaging, compileParts, byId<TestPart>('identifier')),
+    ...listing(fetchPages(ctx, searchParts, ids), pagePaging, compileParts, identifierOf),
     get: (identifier, call) => getPart(ctx, { ...ids, identifier }, call),
     create: async (part, call) => creating(createPart(ctx, { ...ids, body: checkedInput<TestPart>(part, 'testParts.create', checkPart) }, call), 'test part', part?.identifier),
     update: async (identifier, part, call) => putPart(ctx, { ...ids, identifier, body: checkedInput<TestPart>(part, 'testParts.update', checkPart, identifier) }, call),

@@ -5,7 +5,7 @@
  */
 
 import type { InputIssue } from '../../../core/errors.js'
-import { byId, fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
+import { fetchPages, listing, pageOf, type Listing } from '../../../core/paging/listing.js'
 import { pagePaging } from '../../../core/paging/page.js'
 import type { RawPage } from '../../../core/pagination.js'
 import { encodeId } from '../../../core/paths.js'
@@ -14,7 +14,7 @@ import { none, operation, type Query } from '../../../core/resource/operation.js
 import type { CallOptions, HttpRequest } from '../../../core/transport/http.js'
 import { createSections, type SectionsResource } from './sections.js'
 import {
-  checkedInput, creating, done, fetchUnchanged, isObject, listQuery, merged, need, record, start, text, type PatchOptions,
+  checkedInput, creating, done, fetchUnchanged, identifierOf, isObject, listQuery, merged, need, record, start, text, type PatchOptions,
 } from './shared.js'
 import { checkTest, PART_FILTERS } from './structure.js'
 import { createTestParts, type TestPartListParams, type TestPartsResource } from './test-parts.js'
@@ -84,7 +84,7 @@ export interface AssessmentTestsResource extends Listing<AssessmentTest, TestPar
 export function createAssessmentTests(ctx: ServiceContext): AssessmentTestsResource {
   const put = (identifier: string, body: unknown, call?: CallOptions) => putTest(ctx, { identifier, body }, call)
   return {
-    ...listing(fetchPages(ctx, searchTests), pagePaging, compileTests, byId<AssessmentTest>('identifier')),
+    ...listing(fetchPages(ctx, searchTests), pagePaging, compileTests, identifierOf),
     get: (identifier, call) => getTest(ctx, { identifier }, call),
     create: async (test, call) => creating(postTest(ctx, { body: checked(test, 'assessmentTests.create') }, call), 'assessment test', test?.identifier),
     createFromXml: async (xml, call) => {
