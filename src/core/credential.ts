@@ -5,7 +5,7 @@
  */
 
 import type { CredentialKind } from './credential-types.js'
-import type { InputIssue } from './errors.js'
+import { InputValidationError, type InputIssue } from './errors.js'
 
 export type {
   AchievementCredential, CredentialAchievement, CredentialIssuer, CredentialKind, CredentialProof, IdentityObject, OpenBadgeCredential, VerifiableCredentialBase,
@@ -31,6 +31,30 @@ export const ACHIEVEMENT_CREDENTIAL: CredentialKind = {
 export const isRecord = (value: unknown): value is Record<string, any> => !!value && typeof value === 'object' && !Array.isArray(value)
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value)
+
+/** The most problems one refusal lists: a record of 200,000 broken badges made a message of 150 MB. */
+const MAX_ISSUES = 50
+
+/**
+ * The JSON text a credential is sent as, once `issuesOf` finds nothing wrong with that text read back: the checks
+ * see exactly what travels, not fields the JSON leaves out (inherited or prototype getters, a `toJSON`, undefined).
+ * A value JSON cannot hold (a cycle, a BigInt) is refused at `credential`; at most 50 problems are listed.
+ * @example
+ * const json = sentCredential(badge, (v) => { const issues: InputIssue[] = []; checkAchievementCredential(v, 'credential', issues); return issues }, 'credentials.upsert')
+ * await transport.request({ method: 'POST', path, json })
+ */
+export function sentCredential(credential: unknown, issuesOf: (value: unknown) => InputIssue[], label: string): string {
+  let json: string | undefined
+  try {
+    json = JSON.stringify(credential)
+  } catch (error) {
+    throw new InputValidationError([{ path: 'credential', message: `cannot be sent as JSON: ${String((error as Error)?.message).split('\n')[0]}` }], label)
+  }
+  const issues = issuesOf(json === undefined ? undefined : JSON.parse(json))
+  if (issues.length > MAX_ISSUES) issues.splice(MAX_ISSUES, Infinity, { path: 'credential', message: `and ${issues.length - MAX_ISSUES} more problems` })
+  if (issues.length) throw new InputValidationError(issues, label)
+  return json!
+}
 
 /**
  * Adds an issue when `value` is not a non-empty string.

@@ -65,6 +65,32 @@ const suite: Suite = (env) => {
       assert.equal(counter.calls, 0, 'no request was sent, not even for a token')
       assert.deepEqual(sdk.clr.checkClrCredential(clrRecord()), [])
     })
+
+    it('checks the credential as it travels: inherited fields, a cycle, toJSON; a huge broken record names at most 50 problems', async () => {
+      const { counter, options, seen } = recordingFetch((s) => Response.json(s.body, { status: 201 }))
+      const client = new sdk.clr.ClrClient(options)
+      // Every field inherited: the check saw them, JSON.stringify does not, so '{}' was sent.
+      const inherited = await rejection(client.credentials.upsert(Object.create(clrRecord())))
+      assert.ok(sdk.errors.isInputValidationError(inherited), String(inherited))
+      assert.ok(inherited.issues.some((i: { path: string }) => i.path === 'credential.credentialSubject'), inherited.message)
+      const cyclic: Record<string, any> = clrRecord()
+      cyclic.credentialSubject.self = cyclic
+      const cycle = await rejection(client.credentials.upsert(cyclic as never))
+      assert.ok(sdk.errors.isInputValidationError(cycle), String(cycle))
+      assert.equal(cycle.issues[0].path, 'credential')
+      const hidden = { ...clrRecord(), name: { trim: () => 'looks like text', toJSON: () => undefined } }
+      const named = await rejection(client.credentials.upsert(hidden as never))
+      assert.equal(named.issues[0].path, 'credential.name')
+      // 20,000 empty badges: at most 50 problems and a line saying how many more, not a message of megabytes.
+      const huge = await rejection(client.credentials.upsert(clrRecord(Array.from({ length: 20_000 }, () => ({}))) as never))
+      assert.equal(huge.issues.length, 51)
+      assert.match(huge.issues[50].message, /^and \d+ more problems$/)
+      assert.ok(huge.message.length < 10_000, `${huge.message.length} characters`)
+      assert.equal(counter.calls, 0)
+      // What is sent is what was checked: a Date travels as its ISO text.
+      await client.credentials.upsert({ ...clrRecord(), validFrom: new Date('2026-06-01T00:00:00Z') } as never)
+      assert.equal((seen[0]!.body as { validFrom: string }).validFrom, '2026-06-01T00:00:00.000Z')
+    })
   })
 }
 

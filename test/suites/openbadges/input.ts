@@ -65,6 +65,8 @@ const suite: Suite = (env) => {
         [() => c.upsert(subject({ achievement: undefined }) as never), 'credential.credentialSubject.achievement', /required/],
         [() => c.upsert(subject({ achievement: { ...badge().credentialSubject.achievement, description: '' } }) as never), 'credential.credentialSubject.achievement.description'],
         [() => c.upsert(subject({ identifier: [{ type: 'Email', identityHash: 'h', identityType: 'emailAddress', hashed: true }] }) as never), 'credential.credentialSubject.identifier.0.type', /IdentityObject/],
+        // Fields the JSON body would not carry (inherited ones: '{}' was sent) are missing, as on the wire.
+        [() => c.upsert(Object.create(badge()) as never), 'credential.credentialSubject', /required/],
       ], () => counter.calls)
       assert.deepEqual(input, { userId: 's1', achievementId: 'a1' })
     })

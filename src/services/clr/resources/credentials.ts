@@ -5,10 +5,10 @@
  */
 
 import {
-  ACHIEVEMENT_CREDENTIAL, checkAchievementCredential, checkCredential, isRecord, needText, needTypes,
+  ACHIEVEMENT_CREDENTIAL, checkAchievementCredential, checkCredential, isRecord, needText, needTypes, sentCredential,
   type CredentialAchievement, type IdentityObject, type VerifiableCredentialBase,
 } from '../../../core/credential.js'
-import { InputValidationError, type InputIssue } from '../../../core/errors.js'
+import type { InputIssue } from '../../../core/errors.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { requestWithStatus } from '../../../core/resource/with-status.js'
 import type { CallOptions } from '../../../core/transport/http.js'
@@ -128,9 +128,9 @@ export const checkClrCredential = (credential: unknown): InputIssue[] => clrIssu
 export function createClrCredentials(ctx: ServiceContext): ClrCredentialsResource {
   return {
     async upsert(credential, call) {
-      const issues = clrIssues(credential)
-      if (issues.length) throw new InputValidationError(issues, 'clr.credentials.upsert')
-      const { status, body } = await requestWithStatus(ctx, { method: 'POST', path: '/ims/clr/v2p0/credentials/', body: credential }, call)
+      // Checked as it will travel (see sentCredential), and sent as that very text.
+      const json = sentCredential(credential, clrIssues, 'clr.credentials.upsert')
+      const { status, body } = await requestWithStatus(ctx, { method: 'POST', path: '/ims/clr/v2p0/credentials/', json }, call)
       return { credential: body as unknown as ClrCredential, created: status === 201 }
     },
   }

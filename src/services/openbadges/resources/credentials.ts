@@ -4,7 +4,7 @@
  * of one of its achievements for a OneRoster student).
  */
 
-import { checkAchievementCredential, type OpenBadgeCredential } from '../../../core/credential.js'
+import { checkAchievementCredential, sentCredential, type OpenBadgeCredential } from '../../../core/credential.js'
 import { InputValidationError, type InputIssue } from '../../../core/errors.js'
 import type { ServiceContext } from '../../../core/resource/context.js'
 import { one, operation } from '../../../core/resource/operation.js'
@@ -86,14 +86,19 @@ const issueOp = /* @__PURE__ */ operation<{ body: IssueBadgeInput }, OpenBadgeCr
   method: 'POST', path: '/ims/ob/v3p0/issue-badge/', body: issueBody, unwrap: one('credential'),
 })
 
+const badgeIssues = (value: unknown): InputIssue[] => {
+  const issues: InputIssue[] = []
+  checkAchievementCredential(value, 'credential', issues)
+  return issues
+}
+
 /** @example const credentials = createBadgeCredentials(runtime) */
 export function createBadgeCredentials(ctx: ServiceContext): BadgeCredentialsResource {
   return {
     async upsert(credential, call) {
-      const issues: InputIssue[] = []
-      checkAchievementCredential(credential, 'credential', issues)
-      if (issues.length) throw new InputValidationError(issues, 'openbadges.credentials.upsert')
-      const { status, body } = await requestWithStatus(ctx, { method: 'POST', path: '/ims/ob/v3p0/credentials/', body: credential }, call)
+      // Checked as it will travel (see sentCredential), and sent as that very text.
+      const json = sentCredential(credential, badgeIssues, 'openbadges.credentials.upsert')
+      const { status, body } = await requestWithStatus(ctx, { method: 'POST', path: '/ims/ob/v3p0/credentials/', json }, call)
       return { credential: body as unknown as OpenBadgeCredential, created: status === 201 }
     },
     issue: (input, call) => issueOp(ctx, { body: input }, call),
