@@ -89,6 +89,18 @@ const suite: Suite = (env) => {
       assert.equal(seen.length, 2, 'the second page repeats the first: the listing ended')
     })
 
+    it('patch refuses an ifUnmodifiedSince that is null, a number or a date-time without a zone, before any request', async () => {
+      const { client, seen } = fakeClient(env, () => Response.json({ identifier: 'q-1', title: 'Q', rawXml: choiceXml('q-1', 'Q'), updatedAt: '2026-03-02T10:00:00Z' }))
+      for (const since of [null, 0, '2026-03-02T10:00:00', '2026-03-02']) {
+        const error = await rejection(client.assessmentItems.patch('q-1', { title: 'New' }, { ifUnmodifiedSince: since as never }))
+        assert.ok(E.isInputValidationError(error), `${JSON.stringify(since)}: ${String(error)}`)
+        assert.equal(error.issues[0].path, 'ifUnmodifiedSince')
+      }
+      assert.equal(seen.length, 0)
+      await client.assessmentItems.patch('q-1', { title: 'New' }, { ifUnmodifiedSince: '2026-03-02T12:00:00+02:00' })
+      assert.deepEqual(seen.map((s) => s.method), ['GET', 'PUT'], 'the same instant as updatedAt, written with an offset')
+    })
+
     it('patch with ifUnmodifiedSince refuses a record without a readable updatedAt and sends no PUT', async () => {
       const { client, seen } = fakeClient(env, () => Response.json({ identifier: 'q-1', title: 'Q', rawXml: choiceXml('q-1', 'Q') }))
       const error = await rejection(client.assessmentItems.patch('q-1', { title: 'New' }, { ifUnmodifiedSince: new Date() }))

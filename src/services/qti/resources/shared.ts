@@ -149,9 +149,11 @@ export async function creating<T>(work: Promise<T>, what: string, id: unknown): 
  */
 export async function fetchUnchanged<T extends Stamped>(get: () => Promise<T>, options: PatchOptions, label: string, id: string): Promise<T> {
   const since = options.ifUnmodifiedSince
-  const limit = since === undefined ? undefined : new Date(since).getTime()
+  // Only a Date or a date-time with its zone: null read as 1970, and a zoneless string as the machine's local time.
+  const readable = since instanceof Date || (typeof since === 'string' && /\d(Z|[+-]\d\d:?\d\d)$/i.test(since.trim()))
+  const limit = since === undefined ? undefined : readable ? new Date(since).getTime() : NaN
   if (limit !== undefined && Number.isNaN(limit)) {
-    throw new InputValidationError([{ path: 'ifUnmodifiedSince', message: 'must be a Date or an ISO 8601 date-time' }], label)
+    throw new InputValidationError([{ path: 'ifUnmodifiedSince', message: 'must be a Date or an ISO 8601 date-time with a zone (2026-03-02T10:00:00Z)' }], label)
   }
   const current = await get()
   if (limit !== undefined) {
