@@ -129,6 +129,17 @@ const suite: Suite = (env) => {
       assert.equal(answer.result.stats.associations, 2)
       assert.equal((await client.items.get(pkg.CFItems[0].identifier)).CFItemType, 'Standard')
     })
+
+    it('a package of 20,000 broken items names 50 problems and how many more, not a message of megabytes', async () => {
+      const { client, emulator } = caseSetup(env, { seed: false })
+      const pkg = broken((p) => { p.CFItems = Array.from({ length: 20_000 }, () => ({})) })
+      const error = await rejection(client.packages.create(pkg))
+      assert.ok(env.sdk.errors.isInputValidationError(error), String(error))
+      assert.equal(error.issues.length, 51)
+      assert.match(error.issues[50].message, /^and \d+ more problems$/)
+      assert.ok(error.message.length < 10_000, `${error.message.length} characters`)
+      assert.equal(emulator.requests.filter((r) => r.path.startsWith('/ims/case/')).length, 0)
+    })
   })
 }
 

@@ -31,7 +31,11 @@ function fieldList(fields: unknown, issues: InputIssue[]): string | undefined {
   return Array.isArray(list) ? list.join(',') : undefined
 }
 
+// A refusal lists at most this many problems: a framework of 100,000 broken items made a message of megabytes.
+const MAX_ISSUES = 50
+
 function fail(issues: InputIssue[], label: string): void {
+  if (issues.length > MAX_ISSUES) issues.splice(MAX_ISSUES, Infinity, { path: 'package', message: `and ${issues.length - MAX_ISSUES} more problems` })
   if (issues.length) throw new InputValidationError(issues, label)
 }
 
