@@ -81,6 +81,7 @@ const suite: Suite = (env) => {
       const hidden = { ...clrRecord(), name: { trim: () => 'looks like text', toJSON: () => undefined } }
       const named = await rejection(client.credentials.upsert(hidden as never))
       assert.equal(named.issues[0].path, 'credential.name')
+      assert.deepEqual(sdk.clr.checkClrCredential(hidden), named.issues, 'the exported check reads the same JSON form')
       // 20,000 empty badges: at most 50 problems and a line saying how many more, not a message of megabytes.
       const huge = await rejection(client.credentials.upsert(clrRecord(Array.from({ length: 20_000 }, () => ({}))) as never))
       assert.equal(huge.issues.length, 51)

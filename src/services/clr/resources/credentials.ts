@@ -117,12 +117,20 @@ function clrIssues(value: unknown): InputIssue[] {
 }
 
 /**
- * Checks a ClrCredential as `credentials.upsert` does, without sending it: every problem with its path.
+ * Checks a ClrCredential as `credentials.upsert` does (its JSON form, as it would travel), without sending it:
+ * each problem with its path, at most 50.
  * @example
  * const issues = checkClrCredential(record)
  * if (issues.length) console.log(issues.map((i) => `${i.path}: ${i.message}`))
  */
-export const checkClrCredential = (credential: unknown): InputIssue[] => clrIssues(credential)
+export const checkClrCredential = (credential: unknown): InputIssue[] => {
+  try {
+    sentCredential(credential, clrIssues, '')
+    return []
+  } catch (error) {
+    return (error as { issues: InputIssue[] }).issues
+  }
+}
 
 /** @example const credentials = createClrCredentials(runtime) */
 export function createClrCredentials(ctx: ServiceContext): ClrCredentialsResource {
