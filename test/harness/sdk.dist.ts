@@ -5,6 +5,10 @@
 
 import type { Sdk } from './types.ts'
 // @ts-ignore -- exists only after a build
+import * as timeback from '../../dist/index.js'
+// @ts-ignore
+import * as identity from '../../dist/identity.js'
+// @ts-ignore
 import * as oneroster from '../../dist/oneroster.js'
 // @ts-ignore
 import * as caliper from '../../dist/caliper.js'
@@ -31,4 +35,4 @@ import * as edge from '../../dist/edge.js'
 // @ts-ignore
 import * as testing from '../../dist/testing.js'
 
-export const sdk = { oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, qti, case: caseEntry, clr, openbadges, errors, edge, testing } as unknown as Sdk
+export const sdk = { timeback, identity, oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, qti, case: caseEntry, clr, openbadges, errors, edge, testing } as unknown as Sdk

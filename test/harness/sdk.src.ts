@@ -2,6 +2,8 @@
 // package.json export, under the entry's name. tools/check-exports.mjs fails when this list and the exports
 // map disagree. The imports are static so that bundlers (workerd) and browsers can follow them.
 
+import * as timeback from '../../src/index.ts'
+import * as identity from '../../src/services/identity/index.ts'
 import * as oneroster from '../../src/services/oneroster/index.ts'
 import * as caliper from '../../src/services/caliper/index.ts'
 import * as webhooks from '../../src/services/webhooks/index.ts'
@@ -16,4 +18,4 @@ import * as errors from '../../src/errors.ts'
 import * as edge from '../../src/edge/index.ts'
 import * as testing from '../../src/testing/index.ts'
 
-export const sdk = { oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, qti, case: caseEntry, clr, openbadges, errors, edge, testing }
+export const sdk = { timeback, identity, oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, qti, case: caseEntry, clr, openbadges, errors, edge, testing }

@@ -28,6 +28,7 @@ async function problemsAfter(change: (root: string) => void = () => {}): Promise
   }
   mkdirSync(join(root, 'src/bin'), { recursive: true })
   writeFileSync(join(root, 'src/bin/timeback-emulator.ts'), '')
+  writeFileSync(join(root, 'src/bin/timeback.ts'), '')
   change(root)
   return checkExports(root)
 }

@@ -19,12 +19,14 @@ import coreSecrets from './core/secrets.ts'
 import coreTokens from './core/tokens.ts'
 import coreWhere from './core/where.ts'
 import { edubridgeSuites } from './edubridge/index.ts'
+import { identitySuites } from './identity/index.ts'
 import { masterytrackSuites } from './masterytrack/index.ts'
 import { onerosterSuites } from './oneroster/index.ts'
 import { openbadgesSuites } from './openbadges/index.ts'
 import { powerpathSuites } from './powerpath/index.ts'
 import { qtiSuites } from './qti/index.ts'
 import smoke from './smoke.ts'
+import { timebackSuites } from './timeback/index.ts'
 import { webhooksSuites } from './webhooks/index.ts'
 
 export const suites: { name: string; suite: Suite }[] = [
@@ -46,10 +48,12 @@ export const suites: { name: string; suite: Suite }[] = [
   ...caseSuites,
   ...clrSuites,
   ...edubridgeSuites,
+  ...identitySuites,
   ...masterytrackSuites,
   ...onerosterSuites,
   ...openbadgesSuites,
   ...powerpathSuites,
   ...qtiSuites,
+  ...timebackSuites,
   ...webhooksSuites,
 ]
