@@ -37,10 +37,4 @@ export function makePackage(series: string, count: number, title = `Framework ${
   return { documentId, pkg: { CFDocument, CFItems, CFAssociations } }
 }
 
-/** The rejection of `promise` (fails when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<any> {
-  return promise.then(
-    (value) => { throw new Error(`expected a rejection, got ${JSON.stringify(value)?.slice(0, 200)}`) },
-    (error: unknown) => error,
-  )
-}
+export { rejection } from '../refusals.ts'

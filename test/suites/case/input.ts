@@ -3,9 +3,10 @@
 // required fields, with wrong types, unknown association types or an identifier used twice.
 
 import type { Assert, Suite } from '../../harness/types.ts'
+import { refusalChecker, type RefusalCase } from '../refusals.ts'
 import { caseSetup, makePackage, rejection } from './helpers.ts'
 
-type Case = [call: () => Promise<unknown>, field: string, message: RegExp]
+type Case = RefusalCase
 
 const suite: Suite = (env) => {
   const { h, sdk } = env
@@ -13,18 +14,9 @@ const suite: Suite = (env) => {
   const assert: Assert = h.assert
   const { isInputValidationError } = sdk.errors
 
-  /** Each case rejects with an InputValidationError naming `field` with a message matching `message`; no request is made. */
-  async function refuses(emulator: { requests: readonly unknown[] }, cases: Case[]): Promise<void> {
-    const before = emulator.requests.length
-    for (const [call, field, message] of cases) {
-      const error = await rejection(call())
-      assert.ok(isInputValidationError(error), `expected an InputValidationError for ${field}, got ${error}`)
-      const issue = error.issues.find((i: { path: string }) => i.path === field)
-      assert.ok(issue, `${field} is named in: ${error.message}`)
-      assert.match(issue.message, message, error.message)
-    }
-    assert.equal(emulator.requests.length, before, 'no request was made')
-  }
+  const check = refusalChecker(env)
+  /** Each case is refused with an InputValidationError naming its field; the emulator receives nothing. */
+  const refuses = (emulator: { requests: readonly unknown[] }, cases: Case[]) => check(cases, () => emulator.requests.length)
 
   /** A valid package with `change` applied to a copy. */
   const broken = (change: (pkg: any) => void): any => {

@@ -3,6 +3,7 @@
 // enums, dates in other formats, ids that cannot be a path segment.
 
 import type { Assert, Suite } from '../../harness/types.ts'
+import { refusalChecker } from '../refusals.ts'
 import { recordingClient } from './helpers.ts'
 
 const DAY = '2026-03-01'
@@ -14,16 +15,7 @@ const suite: Suite = (env) => {
   const { isInputValidationError } = sdk.errors
 
   /** Runs each case, expecting an InputValidationError with an issue at `field` whose message matches `fix`. */
-  async function refuses(cases: [() => Promise<unknown>, string, RegExp?][], calls: () => number): Promise<void> {
-    for (const [call, field, fix] of cases) {
-      const error = await call().then(() => undefined, (e) => e)
-      assert.ok(isInputValidationError(error), `expected an InputValidationError for ${field}, got ${String(error)}`)
-      const issue = error.issues.find((i: { path: string }) => i.path === field)
-      assert.ok(issue, `${field} named in: ${error.message}`)
-      if (fix) assert.match(issue.message, fix)
-    }
-    assert.equal(calls(), 0, 'no request was sent')
-  }
+  const refuses = refusalChecker(env)
 
   describe('edubridge: bad input', () => {
     it('enrollments: missing, empty, unknown and out-of-enum parameters', async () => {

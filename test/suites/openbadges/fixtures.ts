@@ -81,10 +81,4 @@ export function recordingFetch(answer: (seen: Seen) => Response | Promise<Respon
   return { fetch, seen, counter, options }
 }
 
-/** The rejection of `promise` (fails when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<any> {
-  return promise.then(
-    (value) => { throw new Error(`expected a rejection, got ${JSON.stringify(value)?.slice(0, 200)}`) },
-    (error: unknown) => error,
-  )
-}
+export { rejection } from '../refusals.ts'

@@ -2,23 +2,15 @@
 // (not even the token request).
 
 import type { Assert, Suite } from '../../harness/types.ts'
-import { badge, OB, recordingFetch, rejection, VC } from './fixtures.ts'
+import { refusalChecker } from '../refusals.ts'
+import { badge, OB, recordingFetch, VC } from './fixtures.ts'
 
 const suite: Suite = (env) => {
   const { h, sdk } = env
   const { describe, it } = h
   const assert: Assert = h.assert
 
-  async function refuses(cases: [() => Promise<unknown> | unknown, string, RegExp?][], calls: () => number): Promise<void> {
-    for (const [call, field, fix] of cases) {
-      const error = await rejection((async () => call())())
-      assert.ok(sdk.errors.isInputValidationError(error), `expected an InputValidationError for ${field}, got ${String(error)}`)
-      const issue = error.issues.find((i: { path: string }) => i.path === field)
-      assert.ok(issue, `${field} named in: ${error.message}`)
-      if (fix) assert.match(issue.message, fix)
-    }
-    assert.equal(calls(), 0, 'no request was sent')
-  }
+  const refuses = refusalChecker(env)
 
   describe('openbadges: bad input', () => {
     it('achievements: required fields, unknown fields, enums, ids and list parameters', async () => {

@@ -9,10 +9,4 @@ export function ppSetup(env: SuiteEnv, options: Parameters<SuiteEnv['setup']>[0]
   return { emulator, client }
 }
 
-/** The rejection of `promise` (fails when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<any> {
-  return promise.then(
-    (value) => { throw new Error(`expected a rejection, got ${JSON.stringify(value)?.slice(0, 200)}`) },
-    (error: unknown) => error,
-  )
-}
+export { rejection } from '../refusals.ts'

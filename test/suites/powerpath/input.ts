@@ -3,9 +3,10 @@
 // values, bad cross-field combinations and hostile path ids. Ids containing / ? # % travel as one path segment.
 
 import type { Assert, Suite } from '../../harness/types.ts'
+import { refusalChecker, type RefusalCase } from '../refusals.ts'
 import { ppSetup, rejection } from './helpers.ts'
 
-type Case = [call: () => Promise<unknown>, field: string, message: RegExp]
+type Case = RefusalCase
 
 const suite: Suite = (env) => {
   const { h, sdk } = env
@@ -13,18 +14,9 @@ const suite: Suite = (env) => {
   const assert: Assert = h.assert
   const { isInputValidationError } = sdk.errors
 
-  /** Each case rejects with an InputValidationError naming `field` with a message matching `message`; no request is made. */
-  async function refuses(emulator: { requests: readonly unknown[] }, cases: Case[]): Promise<void> {
-    const before = emulator.requests.length
-    for (const [call, field, message] of cases) {
-      const error = await rejection(call())
-      assert.ok(isInputValidationError(error), `expected an InputValidationError for ${field}, got ${error}`)
-      const issue = error.issues.find((i: { path: string }) => i.path === field)
-      assert.ok(issue, `${field} is named in: ${error.message}`)
-      assert.match(issue.message, message, error.message)
-    }
-    assert.equal(emulator.requests.length, before, 'no request was made')
-  }
+  const check = refusalChecker(env)
+  /** Each case is refused with an InputValidationError naming its field; the emulator receives nothing. */
+  const refuses = (emulator: { requests: readonly unknown[] }, cases: Case[]) => check(cases, () => emulator.requests.length)
 
   describe('powerpath: input checks', () => {
     it('names the parameter an unknown one most likely meant (studentId → student, lessonId → lesson)', async () => {

@@ -10,13 +10,7 @@ export function qtiSetup(env: SuiteEnv, options: Parameters<SuiteEnv['setup']>[0
   return { emulator, client }
 }
 
-/** The rejection of `promise` (fails when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<any> {
-  return promise.then(
-    (value) => { throw new Error(`expected a rejection, got ${JSON.stringify(value)?.slice(0, 200)}`) },
-    (error: unknown) => error,
-  )
-}
+export { rejection } from '../refusals.ts'
 
 const NS = 'xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsglobal.org/xsd/imsqtiasi_v3p0 https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asiv3p0_v1p0.xsd"'
 
