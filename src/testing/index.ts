@@ -40,6 +40,7 @@ export type {
   QtiControls,
   ClrControls,
   OpenBadgesControls,
+  OidcControls,
   RecordedRequest,
   SeedUsersOptions,
   WebhookDelivery,

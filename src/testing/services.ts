@@ -8,6 +8,7 @@ import { qtiService } from './qti/index.js'
 import { caseService } from './case/index.js'
 import { clrService } from './clr/index.js'
 import { openbadgesService } from './openbadges/index.js'
+import { oidcService } from './oidc/index.js'
 import type { EmulatedServiceModule } from './service.js'
 import { webhooksService } from './webhooks/index.js'
 
@@ -33,4 +34,5 @@ export const BUILT_IN_SERVICES: readonly EmulatedServiceModule[] = [
   caseService,
   clrService,
   openbadgesService,
+  oidcService,
 ]

@@ -8,11 +8,12 @@ import type { PowerPathControls } from './powerpath/index.js'
 import type { QtiControls } from './qti/index.js'
 import type { ClrControls } from './clr/index.js'
 import type { OpenBadgesControls } from './openbadges/index.js'
+import type { OidcControls } from './oidc/index.js'
 import type { EmulatedServiceModule } from './service.js'
 import type { EmulatorStats } from './stats.js'
 import type { DeliverFunction, DeliveryTargets, WebhookDelivery } from './webhooks/state.js'
 
-export type { ClrControls, OpenBadgesControls, QtiControls }
+export type { ClrControls, OidcControls, OpenBadgesControls, QtiControls }
 export type { CollectionName, DeliverFunction, DeliveryTargets, EduBridgeControls, PowerPathControls, EmulatorState, EmulatorStats, Entity, MasteryTrackControls, MasteryTrackStudentStatus, SeedUsersOptions, WebhookDelivery }
 
 /**
@@ -124,6 +125,8 @@ export interface EmulatorServices {
   readonly clr: string
   /** Open Badges base URL (the origin): clients append `/ims/ob/v3p0/...`. */
   readonly openbadges: string
+  /** The emulated OIDC identity provider's issuer (`${origin}/oidc-host`): discovery at `/.well-known/openid-configuration`. */
+  readonly oidc: string
   readonly [service: string]: string
 }
 
@@ -263,6 +266,8 @@ export interface Emulator {
   readonly clr: ClrControls
   /** The emulated Open Badges: its JWKS URL, `signJwt` for VC-JWTs by the platform key, issued badges, achievements. */
   readonly openbadges: OpenBadgesControls
+  /** The OIDC provider's issuer, client and id_token tampering switches. */
+  readonly oidc: OidcControls
   /**
    * Request and token counters since creation, `reset()` or `DELETE /__emulator/stats`; the same JSON that
    * `GET /__emulator/stats` answers (for tests in another process).

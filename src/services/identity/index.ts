@@ -1,11 +1,8 @@
-// @timeback/sdk/identity — OIDC sign-in for students (skeleton: being built).
-// @bundleMarkers createTimebackIdentity
+// @timeback/sdk/identity — OIDC sign-in for students (PKCE, nonce, browser-bound state, verified id_token), Web-standard.
+// @bundleMarkers createTimebackIdentity timeback_session
 
-/**
- * Placeholder until identity lands.
- * @example
- * createTimebackIdentity()
- */
-export function createTimebackIdentity(): never {
-  throw new Error('createTimebackIdentity: not built yet')
-}
+export { createTimebackIdentity, type TimebackIdentity } from './resources/handler.js'
+export { IdentityError, type IdentityErrorCode } from './resources/errors.js'
+export { ISSUERS, type CallbackFailure, type CallbackSuccess, type CustomOptions, type HookHelpers, type SsoOptions, type TimebackIdentityOptions } from './resources/options.js'
+export type { IdentityApiOptions, LookupUsers, TimebackIdentityUser, TimebackUserRecord } from './resources/resolve.js'
+export * from '../../core/public.js'
