@@ -1,12 +1,25 @@
-// @timeback/sdk — one client for every service (skeleton: being built).
-// @bundleMarkers unified-client-skeleton
+// @timeback/sdk — one client for every service: createTimeback / TimebackClient and the server helpers.
+// @bundleMarkers TimebackUserResolutionError timeback-activity:v1
+// @bundleMayContain *
 
 /**
- * Placeholder until the unified client lands.
+ * @module @timeback/sdk — the unified client. Name the services you use (`use: { oneroster, caliper }`) so a
+ * bundle carries only their clients; `everyService` gives all of them.
  * @example
- * const version = SDK_NAME
+ * import { createTimeback, oneroster, caliper } from '@timeback/sdk'
+ * const timeback = await createTimeback({ env: 'staging', api: { clientId, clientSecret }, use: { oneroster, caliper }, sensor: 'https://myapp.example' })
+ * await timeback.api.oneroster.users.list({ limit: 1 })
  */
-export const SDK_NAME = '@timeback/sdk'
-export function createTimeback(): never {
-  throw new Error('unified-client-skeleton: createTimeback is not built yet')
-}
+
+export { createTimeback, TimebackClient } from './timeback/client.js'
+export type { TimebackOptions, TimebackApi, ServiceSet, ServiceOverride } from './timeback/client.js'
+export {
+  oneroster, caliper, webhooks, masterytrack, powerpath, edubridge, qti, caseService, clr, openbadges, everyService,
+} from './timeback/services.js'
+export type { ServiceFactory } from './timeback/services.js'
+export type { UserHelpers, UserProfile, UserVerification } from './timeback/user.js'
+export type { ActivityHelpers, ActivityRecordResult, ActivityRecordInput } from './timeback/activity.js'
+export { TimebackUserResolutionError } from './timeback/resolve.js'
+export type { UserResolutionReason } from './timeback/resolve.js'
+export { computeXp } from './timeback/xp.js'
+export * from './core/public.js'
