@@ -1,4 +1,9 @@
 // The identity suites (registered in test/suites/index.ts).
 import type { Suite } from '../../harness/types.ts'
+import flow from './flow.ts'
+import rejections from './rejections.ts'
 
-export const identitySuites: { name: string; suite: Suite }[] = []
+export const identitySuites: { name: string; suite: Suite }[] = [
+  { name: 'identity/flow', suite: flow },
+  { name: 'identity/rejections', suite: rejections },
+]
