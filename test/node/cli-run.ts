@@ -14,10 +14,14 @@ export interface Bin {
   argv: string[]
 }
 
-/** The source bin, plus the built one when dist holds the CLI (a build from before it had only a placeholder). */
+/**
+ * The source bin, plus the built one when dist holds the CLI (a build from before it had only a placeholder).
+ * TIMEBACK_CLI_DIST names another build folder (one inside node_modules, so the package's dependencies resolve).
+ */
 export function bins(): Bin[] {
   const out: Bin[] = [{ name: 'src', argv: ['--import', 'tsx', resolve(ROOT, 'src/bin/timeback.ts')] }]
-  if (existsSync(resolve(ROOT, 'dist/bin/cli/api-command.js'))) out.push({ name: 'dist', argv: [resolve(ROOT, 'dist/bin/timeback.js')] })
+  const dist = process.env.TIMEBACK_CLI_DIST ?? resolve(ROOT, 'dist')
+  if (existsSync(resolve(dist, 'bin/cli/api-command.js'))) out.push({ name: 'dist', argv: [resolve(dist, 'bin/timeback.js')] })
   return out
 }
 
