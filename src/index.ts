@@ -1,5 +1,5 @@
 // @timeback/sdk — one client for every service: createTimeback / TimebackClient and the server helpers.
-// @bundleMarkers TimebackUserResolutionError timeback-activity:v1
+// @bundleMarkers timeback-activity:v1 timeback.activity.record
 // @bundleMayContain *
 
 /**

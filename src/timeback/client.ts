@@ -8,8 +8,8 @@ import { MemoryTokenStore, type TokenStore } from '../core/auth/token-store.js'
 import type { AuthOptions, ClientOptions } from '../core/config.js'
 import { ConfigurationError } from '../core/errors.js'
 import type { ServiceFactory } from './services.js'
-import { createActivityHelpers, type ActivityHelpers } from './activity.js'
-import { createUserHelpers, type UserHelpers } from './user.js'
+import type { ActivityHelpers } from './activity.js'
+import type { UserHelpers } from './user.js'
 
 /** A map of service factories, keyed by the name `timeback.api` shows them under. */
 export type ServiceSet = Readonly<Record<string, ServiceFactory<unknown, never>>>
@@ -94,22 +94,36 @@ export class TimebackClient<U extends ServiceSet = ServiceSet> {
     return factory.create({ ...shared, ...override, ...(auth ? { auth } : {}), tokenStore: this.#options.tokenStore, vars: this.#options.vars })
   }
 
-  /** The client of the service whose factory is `name` (whatever key `use` gave it), or a clear error. */
-  #client(name: string): unknown {
+  /** The key `use` gave the service `name` (whatever the user called it), or a clear error. */
+  #key(name: string): string {
     const use = this.#options.use as ServiceSet
     const key = Object.keys(use).find((k) => use[k]?.name === name)
     if (key === undefined) throw new ConfigurationError(`timeback: this helper needs the ${name} service; add it to \`use\` (\`import { ${name === 'case' ? 'caseService' : name} } from '@timeback/sdk'\`)`)
-    return (this.api as Record<string, unknown>)[key]
+    return key
+  }
+
+  /** The client of the service whose factory is `name`. */
+  #client(name: string): unknown {
+    return (this.api as Record<string, unknown>)[this.#key(name)]
+  }
+
+  /** The helpers that ship with service `name` (see ServiceFactory.helpers). */
+  #helpers(name: string): NonNullable<ServiceFactory['helpers']> {
+    return (this.#options.use as ServiceSet)[this.#key(name)]?.helpers ?? {}
   }
 
   /** `verify(email)` and `getProfile(email)`: who a student is in Timeback (needs `oneroster`; the profile also `edubridge`). */
   get user(): UserHelpers {
-    return (this.#user ??= createUserHelpers((name) => this.#client(name)))
+    const create = this.#helpers('oneroster').user
+    if (!create) throw new ConfigurationError('timeback.user: the oneroster service in `use` carries no user helpers; use the `oneroster` export of \'@timeback/sdk\'')
+    return (this.#user ??= create((name) => this.#client(name)))
   }
 
   /** `record({ user, activity, metrics, time?, runId? })`: one finished activity as Caliper events (needs `caliper` and `oneroster`). */
   get activity(): ActivityHelpers {
-    return (this.#activity ??= createActivityHelpers((name) => this.#client(name), this.#options))
+    const create = this.#helpers('caliper').activity
+    if (!create) throw new ConfigurationError('timeback.activity: the caliper service in `use` carries no activity helpers; use the `caliper` export of \'@timeback/sdk\'')
+    return (this.#activity ??= create((name) => this.#client(name), this.#options))
   }
 }
 

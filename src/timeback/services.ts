@@ -16,6 +16,8 @@ import { OpenBadgesClient } from '../services/openbadges/client.js'
 import { PowerPathClient } from '../services/powerpath/client.js'
 import { QtiClient } from '../services/qti/client.js'
 import { WebhooksClient } from '../services/webhooks/client.js'
+import { createActivityHelpers, type ActivityHelpers } from './activity.js'
+import { createUserHelpers, type ClientLookup, type UserHelpers } from './user.js'
 
 /**
  * How the unified client builds one service's client. `oauth` services get the shared `api` credentials;
@@ -26,12 +28,24 @@ export interface ServiceFactory<C = unknown, A extends object = object> {
   readonly name: string
   readonly oauth: boolean
   create(options: ClientOptions<A>): C
+  /**
+   * Server helpers that ship with this service (so a bundle without it carries none of their code):
+   * `timeback.user` comes with `oneroster`, `timeback.activity` with `caliper`.
+   */
+  readonly helpers?: {
+    user?: (client: ClientLookup) => UserHelpers
+    activity?: (client: ClientLookup, options: { sensor?: string; vars?: object }) => ActivityHelpers
+  }
 }
 
 /** OneRoster (rostering, gradebook, resources). @example createTimeback({ env: 'staging', use: { oneroster } }) */
-export const oneroster: ServiceFactory<OneRosterClient> = { name: 'oneroster', oauth: true, create: (o) => new OneRosterClient(o) }
+export const oneroster: ServiceFactory<OneRosterClient> = {
+  name: 'oneroster', oauth: true, create: (o) => new OneRosterClient(o), helpers: { user: createUserHelpers },
+}
 /** Caliper events. @example createTimeback({ env: 'staging', use: { caliper } }) */
-export const caliper: ServiceFactory<CaliperClient> = { name: 'caliper', oauth: true, create: (o) => new CaliperClient(o) }
+export const caliper: ServiceFactory<CaliperClient> = {
+  name: 'caliper', oauth: true, create: (o) => new CaliperClient(o), helpers: { activity: createActivityHelpers },
+}
 /** Webhooks (subscriptions, filters, receiving). @example createTimeback({ env: 'staging', use: { webhooks } }) */
 export const webhooks: ServiceFactory<WebhooksClient> = { name: 'webhooks', oauth: true, create: (o) => new WebhooksClient(o) }
 /** MasteryTrack (API key auth: `services: { masterytrack: { auth: { apiKey, email } } }`). @example createTimeback({ env: 'staging', use: { masterytrack } }) */

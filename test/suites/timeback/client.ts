@@ -53,6 +53,10 @@ const suite: Suite = (env) => {
       // A helper whose service is missing says which to add.
       const rosterOnly = new sdk.timeback.TimebackClient({ env: 'staging', api: auth, use: { oneroster } })
       await assert.rejects(() => rosterOnly.user.getProfile('a@b.example'), configError(/needs the edubridge service/))
+      assert.throws(() => rosterOnly.activity, configError(/needs the caliper service/))
+      // A look-alike factory without the helpers is told apart from the real one.
+      const bare = new sdk.timeback.TimebackClient({ env: 'staging', api: auth, use: { oneroster: { name: 'oneroster', oauth: true, create: oneroster.create } } })
+      assert.throws(() => bare.user, configError(/carries no user helpers/))
     })
 
     it('MasteryTrack takes its API key from services.masterytrack.auth, not the shared OAuth credentials', async () => {
