@@ -11,13 +11,19 @@ import type { ServiceFactory } from './services.js'
 import type { ActivityHelpers } from './activity.js'
 import type { UserHelpers } from './user.js'
 
-/** A map of service factories, keyed by the name `timeback.api` shows them under. */
+/**
+ * A map of service factories, keyed by the name `timeback.api` shows them under.
+ * @example const use: ServiceSet = { oneroster, caliper }
+ */
 export type ServiceSet = Readonly<Record<string, ServiceFactory<unknown, never>>>
 
 type AuthOf<F> = F extends ServiceFactory<unknown, infer A> ? A : never
 type ClientOf<F> = F extends ServiceFactory<infer C, never> ? C : never
 
-/** What one service may override: its base URL, its own credentials, its timeouts, headers… */
+/**
+ * What one service may override: its base URL, its own credentials, its timeouts, headers…
+ * @example const qtiOverride: ServiceOverride = { baseUrl: 'https://qti.example', timeout: 60_000 }
+ */
 export type ServiceOverride<A extends object = object> = Omit<ClientOptions<A>, 'tokenStore' | 'vars'>
 
 /**
@@ -39,7 +45,10 @@ export interface TimebackOptions<U extends ServiceSet = ServiceSet> extends Omit
   sensor?: string
 }
 
-/** `timeback.api`: one lazily built client per service in `use`. */
+/**
+ * `timeback.api`: one lazily built client per service in `use`.
+ * @example const api: TimebackApi<{ oneroster: typeof oneroster }> = timeback.api
+ */
 export type TimebackApi<U extends ServiceSet> = { readonly [K in keyof U]: ClientOf<U[K]> }
 
 /**

@@ -8,7 +8,10 @@ import { InputValidationError, TimebackError } from '../core/errors.js'
 import type { OneRosterClient } from '../services/oneroster/client.js'
 import type { User } from '../services/oneroster/resources/users.js'
 
-/** Why a student could not be resolved (the vendor's codes). */
+/**
+ * Why a student could not be resolved (the vendor's codes).
+ * @example const reason: UserResolutionReason = 'timeback_user_ambiguous'
+ */
 export type UserResolutionReason = 'timeback_user_not_found' | 'timeback_user_ambiguous' | 'timeback_user_lookup_failed'
 
 /**
