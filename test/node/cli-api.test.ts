@@ -6,7 +6,9 @@ import net from 'node:net'
 import { once } from 'node:events'
 import { after, before, describe, it } from 'node:test'
 import { serveEmulator, type EmulatorServer } from '../../src/testing/index.ts'
-import { bins, run } from './cli-run.ts'
+import { spawn } from 'node:child_process'
+import process from 'node:process'
+import { bins, cleanEnv, ROOT, run } from './cli-run.ts'
 
 type Json = Record<string, any>
 
@@ -59,6 +61,21 @@ describe('timeback api against a served emulator (--emulator-url)', () => {
     assert.match(res.stderr, new RegExp(`timeback: ${expected.length} items\\n$`))
     const pages = server.emulator.requests.filter((r) => r.method === 'GET' && /\/users\/?$/.test(r.path))
     assert.ok(pages.length >= Math.ceil(expected.length / 3), `paged with limit 3 (${pages.length} requests)`)
+  })
+
+  it('--all stops paging when the reader goes away (| head) and exits 0 without a stack trace', async () => {
+    server.emulator.state.seedUsers(3000) // after the NDJSON test, which counts the seed's students
+    server.emulator.clearRequests()
+    const child = spawn(process.execPath, [...bins()[0]!.argv, 'api', 'oneroster', 'users', 'list', '--all', '--limit', '10', '--emulator-url', server.url],
+      { cwd: ROOT, env: cleanEnv() })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = child.exitCode ?? (await once(child, 'exit'))[0]
+    assert.equal(code, 0, stderr)
+    assert.doesNotMatch(stderr, /EPIPE|Error/)
+    const pages = server.emulator.requests.filter((r) => r.method === 'GET' && /\/users\/?$/.test(r.path)).length
+    assert.ok(pages < 100, `stopped early: ${pages} of 300 pages`)
   })
 
   it('--data sends a body (inline and from stdin) that lands in the store', async () => {

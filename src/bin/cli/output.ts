@@ -22,8 +22,18 @@ export function stdoutIsTty(): boolean {
   return Boolean(process.stdout.isTTY)
 }
 
-/** Writes to stdout and waits for it to drain (a large listing piped to `head` must not be cut short). */
+let listening = false
+
+/**
+ * Writes to stdout and waits for it to drain (a large listing must not be cut short). When the reader has gone
+ * (`| head`), the write rejects with EPIPE, which stops a listing's paging; {@link reportFailure} exits 0 quietly.
+ */
 export function write(text: string): Promise<void> {
+  // The same failure is also emitted as an 'error' event, which would crash the process without a listener.
+  if (!listening) {
+    process.stdout.on('error', () => {})
+    listening = true
+  }
   return new Promise((resolve, reject) => {
     process.stdout.write(text, (err) => (err ? reject(err) : resolve()))
   })
@@ -35,6 +45,7 @@ export function write(text: string): Promise<void> {
  * @example process.exitCode = reportFailure(err)
  */
 export function reportFailure(err: unknown, usage?: string): number {
+  if ((err as { code?: unknown } | null)?.code === 'EPIPE') return EXIT.ok // the reader stopped reading: not a failure
   if (err instanceof UsageError) {
     process.stderr.write(`timeback: ${err.message}\n${usage ? `\n${usage}` : ''}`)
     return EXIT.usage
