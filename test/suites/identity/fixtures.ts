@@ -56,15 +56,15 @@ export class Browser {
   }
 }
 
-/** A fresh emulator, an identity handler for the app (options merged in), and a browser. */
-export function identitySetup(env: SuiteEnv, extra: Record<string, unknown> = {}) {
+/** A fresh emulator, an identity handler for the app (options merged in; its provider traffic through `wrapFetch`), and a browser. */
+export function identitySetup(env: SuiteEnv, extra: Record<string, unknown> = {}, wrapFetch?: (reach: typeof fetch) => typeof fetch) {
   const { emulator, options } = env.setup()
   const reach: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init))
   const identity = env.sdk.identity.createTimebackIdentity({
     issuer: emulator.services.oidc,
     ...emulator.oidc.client,
     cookieSecret: COOKIE_SECRET,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(wrapFetch ? { fetch: wrapFetch(reach) } : options.fetch ? { fetch: options.fetch } : {}),
     api: { ...emulator.credentials, baseUrl: emulator.services.oneroster, authUrl: emulator.tokenUrl },
     ...extra,
   } as never)

@@ -1,9 +1,11 @@
 // The identity suites (registered in test/suites/index.ts).
 import type { Suite } from '../../harness/types.ts'
 import flow from './flow.ts'
+import hostileProvider from './hostile-provider.ts'
 import rejections from './rejections.ts'
 
 export const identitySuites: { name: string; suite: Suite }[] = [
   { name: 'identity/flow', suite: flow },
   { name: 'identity/rejections', suite: rejections },
+  { name: 'identity/hostile-provider', suite: hostileProvider },
 ]

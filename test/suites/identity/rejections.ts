@@ -34,7 +34,8 @@ const suite: Suite = (env) => {
       const browser = t.newBrowser()
       const { callbackUrl } = await t.startSignIn(browser)
       const url = new URL(callbackUrl)
-      url.searchParams.set('state', `${url.searchParams.get('state')!.slice(0, -1)}A`)
+      const state = url.searchParams.get('state')!
+      url.searchParams.set('state', `${state[0] === 'A' ? 'B' : 'A'}${state.slice(1)}`)
       await refusedWith(t, await t.identity.handle(browser.request(url.href)), 400, 'invalid_state', /not this browser's sign-in/)
     })
 
