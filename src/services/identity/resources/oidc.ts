@@ -73,7 +73,8 @@ function endpoint(doc: Record<string, unknown>, name: string, issuer: URL): stri
 export function createProvider(config: ProviderConfig) {
   let discovered: Promise<Discovery> | undefined
   let jwks: { set: ReturnType<typeof createLocalJWKSet>; at: number } | undefined
-  const get = (url: string, init: RequestInit = {}) => config.fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(config.timeoutMs) })
+  // 'manual', not 'error' (workerd refuses 'error'): a 3xx is not ok, so it fails like any other non-2xx answer.
+  const get = (url: string, init: RequestInit = {}) => config.fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(config.timeoutMs) })
 
   async function discover(): Promise<Discovery> {
     const url = `${config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`
