@@ -33,6 +33,18 @@ for (const bin of bins()) {
       assert.deepEqual(JSON.parse(res.stdout), { sourcedId: 'seed-student-1', email: 'seed-student-1@seed.example' })
     })
 
+    it('--scope ID calls an operation of one item (users(id).classes, classes(id).students with --all)', async () => {
+      const classes = await run(['api', 'oneroster', 'users', 'classes', '--scope', 'seed-student-1', '--fields', 'sourcedId', '--emulator'], { bin })
+      assert.equal(classes.code, 0, classes.stderr)
+      assert.deepEqual(JSON.parse(classes.stdout).data, [{ sourcedId: 'seed-class-1' }])
+      const students = await run(['api', 'oneroster', 'classes', 'students', '--scope', 'seed-class-1', '--all', '--fields', 'sourcedId', '--emulator'], { bin })
+      assert.equal(students.code, 0, students.stderr)
+      assert.deepEqual(students.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).sourcedId), ['seed-student-1', 'seed-student-2', 'seed-student-3', 'seed-student-4'])
+      const unscopable = await run(['api', 'oneroster', 'orgs', 'list', '--scope', 'x', '--emulator'], { bin })
+      assert.equal(unscopable.code, 2)
+      assert.match(unscopable.stderr, /orgs has no scoped operations/)
+    })
+
     it('an API error exits 3 with its status and code on stderr, nothing on stdout', async () => {
       const res = await run(['api', 'oneroster', 'users', 'get', 'no-such-user', '--emulator'], { bin })
       assert.equal(res.code, 3)

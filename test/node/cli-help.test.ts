@@ -69,6 +69,8 @@ for (const bin of bins()) {
       assert.equal(pp.code, 0)
       assert.ok(Object.keys(new PowerPathClient(offline).testAssignments.admin).length > 0)
       assert.match(pp.stdout, /^ {2}admin\.list$/m)
+      const users = await run(['api', 'oneroster', 'users', '--help'], { bin })
+      assert.match(users.stdout, /Operations on one item \(--scope ID\):\n(?: {2}\S+\n)*? {2}agents\.list\n/)
       const qti = await run(['api', 'qti', '--help'], { bin })
       assert.match(qti.stdout, /Client methods[^\n]*\n(?: {2}\w+\n)*? {2}processResponse\n/)
     })

@@ -4,14 +4,14 @@
 import { readFile } from 'node:fs/promises'
 import process from 'node:process'
 import { camel, integer, json, parseWords, text, UsageError, type Words } from './args.js'
-import { CLIENTS, describeClient } from './clients.js'
+import { CLIENTS, describeClient, scopedOperations } from './clients.js'
 import { apiHelp } from './help.js'
 import { jsonText, stdoutIsTty, write } from './output.js'
 import { resolveTarget } from './target.js'
 
 const BOOLEANS = new Set(['all', 'emulator', 'pretty', 'compact', 'help'])
 /** Flags of the CLI itself; every other --flag becomes a field of the call's options. */
-const OWN = new Set([...BOOLEANS, 'env', 'profile', 'emulator-url', 'timeout', 'data', 'params', 'where', 'limit', 'offset', 'max-items', 'fields'])
+const OWN = new Set([...BOOLEANS, 'env', 'profile', 'emulator-url', 'timeout', 'data', 'params', 'where', 'limit', 'offset', 'max-items', 'fields', 'scope'])
 
 /** `--data JSON`, `--data @file.json` or `--data -` (stdin). */
 async function readData(value: string): Promise<unknown> {
@@ -98,14 +98,20 @@ export async function apiCommand(argv: readonly string[]): Promise<void> {
     args = rest
   } else if (Object.hasOwn(shape.resources, resource)) {
     const [operation, ...positional] = rest
-    const operations = shape.resources[resource]!
-    if (!operation && !flags.all) throw new UsageError(`which operation of ${service} ${resource}? one of: ${operations.join(', ')}`)
+    const scopeId = text(flags, 'scope')
+    const scoped = scopeId === undefined ? undefined : scopedOperations(client[resource], scopeId)
+    if (scopeId !== undefined && !scoped) throw new UsageError(`${service} ${resource} has no scoped operations: leave out --scope`)
+    const what = scoped ? `${service} ${resource} --scope ${scopeId}` : `${service} ${resource}`
+    const operations = scoped ? scoped.operations : shape.resources[resource]!
+    if (!operation && !flags.all) throw new UsageError(`which operation of ${what}? one of: ${operations.join(', ')}`)
     if (operation && !operations.includes(operation)) {
-      throw new UsageError(`${service} ${resource} has no operation '${operation}'; one of: ${operations.join(', ')}`)
+      throw new UsageError(`${what} has no operation '${operation}'; one of: ${operations.join(', ')}`)
     }
-    const target = client[resource] as object
+    const target = scoped ? scoped.target : (client[resource] as object)
     fn = operation ? lookup(target, operation) : undefined
-    streamFn = lookup(target, operation?.includes('.') ? `${operation.slice(0, operation.lastIndexOf('.'))}.stream` : 'stream')
+    // `list --all` streams the same listing: `<op>.stream` for a callable list, else the sibling `stream`.
+    const parent = operation?.includes('.') ? `${operation.slice(0, operation.lastIndexOf('.'))}.` : ''
+    streamFn = (operation ? lookup(target, `${operation}.stream`) : undefined) ?? lookup(target, `${parent}stream`)
     args = positional
   } else {
     throw new UsageError(`${service} has no resource '${resource}'; see: timeback api ${service} --help`)

@@ -56,11 +56,23 @@ export function operationsOf(resource: unknown, depth = 1): string[] {
     if (typeof resource === 'function' && FUNCTION_OWN.has(name)) continue
     const value = (resource as Record<string, unknown>)[name]
     if (typeof value === 'function') out.push(name)
-    else if (depth > 0 && value !== null && typeof value === 'object') {
+    // A nested object (`admin.list`), or a callable list that also has methods (`classes(id).students.stream`).
+    if (depth > 0 && value !== null && (typeof value === 'object' || typeof value === 'function')) {
       for (const inner of operationsOf(value, depth - 1)) out.push(`${name}.${inner}`)
     }
   }
   return out
+}
+
+/**
+ * The operations of a resource scoped to one id (`users('id')` → `classes`, `agents.list`…), or undefined when
+ * the resource is not callable. Making the scope sends nothing.
+ * @example scopedOperations(client.users, 'u-1') // ['classes', 'classes.list', …, 'agents.list', …]
+ */
+export function scopedOperations(resource: unknown, id: string): { target: object; operations: string[] } | undefined {
+  if (typeof resource !== 'function') return undefined
+  const target = (resource as (id: string) => object)(id)
+  return { target, operations: operationsOf(target) }
 }
 
 /** Reads a constructed client's resources and methods from its class (no request is made). */

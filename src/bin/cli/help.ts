@@ -1,6 +1,6 @@
 // Help text, generated from the clients (clients.ts reads their getters and methods): what is listed is what runs.
 
-import { CLIENTS, describeClient, OFFLINE_OPTIONS, type ClientShape } from './clients.js'
+import { CLIENTS, describeClient, OFFLINE_OPTIONS, scopedOperations, type ClientShape } from './clients.js'
 
 /** Usage of the whole program. */
 export const MAIN_USAGE = `Usage: timeback <command> [...]
@@ -19,6 +19,7 @@ Flags:
   --where JSON        conditions, e.g. '{"status":"active"}'   --limit N, --offset N, --fields a,b, --max-items N
   --data JSON         the body argument ('@file.json', or '-' for stdin)
   --params JSON       the options argument as a whole; any other --name value adds a field to it
+  --scope ID          an operation of one item, as users(ID).classes(): 'oneroster users classes --scope USER_ID'
   --all               every item (the resource's stream), one JSON line each; progress on stderr
   --env staging|production, --profile NAME   credentials from 'timeback credentials' (else TIMEBACK_CLIENT_ID/_SECRET)
   --emulator          an in-process seeded emulator (no network);  --emulator-url URL   a served one on loopback
@@ -43,7 +44,10 @@ export function apiHelp(service?: string, resource?: string): string {
   }
   const shape = shapeOf(service)
   if (resource && Object.hasOwn(shape.resources, resource)) {
-    return `Usage: timeback api ${service} ${resource} <operation> [args...] [--flags]\n\nOperations:\n${shape.resources[resource]!.map((op) => `  ${op}`).join('\n')}\n\n${API_FLAGS}`
+    const scoped = scopedOperations((new CLIENTS[service]!(OFFLINE_OPTIONS) as Record<string, unknown>)[resource], 'ID')
+    const lines = (ops: string[]): string => ops.map((op) => `  ${op}`).join('\n')
+    return `Usage: timeback api ${service} ${resource} <operation> [args...] [--flags]\n\nOperations:\n${lines(shape.resources[resource]!)}\n` +
+      (scoped ? `\nOperations on one item (--scope ID):\n${lines(scoped.operations)}\n` : '') + `\n${API_FLAGS}`
   }
   const resources = Object.entries(shape.resources).map(([name, ops]) => `  ${name.padEnd(22)} ${ops.join(' ')}`)
   const methods = shape.methods.map((name) => `  ${name}`)
