@@ -30,7 +30,7 @@ const suite: Suite = (env) => {
       assert.match(q.get('code_challenge')!, /^[A-Za-z0-9_-]{43}$/)
       assert.match(q.get('nonce')!, /^[A-Za-z0-9_-]{43}$/)
       assert.equal(q.get('redirect_uri'), `${APP}/identity/callback`)
-      const stateCookie = setCookies(signin).find((c) => c.startsWith('timeback_oidc='))!
+      const stateCookie = setCookies(signin).find((c) => c.startsWith('__Host-timeback_oidc='))!
       assert.match(stateCookie, /HttpOnly/)
       assert.match(stateCookie, /SameSite=Lax/)
       assert.match(stateCookie, /Secure/)
@@ -38,8 +38,8 @@ const suite: Suite = (env) => {
       const callback = browser.keep(await t.identity.handle(browser.request(callbackUrl)))
       assert.equal(callback.status, 302)
       assert.equal(callback.headers.get('location'), '/lessons/3')
-      assert.ok(!browser.jar.has('timeback_oidc'), 'the state cookie is cleared after use')
-      assert.match(setCookies(callback).find((c) => c.startsWith('timeback_session='))!, /HttpOnly; SameSite=Lax; Max-Age=28800; Secure/)
+      assert.ok(!browser.jar.has('__Host-timeback_oidc'), 'the state cookie is cleared after use')
+      assert.match(setCookies(callback).find((c) => c.startsWith('__Host-timeback_session='))!, /HttpOnly; SameSite=Lax; Max-Age=28800; Secure/)
       const user = await t.identity.getUser(browser.request(`${APP}/`))
       assert.equal(user?.email, 'seed-student-1@seed.example')
       assert.equal(user?.verified, true)

@@ -21,7 +21,7 @@ const suite: Suite = (env) => {
     })
 
   async function refusedWith(t: ReturnType<typeof identitySetup>, answer: Response, status: number, code: string, message: RegExp) {
-    assert.ok(!setCookies(answer).some((c) => c.startsWith('timeback_session=')), 'no session cookie')
+    assert.ok(!setCookies(answer).some((c) => c.startsWith('__Host-timeback_session=')), 'no session cookie')
     const body = await refusal(answer)
     assert.deepEqual([body.status, body.error], [status, code], body.message)
     assert.match(body.message, message)
@@ -43,9 +43,9 @@ const suite: Suite = (env) => {
       const t = identitySetup(env)
       const browser = t.newBrowser()
       const { callbackUrl } = await t.startSignIn(browser)
-      const sealed = browser.jar.get('timeback_oidc')!
+      const sealed = browser.jar.get('__Host-timeback_oidc')!
       const at = sealed.length - 30
-      browser.jar.set('timeback_oidc', `${sealed.slice(0, at)}${sealed[at] === 'A' ? 'B' : 'A'}${sealed.slice(at + 1)}`)
+      browser.jar.set('__Host-timeback_oidc', `${sealed.slice(0, at)}${sealed[at] === 'A' ? 'B' : 'A'}${sealed.slice(at + 1)}`)
       await refusedWith(t, await t.identity.handle(browser.request(callbackUrl)), 400, 'invalid_state', /expired or was tampered with/)
     })
 
@@ -114,11 +114,11 @@ const suite: Suite = (env) => {
       const other = identitySetup(env, { cookieSecret: 'another-secret-of-at-least-32-chars' })
       const b2 = other.newBrowser()
       await other.signIn(b2)
-      assert.ok(b2.jar.has('timeback_session'))
+      assert.ok(b2.jar.has('__Host-timeback_session'))
       assert.equal(await t.identity.getUser(b2.request(APP)), undefined, 'sealed by another secret')
       const { signin } = await t.startSignIn(t.newBrowser())
       const state = setCookies(signin)[0]!.split(';')[0]!.split('=')[1]
-      assert.equal(await t.identity.getUser(new Request(APP, { headers: { cookie: `timeback_session=${state}` } })), undefined, 'a state cookie is not a session')
+      assert.equal(await t.identity.getUser(new Request(APP, { headers: { cookie: `__Host-timeback_session=${state}` } })), undefined, 'a state cookie is not a session')
     })
   })
 }

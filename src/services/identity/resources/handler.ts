@@ -68,7 +68,7 @@ export function createTimebackIdentity(options: TimebackIdentityOptions): Timeba
   const secure = (url: URL) => url.protocol === 'https:'
 
   async function readSession(request: Request): Promise<TimebackIdentityUser | undefined> {
-    const value = readCookie(request, SESSION_COOKIE)
+    const value = readCookie(request, SESSION_COOKIE, secure(new URL(request.url)))
     const claims = value ? await sealer.open('session', value) : undefined
     return claims && typeof claims.user === 'object' && claims.user !== null ? (claims.user as TimebackIdentityUser) : undefined
   }
@@ -128,7 +128,7 @@ export function createTimebackIdentity(options: TimebackIdentityOptions): Timeba
   async function callback(request: Request, helpers: (state: unknown) => HookHelpers, clear: string): Promise<Response> {
     const url = new URL(request.url)
     const q = url.searchParams
-    const sealed = readCookie(request, STATE_COOKIE)
+    const sealed = readCookie(request, STATE_COOKIE, secure(url))
     const saved = sealed ? await sealer.open('state', sealed) : undefined
     const appState = saved?.appState
     try {

@@ -63,16 +63,21 @@ export function createSealer(secret: string, now: () => number): Sealer {
   }
 }
 
+// On https the names carry the __Host- prefix: the browser then accepts them only Secure, Path=/ and without Domain,
+// so a sibling subdomain cannot plant its own (validly sealed) state cookie in the victim's browser (login CSRF).
+const fullName = (name: string, secure: boolean) => (secure ? `__Host-${name}` : name)
+
 /** The named cookie's value from a request's Cookie header. */
-export function readCookie(request: Request, name: string): string | undefined {
+export function readCookie(request: Request, name: string, secure: boolean): string | undefined {
+  const wanted = fullName(name, secure)
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
     const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+    if (eq > 0 && part.slice(0, eq).trim() === wanted) return part.slice(eq + 1).trim()
   }
   return undefined
 }
 
 /** A Set-Cookie value: HttpOnly, SameSite=Lax (the IdP's redirect back is a top-level GET), Secure on https. */
 export function cookieHeader(name: string, value: string, maxAgeSeconds: number, secure: boolean): string {
-  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`
+  return `${fullName(name, secure)}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`
 }
