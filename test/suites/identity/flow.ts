@@ -118,6 +118,12 @@ const suite: Suite = (env) => {
       assert.equal(await identity.getUser(new Request(APP)), undefined)
     })
 
+    flow('reads the sign-in client from TIMEBACK_SSO_CLIENT_ID / _SECRET in vars when left out', async () => {
+      const t = identitySetup(env, { clientId: undefined, clientSecret: undefined, vars: { TIMEBACK_SSO_CLIENT_ID: 'emulator-sso-client', TIMEBACK_SSO_CLIENT_SECRET: 'emulator-sso-secret' } })
+      assert.equal((await t.signIn(t.newBrowser())).status, 302)
+      assert.throws(() => sdk.identity.createTimebackIdentity({ issuer: t.emulator.services.oidc, cookieSecret: COOKIE_SECRET, vars: {} }), /clientId is required.*TIMEBACK_SSO_CLIENT_ID/)
+    })
+
     it('refuses bad options before any request, naming the field', () => {
       const { emulator } = env.setup()
       const base = { issuer: emulator.services.oidc, ...emulator.oidc.client, cookieSecret: COOKIE_SECRET }

@@ -2,6 +2,7 @@
  * @module services/identity/resources/handler — createTimebackIdentity: the sign-in, callback and sign-out routes as
  * one Request → Response handler, and getUser reading the session.
  */
+import { envLookup } from '../../../core/env.js'
 import { IdentityError } from './errors.js'
 import { createProvider } from './oidc.js'
 import { checkOptions, type HookHelpers, type SsoOptions, type TimebackIdentityOptions } from './options.js'
@@ -56,7 +57,8 @@ const localPath = (value: string | null) => (value && /^\/(?![/\\])/.test(value)
  * })
  * export default { fetch: (req: Request) => new URL(req.url).pathname.startsWith('/identity/') ? identity.handle(req) : app(req) }
  */
-export function createTimebackIdentity(options: TimebackIdentityOptions): TimebackIdentity {
+export function createTimebackIdentity(given: TimebackIdentityOptions): TimebackIdentity {
+  const options = withVars(given)
   const issuer = checkOptions(options)
   const now = options.now ?? (() => Date.now())
   const sealer = createSealer(options.cookieSecret, now)
@@ -98,7 +100,8 @@ export function createTimebackIdentity(options: TimebackIdentityOptions): Timeba
     }
   }
 
-  const sso = options as SsoOptions
+  // checkOptions has made sure both are non-empty strings (given or from the environment).
+  const sso = options as SsoOptions & { clientId: string; clientSecret: string }
   const provider = createProvider({
     issuer: issuer!, clientId: sso.clientId, clientSecret: sso.clientSecret, fetch: fetchFn, now,
     algorithms: sso.algorithms ?? ['RS256', 'ES256'], clockSkewSeconds: sso.clockSkewSeconds ?? 60, timeoutMs: sso.timeoutMs ?? 10_000,
@@ -180,6 +183,13 @@ export function createTimebackIdentity(options: TimebackIdentityOptions): Timeba
     },
     getUser: readSession,
   }
+}
+
+/** sso mode's clientId and clientSecret, when not given, from TIMEBACK_SSO_CLIENT_ID / _SECRET (in `vars`, else the runtime's env). */
+function withVars(options: TimebackIdentityOptions): TimebackIdentityOptions {
+  if (options === null || typeof options !== 'object' || options.mode === 'custom' || (options.clientId && options.clientSecret)) return options
+  const read = envLookup(options.vars)
+  return { ...options, clientId: options.clientId || (read('TIMEBACK_SSO_CLIENT_ID') ?? ''), clientSecret: options.clientSecret || (read('TIMEBACK_SSO_CLIENT_SECRET') ?? '') }
 }
 
 function nameOf(given: unknown, family: unknown): { name?: string } {

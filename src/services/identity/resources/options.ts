@@ -48,6 +48,8 @@ interface Common {
   sessionMaxAge?: number
   /** Where sign-out redirects. Default `/`. */
   afterSignOut?: string
+  /** Where TIMEBACK_SSO_CLIENT_ID / TIMEBACK_SSO_CLIENT_SECRET are read when clientId / clientSecret are left out (a Worker's `env`). Default the runtime's environment. */
+  vars?: object
   /** Clock in ms (tests). Default `Date.now`. */
   now?: () => number
 }
@@ -60,8 +62,10 @@ interface Common {
  */
 export interface SsoOptions extends Common {
   mode?: 'sso'
-  clientId: string
-  clientSecret: string
+  /** The sign-in (SSO) app client. Default `TIMEBACK_SSO_CLIENT_ID`. */
+  clientId?: string
+  /** Default `TIMEBACK_SSO_CLIENT_SECRET`. */
+  clientSecret?: string
   /** Absolute, or relative to the sign-in request. Default: the sign-in URL with `/signin` → `/callback`. */
   redirectUri?: string
   /** Overrides the environment's issuer (an emulator: `emulator.services.oidc`). */
@@ -115,8 +119,8 @@ export function checkOptions(options: TimebackIdentityOptions): string | undefin
     return undefined
   }
   if ((options.mode as string | undefined) !== undefined && options.mode !== 'sso') fail('mode', "must be 'sso' or 'custom'")
-  if (typeof options.clientId !== 'string' || !options.clientId) fail('clientId', 'is required: the sign-in (SSO) app client id')
-  if (typeof options.clientSecret !== 'string' || !options.clientSecret) fail('clientSecret', 'is required: the sign-in (SSO) app client secret')
+  if (typeof options.clientId !== 'string' || !options.clientId) fail('clientId', 'is required: the sign-in (SSO) app client id (or set TIMEBACK_SSO_CLIENT_ID)')
+  if (typeof options.clientSecret !== 'string' || !options.clientSecret) fail('clientSecret', 'is required: the sign-in (SSO) app client secret (or set TIMEBACK_SSO_CLIENT_SECRET)')
   const issuer = options.issuer ?? (env ? ISSUERS[env as 'staging' | 'production'] : undefined)
   if (!issuer) return fail('issuer', "is unknown: pass env ('staging' | 'production') or issuer")
   let url: URL | undefined
