@@ -1,7 +1,10 @@
 // Command-line words → positionals and flags. Written by hand rather than with node:util parseArgs because
 // `timeback api` accepts any `--param value` (each becomes a field of the call's options).
 
-/** A mistake in how the command was typed: exit code 2, with the usage of the command. */
+/**
+ * A mistake in how the command was typed: exit code 2, with the usage of the command.
+ * @example throw new UsageError('--limit needs a value')
+ */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message)
@@ -19,6 +22,7 @@ export interface Words {
   flags: Record<string, string | true>
 }
 
+/** Splits the words (see {@link Words}). @example parseWords(['--all'], new Set(['all'])).flags.all // true */
 export function parseWords(argv: readonly string[], booleans: ReadonlySet<string>): Words {
   const positionals: string[] = []
   const flags: Record<string, string | true> = Object.create(null)
@@ -55,19 +59,28 @@ export function parseWords(argv: readonly string[], booleans: ReadonlySet<string
   return { positionals, flags }
 }
 
-/** `max-items` → `maxItems`: flags are typed in kebab case, options are camel case. */
+/**
+ * `max-items` → `maxItems`: flags are typed in kebab case, options are camel case.
+ * @example camel('max-items') // 'maxItems'
+ */
 export function camel(name: string): string {
   return name.replace(/[-_]([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase())
 }
 
-/** A flag's text value, or a usage error naming it when it was given without one. */
+/**
+ * A flag's text value, or a usage error naming it when it was given without one.
+ * @example text({ env: 'staging' }, 'env') // 'staging'
+ */
 export function text(flags: Words['flags'], name: string): string | undefined {
   const value = flags[name]
   if (value === true) throw new UsageError(`--${name} needs a value`)
   return value
 }
 
-/** An integer flag within bounds, or a usage error naming the flag, the bounds and what was typed. */
+/**
+ * An integer flag within bounds, or a usage error naming the flag, the bounds and what was typed.
+ * @example integer({ limit: '5' }, 'limit', 1, 3000) // 5
+ */
 export function integer(flags: Words['flags'], name: string, min: number, max: number): number | undefined {
   const value = text(flags, name)
   if (value === undefined) return undefined
@@ -76,7 +89,10 @@ export function integer(flags: Words['flags'], name: string, min: number, max: n
   return n
 }
 
-/** A JSON flag, parsed; `object` asks for a plain object (not an array or null). */
+/**
+ * A JSON flag, parsed; `object` asks for a plain object (not an array or null).
+ * @example json('where', '{"status":"active"}', 'object') // { status: 'active' }
+ */
 export function json(name: string, value: string, want: 'object' | 'any'): unknown {
   let parsed: unknown
   try {

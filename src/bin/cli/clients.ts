@@ -13,7 +13,10 @@ import { PowerPathClient } from '../../services/powerpath/index.js'
 import { QtiClient } from '../../services/qti/index.js'
 import { WebhooksClient } from '../../services/webhooks/index.js'
 
-/** A client class as the CLI sees it: constructed from options, read by property name. */
+/**
+ * A client class as the CLI sees it: constructed from options, read by property name.
+ * @example const Client: AnyClientClass = OneRosterClient
+ */
 export type AnyClientClass = new (options: any) => object
 
 /**
@@ -48,7 +51,10 @@ export interface ClientShape {
   methods: string[]
 }
 
-/** The operation names of a resource object: its own function-valued members, and one level of nested objects. */
+/**
+ * The operation names of a resource object: its own function-valued members, and one level of nested objects.
+ * @example operationsOf(client.testAssignments) // ['list', …, 'admin.list', …]
+ */
 export function operationsOf(resource: unknown, depth = 1): string[] {
   if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) return []
   const out: string[] = []
@@ -75,7 +81,10 @@ export function scopedOperations(resource: unknown, id: string): { target: objec
   return { target, operations: operationsOf(target) }
 }
 
-/** Reads a constructed client's resources and methods from its class (no request is made). */
+/**
+ * Reads a constructed client's resources and methods from its class (no request is made).
+ * @example describeClient(new QtiClient(OFFLINE_OPTIONS)).methods // ['validate', …, 'processResponse']
+ */
 export function describeClient(client: object): ClientShape {
   const resources: Record<string, string[]> = {}
   const methods: string[] = []
@@ -88,7 +97,10 @@ export function describeClient(client: object): ClientShape {
   return { resources, methods }
 }
 
-/** Options that construct any client without a network or real credentials: for help only. */
+/**
+ * Options that construct any client without a network or real credentials: for help only.
+ * @example describeClient(new CaseClient(OFFLINE_OPTIONS))
+ */
 export const OFFLINE_OPTIONS = Object.freeze({
   baseUrl: 'http://127.0.0.1:9',
   auth: { clientId: 'help', clientSecret: 'help', authUrl: 'http://127.0.0.1:9/token', apiKey: 'help', email: 'help@example.test' },

@@ -17,15 +17,24 @@ export interface Profile {
   clientSecret: string
 }
 
-/** Profile names: a word a shell does not need quoted, so `--profile NAME` is unambiguous. */
+/**
+ * Profile names: a word a shell does not need quoted, so `--profile NAME` is unambiguous.
+ * @example PROFILE_NAME.test('staging') // true
+ */
 export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/
 
-/** The folder: $TIMEBACK_HOME, else ~/.timeback ($HOME honoured, for tests and sandboxes). */
+/**
+ * The folder: $TIMEBACK_HOME, else ~/.timeback ($HOME honoured, for tests and sandboxes).
+ * @example credentialsDir({ HOME: '/home/ada' }) // '/home/ada/.timeback'
+ */
 export function credentialsDir(vars: Record<string, string | undefined> = process.env): string {
   return vars.TIMEBACK_HOME || join(vars.HOME || homedir(), '.timeback')
 }
 
-/** The file's path. */
+/**
+ * The file's path.
+ * @example credentialsFile({ TIMEBACK_HOME: '/tmp/tb' }) // '/tmp/tb/credentials.json'
+ */
 export function credentialsFile(vars?: Record<string, string | undefined>): string {
   return join(credentialsDir(vars), 'credentials.json')
 }
@@ -71,7 +80,10 @@ export async function readProfiles(file = credentialsFile()): Promise<Map<string
   return out
 }
 
-/** Replaces the file with these profiles, owner-only. */
+/**
+ * Replaces the file with these profiles, owner-only.
+ * @example await writeProfiles(new Map([['staging', { env: 'staging', clientId, clientSecret }]]))
+ */
 export async function writeProfiles(profiles: ReadonlyMap<string, Profile>, file = credentialsFile()): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 })
   const body = `${JSON.stringify({ version: 1, profiles: Object.fromEntries(profiles) }, null, 2)}\n`

@@ -8,7 +8,10 @@ import { parseWords, text, UsageError } from './args.js'
 import { credentialsFile, PROFILE_NAME, readProfiles, writeProfiles, type Profile } from './credential-store.js'
 import { jsonText, stdoutIsTty, write } from './output.js'
 
-/** Usage of `timeback credentials`. */
+/**
+ * Usage of `timeback credentials`.
+ * @example process.stderr.write(CREDENTIALS_USAGE)
+ */
 export const CREDENTIALS_USAGE = `Usage:
   timeback credentials add [NAME] --env staging|production --client-id ID   (secret on stdin)
   timeback credentials list

@@ -2,7 +2,10 @@
 
 import { CLIENTS, describeClient, OFFLINE_OPTIONS, scopedOperations, type ClientShape } from './clients.js'
 
-/** Usage of the whole program. */
+/**
+ * Usage of the whole program.
+ * @example process.stdout.write(MAIN_USAGE)
+ */
 export const MAIN_USAGE = `Usage: timeback <command> [...]
 
 Commands:

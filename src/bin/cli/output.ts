@@ -12,12 +12,18 @@ import { UsageError } from './args.js'
  */
 export const EXIT = Object.freeze({ ok: 0, unexpected: 1, usage: 2, api: 3, network: 4 })
 
-/** Pretty JSON when a person reads it, compact when a program does (`--pretty` / `--compact` decide). */
+/**
+ * Pretty JSON when a person reads it, compact when a program does (`--pretty` / `--compact` decide).
+ * @example jsonText({ a: 1 }, false) // '{"a":1}'
+ */
 export function jsonText(value: unknown, pretty: boolean): string {
   return JSON.stringify(value === undefined ? null : value, null, pretty ? 2 : undefined)
 }
 
-/** Whether stdout is a terminal. */
+/**
+ * Whether stdout is a terminal.
+ * @example const pretty = stdoutIsTty()
+ */
 export function stdoutIsTty(): boolean {
   return Boolean(process.stdout.isTTY)
 }
@@ -27,6 +33,7 @@ let listening = false
 /**
  * Writes to stdout and waits for it to drain (a large listing must not be cut short). When the reader has gone
  * (`| head`), the write rejects with EPIPE, which stops a listing's paging; {@link reportFailure} exits 0 quietly.
+ * @example await write('{"ok":true}\n')
  */
 export function write(text: string): Promise<void> {
   // The same failure is also emitted as an 'error' event, which would crash the process without a listener.

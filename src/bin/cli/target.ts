@@ -5,7 +5,10 @@ import process from 'node:process'
 import { text, UsageError, type Words } from './args.js'
 import { readProfiles } from './credential-store.js'
 
-/** Client options for one service. */
+/**
+ * Client options for one service.
+ * @example const options = optionsFor('qti')
+ */
 export type OptionsFor = (service: string) => Record<string, unknown>
 
 /** The shape the CLI needs of an emulator (in-process, or one built only to learn a served one's paths). */
