@@ -126,6 +126,21 @@ describe('timeback api against a served emulator (--emulator-url)', () => {
   })
 })
 
+describe('timeback api on a terminal', () => {
+  // util-linux `script` gives the child a pseudo-terminal; the output comes back with the terminal's \r\n.
+  it('prints pretty JSON when stdout is a TTY (no --pretty)', async () => {
+    const command = [process.execPath, ...bins()[0]!.argv, 'api', 'oneroster', 'users', 'get', 'seed-student-1', '--fields', 'sourcedId', '--emulator']
+      .map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(' ')
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: cleanEnv() })
+    let out = ''
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c))
+    child.stdin.end()
+    const code = child.exitCode ?? (await once(child, 'exit'))[0]
+    assert.equal(code, 0, out)
+    assert.equal(out.replace(/\r\n/g, '\n'), '{\n  "sourcedId": "seed-student-1"\n}\n')
+  })
+})
+
 describe('timeback api: network errors', () => {
   it('exits 4 when nothing listens at the address', async () => {
     const probe = net.createServer().listen(0, '127.0.0.1')
