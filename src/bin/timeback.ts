@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `timeback` CLI: raw API calls, stored credentials and the emulator. Node >= 20, no dependencies beyond the
 // package's. Commands live in ./cli; this file only dispatches and turns failures into exit codes.
+import { readFile } from 'node:fs/promises'
 import process from 'node:process'
 import { apiCommand } from './cli/api-command.js'
 import { credentialsCommand, CREDENTIALS_USAGE } from './cli/credentials-command.js'
@@ -19,7 +20,11 @@ async function main(argv: readonly string[]): Promise<void> {
     return
   }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return write(MAIN_USAGE)
-  if (command === '--version') return write('timeback (@timeback/sdk)\n')
+  if (command === '--version') {
+    // src/bin/ and dist/bin/ are both two folders below package.json.
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+    return write(`timeback ${version}\n`)
+  }
   throw new UsageError(`unknown command '${command}'`)
 }
 

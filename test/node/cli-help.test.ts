@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, it } from 'node:test'
 import { OneRosterClient } from '../../src/services/oneroster/index.ts'
@@ -40,6 +40,12 @@ for (const bin of bins()) {
       const res = await run(['--help'], { bin })
       assert.equal(res.code, 0)
       for (const word of ['api <service>', 'credentials add|list|remove', 'emulator', '2 usage', '3 API error', '4 network error']) assert.ok(res.stdout.includes(word), word)
+    })
+
+    it('--version prints the package version', async () => {
+      const res = await run(['--version'], { bin })
+      assert.equal(res.code, 0, res.stderr)
+      assert.equal(res.stdout, `timeback ${JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).version}\n`)
     })
 
     it('timeback api --help lists every service folder but identity', async () => {

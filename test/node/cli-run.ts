@@ -16,7 +16,8 @@ export interface Bin {
 
 /**
  * The source bin, plus the built one when dist holds the CLI (a build from before it had only a placeholder).
- * TIMEBACK_CLI_DIST names another build folder (one inside node_modules, so the package's dependencies resolve).
+ * TIMEBACK_CLI_DIST names another build folder: a direct child of the repository (e.g. .tmp-cli-dist), so that
+ * ../../package.json and the package's dependencies resolve from its bin/ as they do from dist/bin/.
  */
 export function bins(): Bin[] {
   const out: Bin[] = [{ name: 'src', argv: ['--import', 'tsx', resolve(ROOT, 'src/bin/timeback.ts')] }]
