@@ -39,7 +39,7 @@ describe('service modules', () => {
     assert.equal(emu.services.notes, base)
     assert.deepEqual({ ...emu.services }, {
       oneroster: emu.origin, caliper: `${emu.origin}/caliper-host`, webhooks: `${emu.origin}/caliper-host`, masterytrack: `${emu.origin}/masterytrack`,
-      powerpath: emu.origin, edubridge: emu.origin, qti: `${emu.origin}/qti-host`, case: emu.origin, clr: emu.origin, openbadges: emu.origin, notes: base,
+      powerpath: emu.origin, edubridge: emu.origin, qti: `${emu.origin}/qti-host`, case: emu.origin, clr: emu.origin, openbadges: emu.origin, oidc: `${emu.origin}/oidc-host`, notes: base,
     })
     const anonymous = await call(emu, `${base}/v1/notes`)
     assert.equal(anonymous.status, 401)

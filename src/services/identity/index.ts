@@ -4,5 +4,5 @@
 export { createTimebackIdentity, type TimebackIdentity } from './resources/handler.js'
 export { IdentityError, type IdentityErrorCode } from './resources/errors.js'
 export { ISSUERS, type CallbackFailure, type CallbackSuccess, type CustomOptions, type HookHelpers, type SsoOptions, type TimebackIdentityOptions } from './resources/options.js'
-export type { IdentityApiOptions, LookupUsers, TimebackIdentityUser, TimebackUserRecord } from './resources/resolve.js'
+export type { OneRosterUsers, LookupUsers, TimebackIdentityUser, TimebackUserRecord } from './resources/resolve.js'
 export * from '../../core/public.js'

@@ -65,7 +65,7 @@ export function identitySetup(env: SuiteEnv, extra: Record<string, unknown> = {}
     ...emulator.oidc.client,
     cookieSecret: COOKIE_SECRET,
     ...(wrapFetch ? { fetch: wrapFetch(reach) } : options.fetch ? { fetch: options.fetch } : {}),
-    api: { ...emulator.credentials, baseUrl: emulator.services.oneroster, authUrl: emulator.tokenUrl },
+    oneroster: new env.sdk.oneroster.OneRosterClient(options),
     ...extra,
   } as never)
   const newBrowser = () => new Browser(reach)

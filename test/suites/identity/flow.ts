@@ -65,7 +65,7 @@ const suite: Suite = (env) => {
     })
 
     flow('without a lookup the session holds the provider identity, unverified (resolution is the app\'s)', async () => {
-      const t = identitySetup(env, { api: undefined })
+      const t = identitySetup(env, { oneroster: undefined })
       const browser = t.newBrowser()
       assert.equal((await t.signIn(browser)).status, 302)
       const user = await t.identity.getUser(browser.request(APP))
@@ -100,10 +100,10 @@ const suite: Suite = (env) => {
 
   describe('identity: custom mode and options', () => {
     it("custom mode: signin and callback answer 400 'SSO not configured'; getUser resolves getEmail's email", async () => {
-      const { emulator, options } = env.setup()
+      const { options } = env.setup()
       const identity = sdk.identity.createTimebackIdentity({
         mode: 'custom', cookieSecret: COOKIE_SECRET, ...(options.fetch ? { fetch: options.fetch } : {}),
-        api: { ...emulator.credentials, baseUrl: emulator.services.oneroster, authUrl: emulator.tokenUrl },
+        oneroster: new env.sdk.oneroster.OneRosterClient(options),
         getEmail: (req) => req.headers.get('x-email') ?? undefined,
       })
       for (const path of ['/identity/signin', '/identity/callback']) {
@@ -137,6 +137,8 @@ const suite: Suite = (env) => {
         [{ env: 'local', issuer: undefined }, /env must be 'staging' or 'production'/],
         [{ clockSkewSeconds: 3600 }, /clockSkewSeconds/],
         [{ mode: 'custom' }, /getEmail is required/],
+        [{ api: { clientId: 'a', clientSecret: 'b' } }, /api .*pass `oneroster:` a client from @timeback\/sdk\/oneroster/],
+        [{ oneroster: {} }, /oneroster must be a client from @timeback\/sdk\/oneroster/],
       ]
       for (const [change, pattern] of cases) assert.throws(() => sdk.identity.createTimebackIdentity({ ...base, ...change } as never), pattern, JSON.stringify(change))
       assert.equal(emulator.requests.length, 0)

@@ -13,7 +13,7 @@ const suite: Suite = (env) => {
 
   /** An identity whose provider traffic passes through `rewrite` (a man in the middle, or a lying provider). */
   function lyingSetup(rewrite: Rewrite) {
-    return identitySetup(env, { api: undefined }, (reach) => async (input, init) => {
+    return identitySetup(env, { oneroster: undefined }, (reach) => async (input, init) => {
       const url = input instanceof Request ? input.url : String(input)
       return rewrite(url, await reach(input, init))
     })

@@ -53,7 +53,7 @@ const localPath = (value: string | null) => (value && /^\/(?![/\\])/.test(value)
  *
  * const identity = createTimebackIdentity({
  *   env: 'staging', clientId: env.TIMEBACK_SSO_CLIENT_ID, clientSecret: env.TIMEBACK_SSO_CLIENT_SECRET,
- *   cookieSecret: env.COOKIE_SECRET, api: { clientId: env.TIMEBACK_CLIENT_ID, clientSecret: env.TIMEBACK_CLIENT_SECRET },
+ *   cookieSecret: env.COOKIE_SECRET, oneroster: new OneRosterClient({ env: 'staging', vars: env }),
  * })
  * export default { fetch: (req: Request) => new URL(req.url).pathname.startsWith('/identity/') ? identity.handle(req) : app(req) }
  */
@@ -63,7 +63,7 @@ export function createTimebackIdentity(given: TimebackIdentityOptions): Timeback
   const now = options.now ?? (() => Date.now())
   const sealer = createSealer(options.cookieSecret, now)
   const fetchFn = options.fetch ?? ((input, init) => fetch(input, init))
-  const lookup: LookupUsers | undefined = options.lookupUsers ?? (options.api ? oneRosterLookup(options.api, options.env, options.fetch) : undefined)
+  const lookup: LookupUsers | undefined = options.lookupUsers ?? (options.oneroster ? oneRosterLookup(options.oneroster) : undefined)
   const sessionMaxAge = options.sessionMaxAge ?? 8 * 3600
   const paths = { signin: '/identity/signin', callback: '/identity/callback', signout: '/identity/signout', ...options.paths }
   const matches = (url: URL, path: string) => url.pathname === path || url.pathname.endsWith(path)

@@ -2,7 +2,7 @@
  * @module services/identity/resources/options — what createTimebackIdentity takes, checked before anything runs.
  */
 import type { IdentityErrorCode } from './errors.js'
-import type { IdentityApiOptions, LookupUsers, TimebackIdentityUser } from './resolve.js'
+import type { LookupUsers, OneRosterUsers, TimebackIdentityUser } from './resolve.js'
 
 /** Timeback's Cognito user pools (the vendor's constants). */
 export const ISSUERS = {
@@ -40,9 +40,12 @@ interface Common {
   paths?: { signin?: string; callback?: string; signout?: string }
   /** For the provider and OneRoster. Default the global fetch. */
   fetch?: typeof fetch
-  /** API credentials: sign-in looks the email up in OneRoster with them. */
-  api?: IdentityApiOptions
-  /** Your own lookup instead of `api` (it must return every user with the email, or at least two when there are). */
+  /**
+   * Your OneRoster client (`new OneRosterClient({ env, auth })` with the API's credentials): sign-in looks the email up
+   * in it. Passed in rather than built here, so an app that resolves users itself bundles no OneRoster code.
+   */
+  oneroster?: OneRosterUsers
+  /** Your own lookup instead of `oneroster` (it must return every user with the email, or at least two when there are). */
   lookupUsers?: LookupUsers
   /** Session lifetime in seconds. Default 8 hours. */
   sessionMaxAge?: number
@@ -113,7 +116,8 @@ export function checkOptions(options: TimebackIdentityOptions): string | undefin
   if (env !== undefined && env !== 'staging' && env !== 'production') fail('env', `must be 'staging' or 'production' (${JSON.stringify(env)} is not supported; pass issuer for another provider)`)
   if (options.sessionMaxAge !== undefined && !(Number.isInteger(options.sessionMaxAge) && options.sessionMaxAge > 0)) fail('sessionMaxAge', 'must be a positive whole number of seconds')
   for (const [name, path] of Object.entries(options.paths ?? {})) if (typeof path !== 'string' || !path.startsWith('/')) fail(`paths.${name}`, "must be a path starting with '/'")
-  if (options.api !== undefined && (typeof options.api.clientId !== 'string' || !options.api.clientId || typeof options.api.clientSecret !== 'string' || !options.api.clientSecret)) fail('api', 'needs clientId and clientSecret (the API client, for the OneRoster lookup)')
+  if ((options as { api?: unknown }).api !== undefined) fail('api', 'pass `oneroster:` a client from @timeback/sdk/oneroster made with those credentials instead (identity builds no clients, so it bundles none)')
+  if (options.oneroster !== undefined && typeof (options.oneroster as { users?: { list?: unknown } } | null)?.users?.list !== 'function') fail('oneroster', 'must be a client from @timeback/sdk/oneroster (an object with users.list)')
   if (options.mode === 'custom') {
     if (typeof options.getEmail !== 'function') fail('getEmail', "is required in 'custom' mode: a function (request) => the user's email")
     return undefined

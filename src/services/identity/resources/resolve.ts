@@ -14,14 +14,12 @@ export interface TimebackUserRecord {
 /** Finds the OneRoster users with an email (at most two are needed). */
 export type LookupUsers = (email: string) => Promise<readonly TimebackUserRecord[]>
 
-/** The API credentials sign-in uses to look users up in OneRoster (the API's client, not the sign-in client). */
-export interface IdentityApiOptions {
-  readonly clientId: string
-  readonly clientSecret: string
-  /** OneRoster's base URL when not the environment's (an emulator: `emulator.services.oneroster`). */
-  readonly baseUrl?: string
-  /** The token URL when not the environment's (an emulator: `emulator.tokenUrl`). */
-  readonly authUrl?: string
+/**
+ * What sign-in needs of a OneRoster client: `users.list` with a `where` and a `limit` (a `OneRosterClient` from
+ * `@timeback/sdk/oneroster` fits). The app passes its own, so `./identity` never bundles OneRoster's code.
+ */
+export interface OneRosterUsers {
+  readonly users: { list(params: { where: { email: string }; limit: number }): Promise<{ readonly data: readonly TimebackUserRecord[] }> }
 }
 
 /**
@@ -41,25 +39,14 @@ export interface TimebackIdentityUser {
 }
 
 /**
- * A lookup through the OneRoster client, loaded only when sign-in first needs it (an app that resolves users itself
- * never loads OneRoster's code).
+ * A lookup through the app's OneRoster client: the users with the email, two at most (enough to see an ambiguity).
  *
  * @example
- * const lookup = oneRosterLookup({ clientId, clientSecret }, 'staging', fetch)
+ * const lookup = oneRosterLookup(new OneRosterClient({ env: 'staging', auth: { clientId, clientSecret } }))
  * await lookup('ada@school.example') // [{ sourcedId: 'u-123', givenName: 'Ada', familyName: 'Lovelace' }]
  */
-export function oneRosterLookup(api: IdentityApiOptions, env: 'staging' | 'production' | undefined, fetchFn: typeof fetch | undefined): LookupUsers {
-  let client: Promise<{ users: { list(params: object): Promise<{ data: readonly TimebackUserRecord[] }> } }> | undefined
-  return async (email) => {
-    client ??= import('../../oneroster/client.js').then(({ OneRosterClient }) => new OneRosterClient({
-      ...(env ? { env } : {}),
-      ...(api.baseUrl ? { baseUrl: api.baseUrl } : {}),
-      ...(fetchFn ? { fetch: fetchFn } : {}),
-      auth: { clientId: api.clientId, clientSecret: api.clientSecret, ...(api.authUrl ? { authUrl: api.authUrl } : {}) },
-    }))
-    const page = await (await client).users.list({ where: { email }, limit: 2 })
-    return page.data
-  }
+export function oneRosterLookup(oneroster: OneRosterUsers): LookupUsers {
+  return async (email) => (await oneroster.users.list({ where: { email }, limit: 2 })).data
 }
 
 /**
