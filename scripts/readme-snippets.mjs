@@ -65,6 +65,9 @@ interface Env {
   WEBHOOK_SECRET: string
   OLD_SECRET: string
   WEBHOOK_REPLAY: KVNamespace
+  COOKIE_SECRET: string
+  TIMEBACK_SSO_CLIENT_ID: string
+  TIMEBACK_SSO_CLIENT_SECRET: string
 }
 /** A Worker's env (or, outside a Worker, wherever your settings come from). */
 declare const env: Env
