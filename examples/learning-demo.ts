@@ -1,13 +1,13 @@
 // The learning part of the demo, on the school the OneRoster part built: EduBridge enrolls a student in a course
 // (its default class appears in OneRoster), PowerPath serves an adaptive lesson until it is complete, EduBridge
 // analytics shows the XP the lesson earned, and MasteryTrack assigns a mastery test once (a second assign is a 409
-// naming the first). Every number printed is read from a service's answer.
+// naming the first); the three clients come from one `createTimeback`. Every number printed is read from a service's answer.
 
 import { isConflictError } from '../src/errors.ts'
-import { EduBridgeClient, aggregateActivityMetrics } from '../src/services/edubridge/index.ts'
-import { MasteryTrackClient, existingAssignmentOf } from '../src/services/masterytrack/index.ts'
+import { createTimeback, edubridge as edubridgeService, masterytrack as masterytrackService, powerpath as powerpathService } from '../src/index.ts'
+import { aggregateActivityMetrics } from '../src/services/edubridge/index.ts'
+import { existingAssignmentOf } from '../src/services/masterytrack/index.ts'
 import type { OneRosterClient } from '../src/services/oneroster/index.ts'
-import { PowerPathClient } from '../src/services/powerpath/index.ts'
 import type { Emulator } from '../src/testing/index.ts'
 import type { Report } from './oneroster-demo.ts'
 
@@ -37,10 +37,17 @@ const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00.00
  * await learningTour(emulator, oneroster, report)
  */
 export async function learningTour(emulator: Emulator, oneroster: OneRosterClient, report: Report): Promise<void> {
-  const options = { auth: { ...emulator.credentials, authUrl: emulator.tokenUrl }, fetch: emulator.fetch }
-  const edubridge = new EduBridgeClient({ ...options, baseUrl: emulator.services.edubridge })
-  const powerpath = new PowerPathClient({ ...options, baseUrl: emulator.services.powerpath })
-  const masterytrack = new MasteryTrackClient({ baseUrl: emulator.services.masterytrack, auth: { ...emulator.credentials.masterytrack }, fetch: emulator.fetch })
+  // One client for the three services, sharing one token (MasteryTrack brings its own API key).
+  const timeback = await createTimeback({
+    api: { ...emulator.credentials, authUrl: emulator.tokenUrl }, fetch: emulator.fetch,
+    use: { edubridge: edubridgeService, powerpath: powerpathService, masterytrack: masterytrackService },
+    services: {
+      edubridge: { baseUrl: emulator.services.edubridge },
+      powerpath: { baseUrl: emulator.services.powerpath },
+      masterytrack: { baseUrl: emulator.services.masterytrack, auth: { ...emulator.credentials.masterytrack } },
+    },
+  })
+  const { edubridge, powerpath, masterytrack } = timeback.api
 
   // 1. A course in the school's catalog; EduBridge enrolls the student, making the course's default class.
   await oneroster.courses.create({ sourcedId: COURSE, title: 'Fractions 5', courseCode: 'FRAC5', grades: ['5'], subjects: ['Math'], org: { sourcedId: SCHOOL } })
