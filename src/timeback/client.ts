@@ -8,6 +8,9 @@ import { MemoryTokenStore, type TokenStore } from '../core/auth/token-store.js'
 import type { AuthOptions, ClientOptions } from '../core/config.js'
 import { ConfigurationError } from '../core/errors.js'
 import type { ServiceFactory } from './services.js'
+import type { TimebackIdentity } from '../services/identity/resources/handler.js'
+import type { TimebackIdentityOptions } from '../services/identity/resources/options.js'
+import type { IdentityFactory } from './sign-in.js'
 import type { ActivityHelpers } from './activity.js'
 import type { UserHelpers } from './user.js'
 
@@ -15,7 +18,7 @@ import type { UserHelpers } from './user.js'
  * A map of service factories, keyed by the name `timeback.api` shows them under.
  * @example const use: ServiceSet = { oneroster, caliper }
  */
-export type ServiceSet = Readonly<Record<string, ServiceFactory<unknown, never>>>
+export type ServiceSet = Readonly<Record<string, ServiceFactory<unknown, never> | IdentityFactory>>
 
 type AuthOf<F> = F extends ServiceFactory<unknown, infer A> ? A : never
 type ClientOf<F> = F extends ServiceFactory<infer C, never> ? C : never
@@ -43,13 +46,21 @@ export interface TimebackOptions<U extends ServiceSet = ServiceSet> extends Omit
   services?: { [K in keyof U]?: ServiceOverride<AuthOf<U[K]>> }
   /** The Caliper sensor (your app's URL) that `timeback.activity.record` sends as; env `TIMEBACK_SENSOR`. */
   sensor?: string
+  /**
+   * Sign-in settings for `timeback.identity` (needs `signIn` from '@timeback/sdk/identity' in `use`): cookieSecret,
+   * clientId / clientSecret (else TIMEBACK_SSO_*), paths, hooks… env, fetch and vars default to the client's, and
+   * users are looked up with `timeback.api.oneroster` when oneroster is in `use`.
+   */
+  identity?: TimebackIdentityOptions
 }
 
 /**
  * `timeback.api`: one lazily built client per service in `use`.
  * @example const api: TimebackApi<{ oneroster: typeof oneroster }> = timeback.api
  */
-export type TimebackApi<U extends ServiceSet> = { readonly [K in keyof U]: ClientOf<U[K]> }
+export type TimebackApi<U extends ServiceSet> = { readonly [K in keyof U as U[K] extends IdentityFactory ? never : K]: ClientOf<U[K]> }
+
+const isIdentityFactory = (f: unknown): f is IdentityFactory => typeof (f as { fromClient?: unknown } | null)?.fromClient === 'function'
 
 /**
  * The unified client. Builds nothing until a service is read; every service shares one token store.
@@ -64,6 +75,7 @@ export class TimebackClient<U extends ServiceSet = ServiceSet> {
   readonly #options: TimebackOptions<U>
   #user?: UserHelpers
   #activity?: ActivityHelpers
+  #identity?: TimebackIdentity
 
   constructor(options: TimebackOptions<U>) {
     if (!options || typeof options !== 'object') throw new ConfigurationError('createTimeback: pass an options object, e.g. { env: \'staging\', api: { clientId, clientSecret }, use: { oneroster } }')
@@ -72,7 +84,7 @@ export class TimebackClient<U extends ServiceSet = ServiceSet> {
       throw new ConfigurationError('createTimeback: `use` must name the services you call, e.g. `use: { oneroster, caliper }` (imported from \'@timeback/sdk\'), or `use: everyService`')
     }
     for (const [key, factory] of Object.entries(use)) {
-      if (!factory || typeof factory !== 'object' || typeof factory.create !== 'function') {
+      if (!factory || typeof factory !== 'object' || typeof (factory as { create?: unknown }).create !== 'function' && !isIdentityFactory(factory)) {
         throw new ConfigurationError(`createTimeback: use.${key} is not a service; import it from '@timeback/sdk' (e.g. \`import { ${key} } from '@timeback/sdk'\`)`)
       }
     }
@@ -85,6 +97,7 @@ export class TimebackClient<U extends ServiceSet = ServiceSet> {
     const built = new Map<string, unknown>()
     const api = {} as Record<string, unknown>
     for (const key of Object.keys(use)) {
+      if (isIdentityFactory(use[key])) continue
       Object.defineProperty(api, key, {
         enumerable: true,
         get: () => {
@@ -97,7 +110,7 @@ export class TimebackClient<U extends ServiceSet = ServiceSet> {
   }
 
   #build(key: string, factory: ServiceFactory<unknown, object>): unknown {
-    const { use: _use, api, services, sensor: _sensor, ...shared } = this.#options
+    const { use: _use, api, services, sensor: _sensor, identity: _identity, ...shared } = this.#options
     const override = (services as Record<string, ServiceOverride> | undefined)?.[key] ?? {}
     const auth = override.auth ?? (factory.oauth ? api : undefined)
     return factory.create({ ...shared, ...override, ...(auth ? { auth } : {}), tokenStore: this.#options.tokenStore, vars: this.#options.vars })
@@ -118,7 +131,7 @@ export class TimebackClient<U extends ServiceSet = ServiceSet> {
 
   /** The helpers that ship with service `name` (see ServiceFactory.helpers). */
   #helpers(name: string): NonNullable<ServiceFactory['helpers']> {
-    return (this.#options.use as ServiceSet)[this.#key(name)]?.helpers ?? {}
+    return ((this.#options.use as ServiceSet)[this.#key(name)] as ServiceFactory).helpers ?? {}
   }
 
   /** `verify(email)` and `getProfile(email)`: who a student is in Timeback (needs `oneroster`; the profile also `edubridge`). */
@@ -133,6 +146,16 @@ export class TimebackClient<U extends ServiceSet = ServiceSet> {
     const create = this.#helpers('caliper').activity
     if (!create) throw new ConfigurationError('timeback.activity: the caliper service in `use` carries no activity helpers; use the `caliper` export of \'@timeback/sdk\'')
     return (this.#activity ??= create((name) => this.#client(name), this.#options))
+  }
+
+  /**
+   * Sign-in (`handle(request)`, `getUser(request)`): createTimebackIdentity built on first read from the `identity`
+   * options, the client's env / fetch / vars, and `timeback.api.oneroster` for the user lookup.
+   */
+  get identity(): TimebackIdentity {
+    const factory = Object.values(this.#options.use as ServiceSet).find(isIdentityFactory)
+    if (!factory) throw new ConfigurationError('timeback.identity: add signIn (from \'@timeback/sdk/identity\') to `use`')
+    return (this.#identity ??= factory.fromClient(this.#options, () => this.#client('oneroster')))
   }
 }
 

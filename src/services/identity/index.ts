@@ -5,4 +5,5 @@ export { createTimebackIdentity, type TimebackIdentity } from './resources/handl
 export { IdentityError, type IdentityErrorCode } from './resources/errors.js'
 export { ISSUERS, type CallbackFailure, type CallbackSuccess, type CustomOptions, type HookHelpers, type SsoOptions, type TimebackIdentityOptions } from './resources/options.js'
 export type { OneRosterUsers, LookupUsers, TimebackIdentityUser, TimebackUserRecord } from './resources/resolve.js'
+export { signIn, type IdentityFactory } from '../../timeback/sign-in.js'
 export * from '../../core/public.js'

@@ -2,10 +2,12 @@
 import type { Suite } from '../../harness/types.ts'
 import activity from './activity.ts'
 import client from './client.ts'
+import identity from './identity.ts'
 import user from './user.ts'
 
 export const timebackSuites: { name: string; suite: Suite }[] = [
   { name: 'timeback/client', suite: client },
   { name: 'timeback/user', suite: user },
   { name: 'timeback/activity', suite: activity },
+  { name: 'timeback/identity', suite: identity },
 ]
