@@ -32,6 +32,11 @@ export interface ActivityRecordInput {
     /** The OneRoster course sourcedId: analytics attribute the XP to it, and attempts are counted in it. */
     courseId?: string
     courseName?: string
+    /**
+     * The course's lesson count (your config's `metrics.totalLessons`). With `courseId` and `metrics.masteredUnits > 0`
+     * and no `pctComplete`, the course progress is computed from EduBridge (needs `edubridge` in `use`).
+     */
+    totalLessons?: number
   }
   metrics: {
     /** Documented as required; left out, it is computed from the questions and the active time (see README). */
@@ -80,6 +85,7 @@ export function checkRecordInput(input: ActivityRecordInput): void {
     if (activity.grade === undefined && activity.courseCode === undefined) add('activity', 'needs `grade` or `courseCode` (the activity URL is built from one of them)')
     if (activity.courseId !== undefined && !isText(activity.courseId, 200)) add('activity.courseId', 'must be a OneRoster course sourcedId')
     if (activity.courseName !== undefined && !isText(activity.courseName)) add('activity.courseName', 'must be non-empty text')
+    if (activity.totalLessons !== undefined && !(isCount(activity.totalLessons) && activity.totalLessons > 0)) add('activity.totalLessons', 'must be a whole number ≥ 1 (the course\'s lesson count)')
   }
   if (!metrics || typeof metrics !== 'object') add('metrics', 'must be an object (xpEarned, totalQuestions + correctQuestions, masteredUnits, pctComplete)')
   else {

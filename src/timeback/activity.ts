@@ -12,6 +12,8 @@ import type { CaliperClient } from '../services/caliper/client.js'
 import type { ActivityMetric, TimeSpentMetric } from '../services/caliper/profile.js'
 import type { OneRosterClient } from '../services/oneroster/client.js'
 import { checkRecordInput, instant, type ActivityRecordInput } from './activity-input.js'
+import { computeProgress } from './progress.js'
+import type { EduBridgeClient } from '../services/edubridge/client.js'
 import { checkEmail, findUserByEmail, TimebackUserResolutionError } from './resolve.js'
 import type { ClientLookup } from './user.js'
 import { computeXp, deterministicUrn, sha256Hex } from './xp.js'
@@ -29,6 +31,8 @@ export interface ActivityRecordResult {
   xpEarned: number
   attempt: number
   timebackId: string
+  /** The course progress sent as `pctCompleteApp`: the one given, else computed from `activity.totalLessons`. */
+  pctComplete?: number
 }
 
 /**
@@ -77,6 +81,8 @@ export function createActivityHelpers(client: ClientLookup, options: { sensor?: 
       if (!sensor || !isHttpUrl(sensor)) throw new ConfigurationError('timeback.activity.record: set `sensor` (your app\'s URL, e.g. https://myapp.example) in createTimeback\'s options or TIMEBACK_SENSOR')
       const oneroster = client('oneroster') as OneRosterClient
       const caliper = client('caliper') as CaliperClient
+      // Asked for before any request: progress needs EduBridge, and a missing service is a setup error.
+      const edubridge = input.activity.totalLessons === undefined ? undefined : client('edubridge') as EduBridgeClient
       let timebackId = input.user.timebackId
       if (timebackId === undefined) {
         const user = await findUserByEmail(oneroster, email)
@@ -91,6 +97,14 @@ export function createActivityHelpers(client: ClientLookup, options: { sensor?: 
       const endedMs = time?.endedAt === undefined ? Date.now() : instant(time.endedAt)
       const endedAt = new Date(endedMs).toISOString()
       const attempt = input.attempt ?? (activity.courseId ? await countAttempt(oneroster, objectId, activity.courseId, timebackId, endedAt) : 1)
+
+      let pctComplete = metrics.pctComplete
+      if (pctComplete === undefined && edubridge && activity.courseId && activity.totalLessons && (metrics.masteredUnits ?? 0) > 0) {
+        pctComplete = await computeProgress(edubridge, {
+          timebackId, courseId: activity.courseId, totalLessons: activity.totalLessons, masteredUnits: metrics.masteredUnits!,
+          activityIds: [activity.id, objectId], endedAt,
+        })
+      }
 
       const spanMs = time?.startedAt === undefined ? undefined : endedMs - instant(time.startedAt)
       const activeMs = time?.activeMs ?? (spanMs === undefined ? undefined : Math.max(0, spanMs - (time?.inactiveMs ?? 0)))
@@ -121,7 +135,7 @@ export function createActivityHelpers(client: ClientLookup, options: { sensor?: 
       const activityEvent = createActivityEvent({
         actor, object, eventTime: endedAt, metrics: items, attempt, extensions,
         ...(ids ? { id: ids.activity, metricsId: ids.activityMetrics } : {}),
-        ...(metrics.pctComplete === undefined ? {} : { generatedExtensions: { pctCompleteApp: metrics.pctComplete } }),
+        ...(pctComplete === undefined ? {} : { generatedExtensions: { pctCompleteApp: pctComplete } }),
       })
       const events: (typeof activityEvent | ReturnType<typeof createTimeSpentEvent>)[] = [activityEvent]
       if (time !== undefined) {
@@ -131,6 +145,7 @@ export function createActivityHelpers(client: ClientLookup, options: { sensor?: 
       }
       const result = {
         activityEventId: activityEvent.id, ...(events[1] ? { timeSpentEventId: events[1].id } : {}), xpEarned, attempt, timebackId,
+        ...(pctComplete === undefined ? {} : { pctComplete }),
       }
       // A retried run: its ActivityEvent is stored under the same id, so it is not sent (and counted) again.
       if (ids && await isStored(caliper, ids.activity)) return { sent: false, ...result }

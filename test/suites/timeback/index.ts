@@ -3,6 +3,7 @@ import type { Suite } from '../../harness/types.ts'
 import activity from './activity.ts'
 import client from './client.ts'
 import identity from './identity.ts'
+import progress from './progress.ts'
 import user from './user.ts'
 
 export const timebackSuites: { name: string; suite: Suite }[] = [
@@ -10,4 +11,5 @@ export const timebackSuites: { name: string; suite: Suite }[] = [
   { name: 'timeback/user', suite: user },
   { name: 'timeback/activity', suite: activity },
   { name: 'timeback/identity', suite: identity },
+  { name: 'timeback/progress', suite: progress },
 ]
