@@ -13,6 +13,8 @@ import type { ActivityMetric, TimeSpentMetric } from '../services/caliper/profil
 import type { OneRosterClient } from '../services/oneroster/client.js'
 import { checkRecordInput, instant, type ActivityRecordInput } from './activity-input.js'
 import { computeProgress } from './progress.js'
+import { recordMasteryCompletion } from './completion.js'
+import type { Logger } from '../core/transport/hooks.js'
 import type { EduBridgeClient } from '../services/edubridge/client.js'
 import { checkEmail, findUserByEmail, TimebackUserResolutionError } from './resolve.js'
 import type { ClientLookup } from './user.js'
@@ -72,7 +74,7 @@ async function countAttempt(oneroster: OneRosterClient, objectId: string, course
 }
 
 /** Builds `timeback.activity` on the unified client's clients. */
-export function createActivityHelpers(client: ClientLookup, options: { sensor?: string; vars?: object }): ActivityHelpers {
+export function createActivityHelpers(client: ClientLookup, options: { sensor?: string; vars?: object; logger?: Logger }): ActivityHelpers {
   return {
     async record(input) {
       checkRecordInput(input)
@@ -150,6 +152,8 @@ export function createActivityHelpers(client: ClientLookup, options: { sensor?: 
       // A retried run: its ActivityEvent is stored under the same id, so it is not sent (and counted) again.
       if (ids && await isStored(caliper, ids.activity)) return { sent: false, ...result }
       await caliper.events.send(sensor, events)
+      // A course brought to 100 %: its mastery-completion result (§7.3 step 8); failures are only logged.
+      if (pctComplete === 100 && activity.courseId) await recordMasteryCompletion(oneroster, { courseId: activity.courseId, timebackId, endedAt }, options.logger)
       return { sent: true, ...result }
     },
   }

@@ -6,6 +6,7 @@
 
 import type { ApiKeyAuthOptions } from '../core/auth/api-key.js'
 import type { ClientOptions } from '../core/config.js'
+import type { Logger } from '../core/transport/hooks.js'
 import { CaliperClient } from '../services/caliper/client.js'
 import { CaseClient } from '../services/case/client.js'
 import { ClrClient } from '../services/clr/client.js'
@@ -34,7 +35,7 @@ export interface ServiceFactory<C = unknown, A extends object = object> {
    */
   readonly helpers?: {
     user?: (client: ClientLookup) => UserHelpers
-    activity?: (client: ClientLookup, options: { sensor?: string; vars?: object }) => ActivityHelpers
+    activity?: (client: ClientLookup, options: { sensor?: string; vars?: object; logger?: Logger }) => ActivityHelpers
   }
 }
 
