@@ -2,13 +2,13 @@
 // item the path names), delete, the metadata update, and processResponse (scored against the item's response
 // declaration: a correct response scores 1, anything else 0; a map_response item scores by its mapping).
 import { route, type Route } from '../context.js'
-import { json, noContent } from '../http.js'
+import { json } from '../http.js'
+import { entityRoutes } from './entity-routes.js'
 import { InvalidField } from './error.js'
 import { itemFromBody } from './item-model.js'
-import { pageOf } from './listing.js'
 import { mappedScore } from './mapping.js'
-import { needString, optObject, readObject, readWrapped, samePathId, type Body } from './request.js'
-import { insert, need, replace, remove, type Qti, type Rec } from './state.js'
+import { needString, optObject, readObject, samePathId, type Body } from './request.js'
+import { need, replace, type Qti } from './state.js'
 import { parseXml } from './xml.js'
 
 const SORTS = ['title', 'identifier', 'type', 'createdAt', 'updatedAt']
@@ -70,19 +70,10 @@ async function updateMetadata(q: Qti, body: Body): Promise<Response> {
 
 /** The item routes. */
 export function itemRoutes(q: Qti): Route[] {
-  const list = (): Rec[] => [...q.state.items.values()]
   return [
-    route('GET', '/assessment-items', 'searchAssessmentItems', (ctx) => pageOf(ctx.query, list(), { sorts: SORTS, defaultSort: 'createdAt' })),
-    route('POST', '/assessment-items', 'createAssessmentItem', async (ctx) => json(insert(q, 'items', itemFromBody(await readWrapped(ctx, 'qti-assessment-item'))), 201)),
-    route('GET', '/assessment-items/{identifier}', 'getAssessmentItem', (ctx) => json(need(q, 'items', ctx.params.identifier!))),
-    route('PUT', '/assessment-items/{identifier}', 'updateAssessmentItem', async (ctx) => {
-      const record = itemFromBody(await readWrapped(ctx, 'qti-assessment-item'))
-      samePathId(ctx.params.identifier!, record.identifier as string)
-      return json(replace(q, 'items', record))
-    }),
-    route('DELETE', '/assessment-items/{identifier}', 'deleteAssessmentItem', (ctx) => {
-      remove(q, 'items', ctx.params.identifier!)
-      return noContent()
+    ...entityRoutes(q, {
+      kind: 'items', path: '/assessment-items', root: 'qti-assessment-item', sorts: SORTS, fromBody: itemFromBody,
+      names: ['searchAssessmentItems', 'createAssessmentItem', 'getAssessmentItem', 'updateAssessmentItem', 'deleteAssessmentItem'],
     }),
     route('POST', '/assessment-items/metadata', 'updateMetadata', async (ctx) => updateMetadata(q, await readObject(ctx))),
     route('POST', '/assessment-items/{identifier}/process-response', 'processResponse', async (ctx) => processResponse(q, ctx.params.identifier!, await readObject(ctx))),

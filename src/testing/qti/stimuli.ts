@@ -1,13 +1,12 @@
 // Stimuli (shared passages items refer to): search, create from XML (`{ format: 'xml', xml, metadata? }`) or JSON
 // (`identifier`, `title`, `content` as XHTML), get, PUT (full replace), delete. Answers carry `rawXml` and the
 // parsed `content` view, as the spec's response schema does.
-import { route, type Route } from '../context.js'
-import { json, noContent } from '../http.js'
+import type { Route } from '../context.js'
+import { entityRoutes } from './entity-routes.js'
 import { InvalidField } from './error.js'
 import { fromRawXml } from './item-model.js'
-import { pageOf } from './listing.js'
-import { needString, oneOf, optObject, optString, parseField, readWrapped, rootOf, samePathId, type Body } from './request.js'
-import { insert, need, remove, replace, type Qti, type Rec } from './state.js'
+import { needString, oneOf, optObject, optString, parseField, rootOf, type Body } from './request.js'
+import type { Qti, Rec } from './state.js'
 import { content, elements, rootNamespaces, tag, XML_DECL } from './xml-view.js'
 import { parseXml, XmlError } from './xml.js'
 
@@ -56,18 +55,8 @@ export function stimulusFromBody(body: Body): Rec {
 
 /** The stimulus routes. */
 export function stimulusRoutes(q: Qti): Route[] {
-  return [
-    route('GET', '/stimuli', 'searchStimuli', (ctx) => pageOf(ctx.query, [...q.state.stimuli.values()], { sorts: SORTS, defaultSort: 'createdAt' })),
-    route('POST', '/stimuli', 'createStimulus', async (ctx) => json(insert(q, 'stimuli', stimulusFromBody(await readWrapped(ctx, 'qti-assessment-stimulus'))), 201)),
-    route('GET', '/stimuli/{identifier}', 'getStimulus', (ctx) => json(need(q, 'stimuli', ctx.params.identifier!))),
-    route('PUT', '/stimuli/{identifier}', 'updateStimulus', async (ctx) => {
-      const record = stimulusFromBody(await readWrapped(ctx, 'qti-assessment-stimulus'))
-      samePathId(ctx.params.identifier!, record.identifier as string)
-      return json(replace(q, 'stimuli', record))
-    }),
-    route('DELETE', '/stimuli/{identifier}', 'deleteStimulus', (ctx) => {
-      remove(q, 'stimuli', ctx.params.identifier!)
-      return noContent()
-    }),
-  ]
+  return entityRoutes(q, {
+    kind: 'stimuli', path: '/stimuli', root: 'qti-assessment-stimulus', sorts: SORTS, fromBody: stimulusFromBody,
+    names: ['searchStimuli', 'createStimulus', 'getStimulus', 'updateStimulus', 'deleteStimulus'],
+  })
 }
