@@ -7,6 +7,9 @@
 //   <!-- snippet: fragment -->  an illustrative fragment, not standalone code: not compiled (use sparingly)
 //   <!-- snippet: node -->      a Node program: Node's types are in scope too
 //   <!-- snippet: run -->       also run it in Node (tsx, src/ as the package); for blocks that need only the emulator
+// A block may instead be a copy of an example app's file, which that example's own tests type-check and run in CI:
+//   <!-- copy of examples/deno/mirror.ts -->   the block's lines must appear, in order and contiguous, in that file
+//                                              (blank lines and indentation aside); not compiled here
 //
 // Usage: node scripts/readme-snippets.mjs [--keep] [file.md ...]      exit 1 on any error
 
@@ -86,6 +89,7 @@ declare function record(event: import('@timeback/sdk/webhooks').CaliperEvent): P
 `
 
 const MARKER = /^<!--\s*snippet:\s*([\w\s]+?)\s*-->$/
+const COPY = /^<!--\s*copy of\s+(\S+)\s*-->$/
 const KNOWN = new Set(['fragment', 'node', 'run'])
 
 /** Every ts block of `file`: its README line, code and marker words. */
@@ -105,15 +109,37 @@ function blocksOf(file) {
       const marker = before >= 0 ? MARKER.exec(lines[before].trim()) : null
       const words = marker ? marker[1].split(/\s+/) : []
       for (const w of words) if (!KNOWN.has(w)) problems.push(`${file}:${before + 1}: unknown snippet marker '${w}' (known: ${[...KNOWN].join(', ')})`)
+      const copy = before >= 0 ? COPY.exec(lines[before].trim()) : null
       const indent = open[1].length
       const code = lines.slice(i + 1, end).map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
-      blocks.push({ file, line: i + 2, code: code.join('\n') + '\n', words: new Set(words) })
+      blocks.push({ file, line: i + 2, code: code.join('\n') + '\n', words: new Set(words), copyOf: copy?.[1] })
     }
     i = end
   }
   return { blocks, problems }
 }
 
+/** A block marked `<!-- copy of <path> -->` must be that file's lines, contiguous (blank lines and indentation aside). */
+function copyProblems(block) {
+  const at = `${relative(process.cwd(), block.file)}:${block.line - 1}`
+  const source = resolve(root, block.copyOf)
+  if (!source.startsWith(root + '/')) return [`${at} - copy of ${block.copyOf}: not a file of this repository`]
+  let text
+  try {
+    text = readFileSync(source, 'utf8')
+  } catch {
+    return [`${at} - copy of ${block.copyOf}: no such file`]
+  }
+  const norm = (s) => s.split('\n').map((l) => l.trim()).filter((l) => l !== '')
+  const want = norm(block.code)
+  const have = norm(text)
+  if (!want.length) return [`${at} - copy of ${block.copyOf}: the block is empty`]
+  for (let i = 0; i + want.length <= have.length; i++) {
+    if (want.every((line, j) => have[i + j] === line)) return []
+  }
+  const first = want.find((line) => !have.includes(line))
+  return [`${at} - the block is not a copy of ${block.copyOf}: ${first ? `its line "${first}" is not in the file` : 'its lines are in the file but not together and in this order'}; copy the code again`]
+}
 
 function compilerOptions(dir, node) {
   const base = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile).config.compilerOptions
@@ -182,7 +208,7 @@ function main() {
   mkdirSync(cache, { recursive: true })
   const dir = mkdtempSync(join(cache, 'run-'))
   const errors = []
-  const counts = { checked: 0, fragments: 0, runs: 0 }
+  const counts = { checked: 0, fragments: 0, runs: 0, copies: 0 }
   try {
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n') // under node_modules, Node assumes CommonJS
     const prelude = join(dir, 'prelude.d.ts')
@@ -194,6 +220,7 @@ function main() {
       const { blocks, problems } = blocksOf(file)
       errors.push(...problems)
       for (const block of blocks) {
+        if (block.copyOf) { counts.copies++; errors.push(...copyProblems(block)); continue }
         if (block.words.has('fragment')) { counts.fragments++; continue }
         const path = join(dir, `block-${web.length + node.length + 1}-line-${block.line}.ts`)
         writeFileSync(path, block.code)
@@ -211,7 +238,7 @@ function main() {
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   for (const e of errors) console.error(e)
-  const summary = `${counts.checked} TypeScript block(s) type-checked, ${counts.runs} run, ${counts.fragments} fragment(s) skipped, in ${seconds} s`
+  const summary = `${counts.checked} TypeScript block(s) type-checked, ${counts.runs} run, ${counts.copies} copied from examples and found there, ${counts.fragments} fragment(s) skipped, in ${seconds} s`
   if (errors.length) {
     console.error(`\nreadme-snippets: ${errors.length} error(s); ${summary}`)
     process.exit(1)
