@@ -11,6 +11,7 @@ import type { ServiceContext } from './resource/context.js'
 import { none, operation } from './resource/operation.js'
 import type { CallOptions } from './transport/http.js'
 import { parseInput, requireObject, type Schema } from './validation.js'
+import { randomUUID } from './uuid.js'
 
 /**
  * Answer of a create: the id the caller supplied and the one the service allocated.
@@ -120,7 +121,7 @@ export function writeMethods<C, U = C>(ctx: ServiceContext, spec: WriteSpec): Wr
   const remove = operation<ItemWrite, void>({ method: 'DELETE', path: spec.itemPath, unwrap: none })
   async function create(data: C, call?: CallOptions): Promise<CreateResponse> {
     const body = prepareBody(spec, spec.create, data, 'create')
-    if (spec.generateSourcedId && body.sourcedId === undefined) body.sourcedId = crypto.randomUUID()
+    if (spec.generateSourcedId && body.sourcedId === undefined) body.sourcedId = randomUUID()
     if (body.sourcedId !== undefined) encodeId(body.sourcedId, `${spec.bodyKey}.sourcedId`)
     const answer = await post(ctx, { body: { [spec.bodyKey]: body } }, call)
     return readCreateResponse(answer, body.sourcedId as string | undefined)

@@ -11,6 +11,7 @@ import { createFetch, type PathInfo } from './pipeline.js'
 import { BUILT_IN_SERVICES } from './services.js'
 import { RequestStats } from './stats.js'
 import type { Emulator, EmulatorApiKeyCredentials, EmulatorFaults, EmulatorOptions, FaultRule, RecordedRequest } from './types.js'
+import { randomUUID } from './uuid.js'
 
 export const DEFAULT_ORIGIN = 'http://localhost:4010'
 export const DEFAULT_CREDENTIALS = { clientId: 'emulator-client', clientSecret: 'emulator-secret' } as const
@@ -62,7 +63,7 @@ export function buildEmulator(options: EmulatorOptions): Emulator {
   const hub = createHub()
   const provided = new Map<string, unknown>()
   const env: EmulatorEnv = {
-    origin, clock, nowIso, newId: () => crypto.randomUUID(),
+    origin, clock, nowIso, newId: randomUUID,
     counters: (section, names) => stats.section(section, names),
     publish: hub.publish, subscribe: hub.subscribe,
     provide: (name, value) => {

@@ -12,6 +12,7 @@ import { Reporter, type Sent } from './report.js'
 import { backoffDelay, mayRetryConnection, mayRetryStatus, retryAfterMs, sleep } from './retry.js'
 import { discard, errorContext, messageOf, parseBody, pathOf, serializeBody, withQuery, type QueryValue } from './response.js'
 import type { Authenticator, CallOptions, HttpRequest, TransportSettings } from './types.js'
+import { randomUUID } from '../uuid.js'
 
 export { withQuery, type QueryValue }
 export type { Authenticator, CallOptions, HttpRequest, TransportSettings }
@@ -64,7 +65,7 @@ export class Transport {
     const safeUrl = () => (redacted ??= redactUrl(url))
     const what = () => `${req.method} ${pathOf(safeUrl())}`
     // Header names are lower-case on every side, so a caller's X-Request-ID replaces ours instead of joining it.
-    const requestId = extra?.['x-request-id'] ?? this.#headers?.['x-request-id'] ?? crypto.randomUUID()
+    const requestId = extra?.['x-request-id'] ?? this.#headers?.['x-request-id'] ?? randomUUID()
     const auth = req.anonymous ? undefined : this.#settings.authenticator
     const body = req.form ?? req.json ?? (req.body === undefined ? undefined : serializeBody(req.body))
     const redirects = req.redirects ?? 'same-origin'

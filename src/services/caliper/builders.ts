@@ -6,6 +6,7 @@
  */
 
 import { InputValidationError } from '../../core/errors.js'
+import { randomUUID } from '../../core/uuid.js'
 import { itemIssues, markChecked } from './envelope.js'
 import { unserializable } from './unserializable.js'
 import {
@@ -68,7 +69,7 @@ export type CaliperEventInput<T extends CaliperEventType | 'Event' = CaliperEven
   id?: string
 }
 
-const urn = () => `urn:uuid:${crypto.randomUUID()}`
+const urn = () => `urn:uuid:${randomUUID()}`
 
 function timeOf(value: string | Date | undefined): string {
   if (value === undefined) return new Date().toISOString()

@@ -6,6 +6,7 @@ import { HttpError, json } from '../http.js'
 import { parseJsonBody } from '../json-body.js'
 import type { ErrorWriter } from '../service.js'
 import type { EmulatorApiKeyCredentials } from '../types.js'
+import { randomUUID } from '../uuid.js'
 import { createJwtSigner } from './jwt.js'
 import { TokenTable } from './token-table.js'
 
@@ -62,7 +63,7 @@ export class ApiKeyAuthority {
     }
     const iat = Math.floor(this.#clock() / 1000)
     const exp = iat + API_KEY_TOKEN_TTL_SECONDS
-    const jwt = await this.#sign({ iss: issuer, sub: this.#credentials.email, email: this.#credentials.email, iat, exp, jti: crypto.randomUUID() })
+    const jwt = await this.#sign({ iss: issuer, sub: this.#credentials.email, email: this.#credentials.email, iat, exp, jti: randomUUID() })
     this.#table.add(jwt, exp * 1000)
     this.#onIssued()
     return json({ success: true, jwt }, 200, { 'cache-control': 'no-store' })

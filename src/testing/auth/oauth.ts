@@ -1,6 +1,7 @@
 // The OAuth2 client-credentials token endpoint and the `Authorization: Bearer` check of `oauth` routes.
 import { json } from '../http.js'
 import type { EmulatorCredentials } from '../types.js'
+import { randomUUID } from '../uuid.js'
 import { TokenTable } from './token-table.js'
 
 export { MAX_TOKENS } from './token-table.js'
@@ -75,7 +76,7 @@ export class TokenAuthority {
     if (grant === undefined || grant === '') return oauthError(400, 'invalid_request', 'Missing grant_type.')
     if (grant !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', `Unsupported grant_type '${grant}'.`)
 
-    const token = `emu_${crypto.randomUUID().replaceAll('-', '')}${crypto.randomUUID().replaceAll('-', '')}`
+    const token = `emu_${randomUUID().replaceAll('-', '')}${randomUUID().replaceAll('-', '')}`
     this.#table.add(token, this.#clock() + this.#ttlSeconds * 1000)
     this.#onIssued()
     return json({ access_token: token, expires_in: this.#ttlSeconds, token_type: 'Bearer' }, 200, { 'cache-control': 'no-store' })

@@ -8,6 +8,7 @@ import {
 } from '../../../core/resource.js'
 import { buildPath, encodeId } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
+import { randomUUID } from '../../../core/uuid.js'
 import { parseInput, requireObject } from '../../../core/validation.js'
 import { ROSTERING } from '../base.js'
 import { AcademicSessionRecordSchema, type AcademicSession } from './academic-sessions.js'
@@ -48,7 +49,7 @@ async function createForTerm(ctx: ServiceContext, termId: string, input: TermGra
   const given = { parent: { sourcedId: termId }, ...requireObject(input, 'academicSession') }
   const body = parseInput(TermGradingPeriodSchema, given, 'terms.gradingPeriods.create', 'academicSession') as Record<string, unknown>
   // The spec requires a client-supplied sourcedId on this route, as on /gradingPeriods/.
-  if (body.sourcedId === undefined) body.sourcedId = crypto.randomUUID()
+  if (body.sourcedId === undefined) body.sourcedId = randomUUID()
   encodeId(body.sourcedId, 'academicSession.sourcedId')
   const answer = await ctx.transport.request<Record<string, unknown>>({ method: 'POST', path, body: { academicSession: body } }, call)
   // The spec answers the created session (`{ academicSession }`) here, not `sourcedIdPairs`: read either.
