@@ -17,6 +17,7 @@ import coreRedirects from './core/redirects.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import coreTokens from './core/tokens.ts'
+import coreUuid from './core/uuid.ts'
 import coreWhere from './core/where.ts'
 import { edubridgeSuites } from './edubridge/index.ts'
 import { identitySuites } from './identity/index.ts'
@@ -43,6 +44,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
   { name: 'core/tokens', suite: coreTokens },
+  { name: 'core/uuid', suite: coreUuid },
   { name: 'core/where', suite: coreWhere },
   ...caliperSuites,
   ...caseSuites,
