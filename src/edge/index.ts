@@ -7,3 +7,7 @@ export { DenoKvTokenStore, type DenoKvLike } from './deno-kv.js'
 export { KVReplayStore } from './cloudflare-kv-replay.js'
 export { DenoKvReplayStore, type DenoKvAtomicLike, type DenoKvAtomicOperationLike } from './deno-kv-replay.js'
 export { MemoryTokenStore, type TokenStore, type StoredToken } from '../core/auth/token-store.js'
+// Caliper events through a Cloudflare Queue: a producer for the fetch handler, a consumer for the queue handler.
+export { createCaliperQueueProducer, CaliperQueueSendError, type CaliperQueueProducer, type CaliperQueueSendOptions, type QueueProducerLike, type QueueSendRequestLike, type QueueContentTypeLike } from './caliper-queue-producer.js'
+export { consumeCaliperBatch, type ConsumeCaliperOptions, type ConsumeCaliperResult, type CaliperQueueFailure, type CaliperSenderLike, type MessageBatchLike, type QueueMessageLike } from './caliper-queue-consumer.js'
+export { CALIPER_MESSAGE_VERSION } from './caliper-queue-message.js'
