@@ -8,6 +8,7 @@ import {
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods, type WriteSpec,
 } from './resource.js'
 import type { Schema } from './validation.js'
+import { changeMethods, type ChangeMethods } from './changes.js'
 
 /**
  * One collection described whole: list and item paths, envelope keys, body key and schemas.
@@ -24,15 +25,17 @@ export interface CollectionResourceSpec extends Omit<WriteSpec, 'collectionPath'
 }
 
 /**
- * list/listAll/first/stream, get/exists, create/update/upsert/delete for one collection.
+ * list/listAll/first/stream, changes (delta sync by `dateLastModified`), get/exists, create/update/upsert/delete
+ * for one collection.
  * @example collectionMethods<Org, OrgInput>(ctx, { path: ORGS, itemPath: ORG, listKeys: ['orgs'], itemKeys: ['org'], bodyKey: 'org', label: 'orgs', create: OrgInputSchema })
  */
 export function collectionMethods<T, C, U = C>(
   ctx: ServiceContext, spec: CollectionResourceSpec,
-): ListMethods<T> & ReadMethods<T> & WriteMethods<C, U> {
+): ListMethods<T> & ChangeMethods<T> & ReadMethods<T> & WriteMethods<C, U> {
   const { path, listKeys, itemKeys, entity, ...write } = spec
   return {
     ...listMethods<T>(pageFetcher<T>(ctx, { path, listKeys, entity })),
+    ...changeMethods<T>(ctx, { path, listKeys, entity }),
     ...readMethods<T>(ctx, { itemPath: spec.itemPath, itemKeys, label: spec.label, entity }),
     ...writeMethods<C, U>(ctx, { ...write, collectionPath: path }),
   }
@@ -41,6 +44,6 @@ export function collectionMethods<T, C, U = C>(
 /** `collectionMethods` plus PATCH (partial update, metadata merged by the service) with `spec.patch`. */
 export function patchableCollectionMethods<T, C, P, U = C>(
   ctx: ServiceContext, spec: CollectionResourceSpec,
-): ListMethods<T> & ReadMethods<T> & WriteMethods<C, U> & PatchMethods<P> {
+): ListMethods<T> & ChangeMethods<T> & ReadMethods<T> & WriteMethods<C, U> & PatchMethods<P> {
   return { ...collectionMethods<T, C, U>(ctx, spec), ...patchMethods<P>(ctx, { ...spec, collectionPath: spec.path }) }
 }

@@ -34,6 +34,7 @@ export type {
 } from './resources/assessment-results.js'
 export type { Resource, ResourceInput, ResourceUpdate, CommonCartridge, ResourcesResource } from './resources/resources.js'
 export type { ListParams, StreamParams } from '../../core/list-query.js'
+export type { Change, ChangeMethods, ChangesOptions } from '../../core/changes.js'
 export type { CreateResponse, ScopedList, ListMethods, ReadMethods, WriteMethods, PatchMethods } from '../../core/resource.js'
 export type { Where, FieldOperators, FieldCondition } from '../../core/where.js'
 // The names every entry shares (options, pages, token stores, hooks): last, and the same objects everywhere.

@@ -17,7 +17,15 @@ export type Ctx = KernelCtx<Env>
 export type Handler = (ctx: Ctx) => Response | Promise<Response>
 export type Route = KernelRoute<Env>
 
-/** Declare a OneRoster route (its handler sees the OneRoster env). */
+/**
+ * Declare a OneRoster route (its handler sees the OneRoster env). Every answer carries a `Date` header from the
+ * emulator's clock (`now` option, `faults.clockSkew`), as an HTTP server sends one: delta sync takes its
+ * checkpoint from it, so tests that move the clock see the SDK follow the server's time, not the machine's.
+ */
 export function route(method: Method, path: string, op: string, handle: Handler, auth?: AuthScheme): Route {
-  return kernelRoute<Env>(method, path, op, handle, auth)
+  return kernelRoute<Env>(method, path, op, async (ctx) => {
+    const response = await handle(ctx)
+    response.headers.set('date', new Date(ctx.env.clock()).toUTCString())
+    return response
+  }, auth)
 }

@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import {
   recordSchema,
   ROSTERING, SESSION_TYPES, activeByDefault, baseInput, dateSchema, oneOf, optionalRef, refSchema, requiredString,
@@ -51,7 +52,7 @@ export type AcademicSessionInput = v.InferInput<typeof AcademicSessionInputSchem
 /** Checked on reads when `validateResponses` is on. */
 export const AcademicSessionRecordSchema = recordSchema({ title: v.string(), type: v.string() })
 
-export type AcademicSessionsResource = ListMethods<AcademicSession> & ReadMethods<AcademicSession> & WriteMethods<AcademicSessionInput>
+export type AcademicSessionsResource = ListMethods<AcademicSession> & ChangeMethods<AcademicSession> & ReadMethods<AcademicSession> & WriteMethods<AcademicSessionInput>
 
 const ALL = `${ROSTERING}/academicSessions/`
 const ONE = `${ROSTERING}/academicSessions/{id}`

@@ -6,6 +6,7 @@ import {
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { patchableCollectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import {
   recordSchema,
   GRADEBOOK, activeByDefault, baseInput, objectiveSetSchema, optionalNumber, optionalRef, optionalString, requiredString,
@@ -52,7 +53,7 @@ export type AssessmentLineItemPatch = v.InferInput<typeof AssessmentLineItemPatc
 /** Checked on reads when `validateResponses` is on. */
 export const AssessmentLineItemRecordSchema = recordSchema({ title: v.string() })
 
-export type AssessmentLineItemsResource = ListMethods<AssessmentLineItem> & ReadMethods<AssessmentLineItem>
+export type AssessmentLineItemsResource = ListMethods<AssessmentLineItem> & ChangeMethods<AssessmentLineItem> & ReadMethods<AssessmentLineItem>
   & WriteMethods<AssessmentLineItemInput> & PatchMethods<AssessmentLineItemPatch>
 
 const ITEMS = `${GRADEBOOK}/assessmentLineItems/`

@@ -6,6 +6,7 @@ import {
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { patchableCollectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import { GRADEBOOK, optionalNumber, refSchema, statusSchema, recordSchema, type Ref } from '../base.js'
 import { resultFields, type Result } from './results.js'
 
@@ -34,7 +35,7 @@ export type AssessmentResultPatch = v.InferInput<typeof AssessmentResultPatchSch
 /** Checked on reads when `validateResponses` is on. */
 export const AssessmentResultRecordSchema = recordSchema({ scoreStatus: v.string() })
 
-export type AssessmentResultsResource = ListMethods<AssessmentResult> & ReadMethods<AssessmentResult>
+export type AssessmentResultsResource = ListMethods<AssessmentResult> & ChangeMethods<AssessmentResult> & ReadMethods<AssessmentResult>
   & WriteMethods<AssessmentResultInput> & PatchMethods<AssessmentResultPatch>
 
 const ITEMS = `${GRADEBOOK}/assessmentResults/`

@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import { GRADEBOOK, activeByDefault, baseInput, optionalNumber, requiredString, recordSchema, type BaseEntity } from '../base.js'
 
 export interface Category extends BaseEntity {
@@ -25,7 +26,7 @@ export type CategoryInput = v.InferInput<typeof CategoryInputSchema>
 /** Checked on reads when `validateResponses` is on. */
 export const CategoryRecordSchema = recordSchema({ title: v.string() })
 
-export type CategoriesResource = ListMethods<Category> & ReadMethods<Category> & WriteMethods<CategoryInput>
+export type CategoriesResource = ListMethods<Category> & ChangeMethods<Category> & ReadMethods<Category> & WriteMethods<CategoryInput>
 
 const CATEGORIES = `${GRADEBOOK}/categories/`
 const CATEGORY = `${GRADEBOOK}/categories/{id}`

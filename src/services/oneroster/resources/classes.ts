@@ -7,6 +7,7 @@ import {
   type CreateResponse, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput } from '../../../core/validation.js'
@@ -97,7 +98,7 @@ export interface ClassScope extends ClassGradebook {
 /** Checked on reads when `validateResponses` is on. */
 export const ClassRecordSchema = recordSchema({ title: v.string() })
 
-export type ClassesResource = ((id: string) => ClassScope) & ListMethods<Class> & ReadMethods<Class> & WriteMethods<ClassInput, ClassUpdate>
+export type ClassesResource = ((id: string) => ClassScope) & ListMethods<Class> & ChangeMethods<Class> & ReadMethods<Class> & WriteMethods<ClassInput, ClassUpdate>
 
 const ALL = `${ROSTERING}/classes/`
 const ONE = `${ROSTERING}/classes/{id}`

@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import {
   ROSTERING, activeByDefault, baseInput, oneOf, recordSchema, refSchema, requiredString, type BaseEntity, type Ref,
 } from '../base.js'
@@ -40,7 +41,7 @@ export type ComponentResourceInput = v.InferInput<typeof ComponentResourceInputS
 /** Checked on reads when `validateResponses` is on. */
 export const ComponentResourceRecordSchema = recordSchema({ title: v.string() })
 
-export type ComponentResourcesResource = ListMethods<ComponentResource> & ReadMethods<ComponentResource> & WriteMethods<ComponentResourceInput>
+export type ComponentResourcesResource = ListMethods<ComponentResource> & ChangeMethods<ComponentResource> & ReadMethods<ComponentResource> & WriteMethods<ComponentResourceInput>
 
 // The spec writes this collection without a trailing slash.
 const ALL = `${ROSTERING}/courses/component-resources`

@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import {
   recordSchema,
   ROSTERING, activeByDefault, baseInput, optionalRef, optionalString, refSchema, requiredString,
@@ -42,7 +43,7 @@ export type CourseComponentInput = v.InferInput<typeof CourseComponentInputSchem
 /** Checked on reads when `validateResponses` is on. */
 export const CourseComponentRecordSchema = recordSchema({ title: v.string() })
 
-export type CourseComponentsResource = ListMethods<CourseComponent> & ReadMethods<CourseComponent> & WriteMethods<CourseComponentInput>
+export type CourseComponentsResource = ListMethods<CourseComponent> & ChangeMethods<CourseComponent> & ReadMethods<CourseComponent> & WriteMethods<CourseComponentInput>
 
 // The spec writes this collection without a trailing slash.
 const ALL = `${ROSTERING}/courses/components`

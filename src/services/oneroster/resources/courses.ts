@@ -6,6 +6,7 @@ import {
   readCreateResponse, scopedList, type CreateResponse, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput } from '../../../core/validation.js'
@@ -79,7 +80,7 @@ export interface CourseScope {
 /** Checked on reads when `validateResponses` is on. */
 export const CourseRecordSchema = recordSchema({ title: v.string() })
 
-export type CoursesResource = ((id: string) => CourseScope) & ListMethods<Course> & ReadMethods<Course> & WriteMethods<CourseInput> & {
+export type CoursesResource = ((id: string) => CourseScope) & ListMethods<Course> & ChangeMethods<Course> & ReadMethods<Course> & WriteMethods<CourseInput> & {
   /** POST /courses/structure: creates a course with its units and lessons in one call. */
   createStructure(input: CourseStructureInput, call?: CallOptions): Promise<CreateResponse>
 }

@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import { ROSTERING, baseInput, oneOf, optionalString, recordSchema, type BaseEntity } from '../base.js'
 
 /** The spec lists male, female and '' (unknown); OneRoster 1.2 also has other and unspecified. */
@@ -55,7 +56,7 @@ export type DemographicsInput = v.InferInput<typeof DemographicsInputSchema>
 /** Checked on reads when `validateResponses` is on. */
 export const DemographicsRecordSchema = recordSchema({})
 
-export type DemographicsResource = ListMethods<Demographics> & ReadMethods<Demographics> & WriteMethods<DemographicsInput>
+export type DemographicsResource = ListMethods<Demographics> & ChangeMethods<Demographics> & ReadMethods<Demographics> & WriteMethods<DemographicsInput>
 
 const ALL = `${ROSTERING}/demographics/`
 const ONE = `${ROSTERING}/demographics/{id}`

@@ -6,6 +6,7 @@ import {
   type ListMethods, type PatchMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { patchableCollectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import {
   recordSchema,
   ENROLLMENT_ROLES, ROSTERING, baseInput, boolishSchema, oneOf, optionalRef, refSchema,
@@ -45,7 +46,7 @@ export type EnrollmentPatch = v.InferInput<typeof EnrollmentPatchSchema>
 /** Checked on reads when `validateResponses` is on. */
 export const EnrollmentRecordSchema = recordSchema({ role: v.string() })
 
-export type EnrollmentsResource = ListMethods<Enrollment> & ReadMethods<Enrollment> & WriteMethods<EnrollmentInput>
+export type EnrollmentsResource = ListMethods<Enrollment> & ChangeMethods<Enrollment> & ReadMethods<Enrollment> & WriteMethods<EnrollmentInput>
   & PatchMethods<EnrollmentPatch>
 
 const ALL = `${ROSTERING}/enrollments/`

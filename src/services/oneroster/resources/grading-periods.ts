@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import { ROSTERING, SESSION_TYPES, oneOf } from '../base.js'
 import { AcademicSessionRecordSchema, sessionFields, type AcademicSession } from './academic-sessions.js'
 
@@ -21,7 +22,7 @@ export const GradingPeriodInputSchema = v.looseObject({
 })
 export type GradingPeriodInput = v.InferInput<typeof GradingPeriodInputSchema>
 
-export type GradingPeriodsResource = ListMethods<GradingPeriod> & ReadMethods<GradingPeriod> & WriteMethods<GradingPeriodInput>
+export type GradingPeriodsResource = ListMethods<GradingPeriod> & ChangeMethods<GradingPeriod> & ReadMethods<GradingPeriod> & WriteMethods<GradingPeriodInput>
 
 const ALL = `${ROSTERING}/gradingPeriods/`
 const ONE = `${ROSTERING}/gradingPeriods/{id}`

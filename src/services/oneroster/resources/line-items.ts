@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { postBulk, type BulkCreateResponse } from '../bulk.js'
 import {
@@ -65,7 +66,7 @@ export interface LineItemScope {
 /** Checked on reads when `validateResponses` is on. */
 export const LineItemRecordSchema = recordSchema({ title: v.string() })
 
-export type LineItemsResource = ((id: string) => LineItemScope) & ListMethods<LineItem> & ReadMethods<LineItem> & WriteMethods<LineItemInput>
+export type LineItemsResource = ((id: string) => LineItemScope) & ListMethods<LineItem> & ChangeMethods<LineItem> & ReadMethods<LineItem> & WriteMethods<LineItemInput>
 
 const LINE_ITEMS = `${GRADEBOOK}/lineItems/`
 const LINE_ITEM = `${GRADEBOOK}/lineItems/{id}`

@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import {
   recordSchema,
   ORG_TYPES, ROSTERING, baseInput, oneOf, optionalRef, optionalString, requiredString,
@@ -36,7 +37,7 @@ export type OrgInput = v.InferInput<typeof OrgInputSchema>
 /** Checked on reads when `validateResponses` is on. */
 export const OrgRecordSchema = recordSchema({ name: v.string(), type: v.string() })
 
-export type OrgsResource = ListMethods<Org> & ReadMethods<Org> & WriteMethods<OrgInput>
+export type OrgsResource = ListMethods<Org> & ChangeMethods<Org> & ReadMethods<Org> & WriteMethods<OrgInput>
 
 const ORGS = `${ROSTERING}/orgs/`
 const ORG = `${ROSTERING}/orgs/{id}`

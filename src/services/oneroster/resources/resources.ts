@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { RESOURCES, baseInput, oneOf, optionalString, requiredString, recordSchema, type BaseEntity } from '../base.js'
@@ -50,7 +51,7 @@ export interface CommonCartridge {
 /** Checked on reads when `validateResponses` is on. */
 export const ResourceRecordSchema = recordSchema({ title: v.string() })
 
-export type ResourcesResource = ListMethods<Resource> & ReadMethods<Resource> & WriteMethods<ResourceInput, ResourceUpdate> & {
+export type ResourcesResource = ListMethods<Resource> & ChangeMethods<Resource> & ReadMethods<Resource> & WriteMethods<ResourceInput, ResourceUpdate> & {
   /** POST /resources/export/{sourceId}: the resource as a Common Cartridge zip. */
   exportCommonCartridge(sourceId: string, call?: CallOptions): Promise<CommonCartridge>
 }

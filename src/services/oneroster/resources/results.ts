@@ -5,6 +5,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import {
   recordSchema,
   GRADEBOOK, SCORE_STATUSES, activeByDefault, baseInput, dateSchema, objectiveSetSchema, oneOf, optionalNumber,
@@ -66,7 +67,7 @@ export type ResultInput = v.InferInput<typeof ResultInputSchema>
 /** Checked on reads when `validateResponses` is on. */
 export const ResultRecordSchema = recordSchema({ scoreStatus: v.string() })
 
-export type ResultsResource = ListMethods<Result> & ReadMethods<Result> & WriteMethods<ResultInput>
+export type ResultsResource = ListMethods<Result> & ChangeMethods<Result> & ReadMethods<Result> & WriteMethods<ResultInput>
 
 const RESULTS = `${GRADEBOOK}/results/`
 const RESULT = `${GRADEBOOK}/results/{id}`

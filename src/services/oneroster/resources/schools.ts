@@ -7,6 +7,7 @@ import {
   scopedList, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { postBulk, type BulkCreateResponse } from '../bulk.js'
 import { GRADEBOOK, ORG_TYPES, ROSTERING, oneOf, type WithOptional } from '../base.js'
@@ -58,7 +59,7 @@ export interface SchoolScope {
   class(classId: string): SchoolClassScope
 }
 
-export type SchoolsResource = ((id: string) => SchoolScope) & ListMethods<Org> & ReadMethods<Org> & WriteMethods<SchoolInput>
+export type SchoolsResource = ((id: string) => SchoolScope) & ListMethods<Org> & ChangeMethods<Org> & ReadMethods<Org> & WriteMethods<SchoolInput>
 
 const SCHOOLS = `${ROSTERING}/schools/`
 const SCHOOL = `${ROSTERING}/schools/{id}`

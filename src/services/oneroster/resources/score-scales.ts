@@ -6,6 +6,7 @@ import {
   type ListMethods, type ReadMethods, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import {
   recordSchema,
   GRADEBOOK, activeByDefault, baseInput, optionalRef, optionalString, refSchema, requiredString,
@@ -52,7 +53,7 @@ export type ScoreScaleInput = v.InferInput<typeof ScoreScaleInputSchema>
 /** Checked on reads when `validateResponses` is on. */
 export const ScoreScaleRecordSchema = recordSchema({ title: v.string() })
 
-export type ScoreScalesResource = ListMethods<ScoreScale> & ReadMethods<ScoreScale> & WriteMethods<ScoreScaleInput>
+export type ScoreScalesResource = ListMethods<ScoreScale> & ChangeMethods<ScoreScale> & ReadMethods<ScoreScale> & WriteMethods<ScoreScaleInput>
 
 const SCALES = `${GRADEBOOK}/scoreScales/`
 const SCALE = `${GRADEBOOK}/scoreScales/{id}`

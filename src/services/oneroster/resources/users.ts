@@ -6,6 +6,7 @@ import {
   scopedList, unwrapItem, type ListMethods, type ReadMethods, type ScopedList, type ServiceContext, type WriteMethods,
 } from '../../../core/resource.js'
 import { collectionMethods } from '../../../core/collection.js'
+import type { ChangeMethods } from '../../../core/changes.js'
 import { buildPath } from '../../../core/paths.js'
 import type { CallOptions } from '../../../core/transport/http.js'
 import { parseInput } from '../../../core/validation.js'
@@ -129,7 +130,7 @@ export interface UserScope {
 /** Checked on reads when `validateResponses` is on. */
 export const UserRecordSchema = recordSchema({ givenName: v.string(), familyName: v.string(), roles: v.array(v.unknown()) })
 
-export type UsersResource = ((id: string) => UserScope) & ListMethods<User> & ReadMethods<User> & WriteMethods<UserInput>
+export type UsersResource = ((id: string) => UserScope) & ListMethods<User> & ChangeMethods<User> & ReadMethods<User> & WriteMethods<UserInput>
 
 const USERS = `${ROSTERING}/users/`
 const USER = `${ROSTERING}/users/{id}`
