@@ -10,11 +10,11 @@ import type { Env, ExecutionContext } from './worker-types.js'
 export const APP_NAME = 'Timeback Worker Example'
 
 export function lessonEvent(env: Env, student: Viewer, classId: string, lesson: Lesson): ActivityEvent {
+  const lessonIri = `${env.TIMEBACK_SENSOR.replace(/\/+$/, '')}/lessons/${encodeURIComponent(lesson.id)}`
   return createActivityEvent({
     actor: { id: userIri(env, student.timebackId), email: student.email, name: student.name, role: 'student' },
     object: {
-      id: `${env.TIMEBACK_SENSOR.replace(/\/+$/, '')}/lessons/${encodeURIComponent(lesson.id)}`,
-      subject: lesson.subject, app: { name: APP_NAME }, activity: { id: lesson.id, name: lesson.title },
+      id: lessonIri, subject: lesson.subject, app: { name: APP_NAME }, activity: { id: lessonIri, name: lesson.title },
     },
     group: classIri(env, classId),
     metrics: [
