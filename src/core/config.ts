@@ -6,7 +6,7 @@
  */
 
 import { ConfigurationError } from './errors.js'
-import { envLookup, pickVar, type EnvLookup } from './env.js'
+import { deniedEnvHint, envLookup, pickVar, type EnvLookup } from './env.js'
 import { environmentHosts, isTimebackEnv, type EnvironmentHosts, type HostFamily, type TimebackEnv } from './environments.js'
 import type { TokenStore } from './auth/token-store.js'
 import type { Hooks, Logger } from './transport/hooks.js'
@@ -171,7 +171,8 @@ export function resolveConfig(service: ConfigSubject, options: ClientOptions<obj
   const baseUrlRaw = options.baseUrl ?? baseFromVars?.value ?? (service.hostFamily ? hosts?.hosts[service.hostFamily] : undefined)
   if (!baseUrlRaw) {
     throw new ConfigurationError(
-      `No ${service.name} host: pass env ('staging' | 'production') or baseUrl, or set TIMEBACK_ENV or ${P}_BASE_URL.`,
+      `No ${service.name} host: pass env ('staging' | 'production') or baseUrl, or set TIMEBACK_ENV or ${P}_BASE_URL.` +
+        deniedEnvHint(lookup, options.env === undefined ? [['TIMEBACK_ENV'], names('BASE_URL')] : [names('BASE_URL')], 'pass env or baseUrl'),
     )
   }
   const baseUrl = url(baseUrlRaw, baseFromVars ? baseFromVars.name : 'baseUrl')

@@ -15,8 +15,20 @@ interface ProcessSlice {
 }
 
 /**
+ * Names each lookup was refused (Deno without `--allow-env`, or with a list that leaves them out). A refused name
+ * reads as unset, so a narrow `--allow-env=TIMEBACK_CLIENT_ID,…` still works while the SDK also probes
+ * `ONEROSTER_CLIENT_ID`; the errors for a setting that stayed missing ask {@link deniedEnvHint} whether the
+ * runtime hid it, so the user is told about the permission rather than about missing credentials.
+ */
+const refusals = new WeakMap<EnvLookup, Set<string>>()
+
+/** Deno 2 throws `NotCapable` for a name outside `--allow-env`; Deno 1 threw `PermissionDenied`. */
+const isPermissionRefusal = (error: unknown) =>
+  error instanceof Error && (error.name === 'NotCapable' || error.name === 'PermissionDenied')
+
+/**
  * A lookup over `vars` when given (only string values count), else over the runtime's environment, else an
- * empty lookup where the runtime has none or denies access.
+ * empty lookup where the runtime has none. A name the runtime refuses to read is unset, and remembered.
  * @example const read = envLookup(env); read('TIMEBACK_ENV') // 'staging'
  */
 export function envLookup(vars?: object): EnvLookup {
@@ -29,18 +41,39 @@ export function envLookup(vars?: object): EnvLookup {
   const g = globalThis as { process?: ProcessSlice; Deno?: DenoEnvSlice }
   const deno = g.Deno
   if (deno?.env?.get) {
-    return (name) => {
+    const refused = new Set<string>()
+    const lookup: EnvLookup = (name) => {
       try {
         return deno.env!.get!(name)
-      } catch {
-        // Deno without --allow-env throws; treat as unset rather than crash the constructor.
+      } catch (error) {
+        // Not fatal here: the name may be an optional override. Whoever needed it reports the refusal.
+        if (isPermissionRefusal(error)) refused.add(name)
         return undefined
       }
     }
+    refusals.set(lookup, refused)
+    return lookup
   }
   const env = g.process?.env
   if (env && typeof env === 'object') return (name) => env[name]
   return () => undefined
+}
+
+/**
+ * For an error about settings that stayed missing: when the runtime refused to read some of `settings` (each
+ * a list of env var names, most specific first), a sentence naming the permission and `fix` (what to pass
+ * instead); otherwise ''. The narrow flag suggested lists the last (most general) name of each setting.
+ * @example
+ * deniedEnvHint(lookup, [names('CLIENT_ID'), names('CLIENT_SECRET')], 'pass auth.clientId and auth.clientSecret')
+ * // ' Deno denied reading ONEROSTER_CLIENT_ID, TIMEBACK_CLIENT_ID, …: run with --allow-env (or --allow-env=TIMEBACK_CLIENT_ID,TIMEBACK_CLIENT_SECRET), or pass auth.clientId and auth.clientSecret.'
+ */
+export function deniedEnvHint(lookup: EnvLookup, settings: readonly (readonly string[])[], fix: string): string {
+  const refused = refusals.get(lookup)
+  if (!refused?.size) return ''
+  const denied = settings.flat().filter((name) => refused.has(name))
+  if (!denied.length) return ''
+  const narrow = settings.filter((names) => names.some((name) => refused.has(name))).map((names) => names[names.length - 1])
+  return ` Deno denied reading ${denied.join(', ')}: run with --allow-env (or --allow-env=${narrow.join(',')}), or ${fix}.`
 }
 
 /**
