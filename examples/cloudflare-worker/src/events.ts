@@ -1,11 +1,14 @@
-// "Complete lesson": one Caliper ActivityEvent with the XP it earned, sent to Timeback. The event is built
-// (validated, with its urn:uuid id) while the student waits, and sent after the response.
+// "Complete lesson": one Caliper ActivityEvent with the XP it earned. The event is built and validated (with
+// its urn:uuid id) while the student waits and put on the EVENTS Queue; queue() below sends batches of them to
+// Caliper, acking what Timeback accepted and retrying the rest with the Queue's backoff, so a Timeback outage
+// costs the student nothing and loses no event (after max_retries they wait in the dead-letter queue).
 import { createActivityEvent, type ActivityEvent } from '@timeback/sdk/caliper'
+import { consumeCaliperBatch, createCaliperQueueProducer, type ConsumeCaliperResult, type MessageBatchLike } from '@timeback/sdk/edge'
 import type { Viewer } from './auth.js'
 import { caliper } from './clients.js'
 import type { Lesson } from './lessons.js'
 import { classIri, userIri } from './urls.js'
-import type { Env, ExecutionContext } from './worker-types.js'
+import type { Env } from './worker-types.js'
 
 export const APP_NAME = 'Timeback Worker Example'
 
@@ -25,9 +28,15 @@ export function lessonEvent(env: Env, student: Viewer, classId: string, lesson: 
   })
 }
 
-/** Hands the event to Caliper after the response (`waitUntil`): the student does not wait for Timeback. */
-export function sendEvent(env: Env, ctx: ExecutionContext, event: ActivityEvent): void {
-  const queue = caliper(env).createQueue({ sensor: env.TIMEBACK_SENSOR })
-  queue.add(event)
-  ctx.waitUntil(queue.flush())
+/** Queues the event; resolves once the Queue has it (milliseconds), long before Caliper sees it. */
+export async function enqueueEvent(env: Env, event: ActivityEvent): Promise<void> {
+  await createCaliperQueueProducer(env.EVENTS).send(event)
+}
+
+/** The Queue consumer: one Caliper client per batch, envelopes within Caliper's limits. */
+export async function sendBatch(batch: MessageBatchLike, env: Env): Promise<ConsumeCaliperResult> {
+  const result = await consumeCaliperBatch(batch, caliper(env), { sensor: env.TIMEBACK_SENSOR })
+  // One line per batch for `wrangler tail`: counts only, never the events (student data).
+  console.log(`caliper batch: ${batch.messages.length} messages, sent ${result.sent}, acked ${result.acked}, retried ${result.retried}`)
+  return result
 }

@@ -3,13 +3,13 @@
 import type { OneRosterClient } from '@timeback/sdk/oneroster'
 import { identity, sameOrigin, viewer, type Viewer } from './auth.js'
 import { oneRoster } from './clients.js'
-import { lessonEvent, sendEvent } from './events.js'
+import { enqueueEvent, lessonEvent, sendBatch } from './events.js'
 import { readFeed } from './feed.js'
 import { findLesson, lessonsOf } from './lessons.js'
 import { lessonPage, problem, signedOutPage, studentHome, teacherHome, teacherPage, type ClassSummary } from './pages.js'
 import { classRoster, weekStart } from './roster.js'
 import { receiveWebhook } from './webhooks.js'
-import type { Env, ExecutionContext } from './worker-types.js'
+import type { Env, MessageBatch } from './worker-types.js'
 
 export { ClassFeed } from './feed.js'
 
@@ -20,7 +20,7 @@ async function classesOf(oneroster: OneRosterClient, userId: string): Promise<Cl
   return classes.map((c) => ({ id: c.sourcedId, title: c.title, courseId: c.course?.sourcedId }))
 }
 
-async function app(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+async function app(request: Request, env: Env): Promise<Response> {
   const url = new URL(request.url)
   if (url.pathname === '/health') return new Response('ok')
   if (url.pathname === '/webhooks/timeback') return request.method === 'POST' ? receiveWebhook(request, env) : new Response(null, { status: 405 })
@@ -50,7 +50,7 @@ async function app(request: Request, env: Env, ctx: ExecutionContext): Promise<R
     if (!lessonMatch[3]) return request.method === 'GET' ? lessonPage(cls, lesson) : new Response(null, { status: 405 })
     if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } })
     if (!sameOrigin(request)) return problem(403, 'This form must be sent from this site.')
-    sendEvent(env, ctx, lessonEvent(env, who, cls.id, lesson))
+    await enqueueEvent(env, lessonEvent(env, who, cls.id, lesson))
     return new Response(null, { status: 303, headers: { location: `/?completed=${encodeURIComponent(lesson.title)}` } })
   }
 
@@ -67,13 +67,17 @@ async function app(request: Request, env: Env, ctx: ExecutionContext): Promise<R
 }
 
 export default {
-  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  async fetch(request: Request, env: Env): Promise<Response> {
     try {
-      return await app(request, env, ctx)
+      return await app(request, env)
     } catch (error) {
       // Details go to the Worker's log, never to the page.
       console.error(error)
       return problem(500, 'Timeback could not be reached. Try again in a moment.')
     }
+  },
+
+  async queue(batch: MessageBatch, env: Env): Promise<void> {
+    await sendBatch(batch, env)
   },
 }

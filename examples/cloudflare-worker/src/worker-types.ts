@@ -3,11 +3,6 @@
 // SDK's own `KVNamespaceLike`, which the real binding satisfies.
 import type { KVNamespaceLike } from '@timeback/sdk/edge'
 
-/** `ctx` of `fetch` and `queue`. */
-export interface ExecutionContext {
-  waitUntil(promise: Promise<unknown>): void
-}
-
 /** A Queue binding as a producer sees it. */
 export interface Queue<Body = unknown> {
   send(body: Body, options?: { contentType?: 'json' | 'text' | 'bytes' | 'v8'; delaySeconds?: number }): Promise<void>
