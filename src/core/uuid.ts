@@ -1,19 +1,18 @@
-// Random v4 UUIDs for request ids and generated sourcedIds. `crypto.randomUUID` exists only in secure contexts
-// (https pages, localhost), so a page served over plain http on a LAN name has none; `crypto.getRandomValues`
-// is there in every context, and a v4 UUID is just 122 random bits with the version and variant bits set.
+// Random v4 UUIDs for request ids, generated sourcedIds and Caliper event ids. `crypto.randomUUID` exists only in
+// secure contexts (https pages, localhost), so a page served over plain http from a LAN name has none, while
+// `crypto.getRandomValues` is there in every context. Kept this small because it sits in every client's bundle.
 
 /** A random RFC 9562 version-4 UUID, lower-case: `crypto.randomUUID()` when the page has it, else built from `getRandomValues`. */
-export function randomUUID(): string {
+export const randomUUID = (): string =>
   // Looked up on every call, not at import: nothing runs at import time, and a polyfill added later is used.
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : uuidFromRandomValues()
-}
+  crypto.randomUUID?.() ?? uuidFromRandomValues()
 
-/** The fallback, exported for its test: 16 random bytes, version nibble 4, variant bits 10. */
+/**
+ * The fallback, exported for its test. In the template, each `0` and `1` becomes a random hex digit (4 random
+ * bits), each `8` one of 8, 9, a, b (the variant bits 10 plus 2 random bits); the `4` is the version.
+ */
 export function uuidFromRandomValues(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80
-  let hex = ''
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  const bytes = crypto.getRandomValues(new Uint8Array(31))
+  let i = 0
+  return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (bytes[i++]! & (15 >> (+c >> 2)))).toString(16))
 }
