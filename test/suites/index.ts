@@ -3,6 +3,7 @@
 
 import type { Suite } from '../harness/types.ts'
 import { caliperSuites } from './caliper/index.ts'
+import { caliperQueueSuites } from './caliper-queue/index.ts'
 import { caseSuites } from './case/index.ts'
 import { clrSuites } from './clr/index.ts'
 import coreConfigAndLogs from './core/config-and-logs.ts'
@@ -47,6 +48,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/uuid', suite: coreUuid },
   { name: 'core/where', suite: coreWhere },
   ...caliperSuites,
+  ...caliperQueueSuites,
   ...caseSuites,
   ...clrSuites,
   ...edubridgeSuites,
