@@ -23,6 +23,7 @@ import coreWhere from './core/where.ts'
 import { edubridgeSuites } from './edubridge/index.ts'
 import { identitySuites } from './identity/index.ts'
 import { masterytrackSuites } from './masterytrack/index.ts'
+import onerosterChanges from './oneroster/changes.ts'
 import { onerosterSuites } from './oneroster/index.ts'
 import { openbadgesSuites } from './openbadges/index.ts'
 import { powerpathSuites } from './powerpath/index.ts'
@@ -54,6 +55,7 @@ export const suites: { name: string; suite: Suite }[] = [
   ...edubridgeSuites,
   ...identitySuites,
   ...masterytrackSuites,
+  { name: 'oneroster/changes', suite: onerosterChanges },
   ...onerosterSuites,
   ...openbadgesSuites,
   ...powerpathSuites,
