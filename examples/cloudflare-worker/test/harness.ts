@@ -36,6 +36,8 @@ export interface App {
   /** The Worker's URL on loopback (what the browser opens and the emulator delivers to). */
   readonly url: string
   readonly server: EmulatorServer
+  /** Lines the Worker wrote to stdout (console.log), newest last. */
+  readonly logs: string[]
   close(): Promise<void>
 }
 
@@ -61,8 +63,18 @@ export async function startApp(): Promise<App> {
     kvNamespaces: { ...BINDINGS.kvNamespaces },
     queueProducers: { ...BINDINGS.queueProducers },
   }
+  const logs: string[] = []
   const mf = new Miniflare({
     host: '127.0.0.1', port: 0,
+    handleRuntimeStdio(stdout, stderr) {
+      let rest = ''
+      stdout.on('data', (chunk: Buffer) => {
+        const lines = (rest + chunk.toString('utf8')).split('\n')
+        rest = lines.pop() ?? ''
+        logs.push(...lines)
+      })
+      stderr.pipe(process.stderr)
+    },
     workers: [
       {
         ...worker, name: 'app', durableObjects: { ...BINDINGS.durableObjects },
@@ -78,7 +90,7 @@ export async function startApp(): Promise<App> {
     const hooks = new WebhooksClient({ baseUrl: emulator.services.webhooks, auth: { ...emulator.credentials, authUrl: emulator.tokenUrl } })
     const hook = await hooks.webhooks.create({ name: 'Worker example', description: null, targetUrl: `${url}/webhooks/timeback`, secret: WEBHOOK_SECRET, active: true })
     await hooks.filters.create({ webhookId: hook.id, filterKey: 'type', filterValue: 'ActivityEvent', filterType: 'string', filterOperation: 'eq', active: true })
-    return { mf, url, server, close: async () => { await mf.dispose(); await server.close() } }
+    return { mf, url, server, logs, close: async () => { await mf.dispose(); await server.close() } }
   } catch (error) {
     await mf.dispose()
     await server.close()
