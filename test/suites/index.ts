@@ -9,6 +9,7 @@ import { clrSuites } from './clr/index.ts'
 import coreConfigAndLogs from './core/config-and-logs.ts'
 import coreDeadlines from './core/deadlines.ts'
 import coreErrorsAndConfig from './core/errors-and-config.ts'
+import coreInsecureContext from './core/insecure-context.ts'
 import coreObservabilityAndWrites from './core/observability-and-writes.ts'
 import coreOperations from './core/operations.ts'
 import corePaging from './core/paging.ts'
@@ -18,7 +19,6 @@ import coreRedirects from './core/redirects.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import coreTokens from './core/tokens.ts'
-import coreUuid from './core/uuid.ts'
 import coreWhere from './core/where.ts'
 import { edubridgeSuites } from './edubridge/index.ts'
 import { identitySuites } from './identity/index.ts'
@@ -37,6 +37,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/config-and-logs', suite: coreConfigAndLogs },
   { name: 'core/deadlines', suite: coreDeadlines },
   { name: 'core/errors-and-config', suite: coreErrorsAndConfig },
+  { name: 'core/insecure-context', suite: coreInsecureContext },
   { name: 'core/observability-and-writes', suite: coreObservabilityAndWrites },
   { name: 'core/operations', suite: coreOperations },
   { name: 'core/paging', suite: corePaging },
@@ -46,7 +47,6 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
   { name: 'core/tokens', suite: coreTokens },
-  { name: 'core/uuid', suite: coreUuid },
   { name: 'core/where', suite: coreWhere },
   ...caliperSuites,
   ...caliperQueueSuites,

@@ -5,6 +5,7 @@
 // A store is a cache, never a dependency: one that hangs, throws or returns garbage is a miss, logged once.
 
 import { isApiError } from '../errors.js'
+import { subtleCrypto } from '../secure-context.js'
 import type { Logger } from '../transport/hooks.js'
 import type { StoredToken, TokenStore } from './token-store.js'
 
@@ -42,7 +43,7 @@ const rejected = /* @__PURE__ */ new Map<string, string>()
 const warned = /* @__PURE__ */ new Set<string>()
 
 const hex = (bytes: ArrayBuffer): string => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('')
-const sha256 = async (text: string): Promise<string> => hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+const sha256 = async (text: string): Promise<string> => hex(await subtleCrypto('The token cache key (a SHA-256 of the client secret)').digest('SHA-256', new TextEncoder().encode(text)))
 
 /**
  * The cache key of a credential: a SHA-256 over an unambiguous encoding (a JSON array) of the token URL,
