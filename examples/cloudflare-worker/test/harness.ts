@@ -78,6 +78,7 @@ export async function startApp(): Promise<App> {
     workers: [
       {
         ...worker, name: 'app', durableObjects: { ...BINDINGS.durableObjects },
+        // wrangler.toml's consumer, with a 1 s batch window and no retry delay so the tests do not wait.
         queueConsumers: { 'caliper-events': { maxBatchSize: 50, maxBatchTimeout: 1, maxRetries: 5, deadLetterQueue: BINDINGS.deadLetterQueue, retryDelay: 0 } },
       },
       // A second Worker on the same KV namespaces: another isolate, to show tokens travel through KV.
