@@ -15,9 +15,9 @@ function rosterBase(env: Env): string {
 export const userIri = (env: Env, id: string) => `${rosterBase(env)}${ROSTERING}/users/${encodeURIComponent(id)}`
 export const classIri = (env: Env, id: string) => `${rosterBase(env)}${ROSTERING}/classes/${encodeURIComponent(id)}`
 
-/** The class id at the end of a OneRoster class IRI, or undefined. */
-export function classIdOf(iri: unknown): string | undefined {
-  const m = typeof iri === 'string' ? /\/classes\/([^/?#]+)$/.exec(iri) : null
+/** The id after `/<collection>/` at the end of a OneRoster IRI, or undefined. */
+function idOf(iri: unknown, collection: 'classes' | 'users'): string | undefined {
+  const m = typeof iri === 'string' ? new RegExp(`/${collection}/([^/?#]+)$`).exec(iri) : null
   if (!m) return undefined
   try {
     return decodeURIComponent(m[1]!)
@@ -25,3 +25,6 @@ export function classIdOf(iri: unknown): string | undefined {
     return undefined
   }
 }
+
+export const classIdOf = (iri: unknown) => idOf(iri, 'classes')
+export const userIdOf = (iri: unknown) => idOf(iri, 'users')

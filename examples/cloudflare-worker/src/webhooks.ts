@@ -4,7 +4,7 @@
 import { KVReplayStore } from '@timeback/sdk/edge'
 import { isActivityEvent, isWebhookPayloadTooLargeError, isWebhookReplayError, isWebhookSignatureError, parseWebhook } from '@timeback/sdk/webhooks'
 import { addToFeed } from './feed.js'
-import { classIdOf } from './urls.js'
+import { classIdOf, userIdOf } from './urls.js'
 import type { Env } from './worker-types.js'
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
@@ -30,8 +30,9 @@ export async function receiveWebhook(request: Request, env: Env): Promise<Respon
       if (!classId) continue // an event of another app on the same sensor: not for a class feed
       const xp = event.generated?.items?.find((m) => m.type === 'xpEarned')?.value ?? 0
       const object = record(event.object)
+      const actor = record(event.actor)
       const fresh = await addToFeed(env.CLASS_FEED, classId, {
-        id: event.id, studentId: text(record(event.actor).id).split('/').pop() ?? '', studentName: text(record(event.actor).name) || text(record(event.actor).email),
+        id: event.id, studentId: userIdOf(actor.id) ?? text(actor.email), studentName: text(actor.name) || text(actor.email),
         lesson: text(record(object.activity).name) || text(object.id), xp, eventTime: event.eventTime,
       })
       if (fresh) added++

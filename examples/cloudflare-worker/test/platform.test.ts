@@ -52,7 +52,8 @@ describe('cloudflare-worker example: KV, Durable Object, Queue (Miniflare)', () 
     assert.match(await home.text(), /Math 3 A/)
     assert.equal(tokenRequests(), 1, 'one token for OneRoster (sign-in lookup, roles, classes) in isolate A')
     // The token reaches KV in the background (callers do not wait for the write).
-    const tokens = await app.mf.getKVNamespace('TOKENS')
+    // Miniflare types its bindings with its own copies of the Workers types; only list() is used.
+    const tokens = (await app.mf.getKVNamespace('TOKENS')) as unknown as { list(): Promise<{ keys: unknown[] }> }
     await eventually('the token in KV', async () => ((await tokens.list()).keys.length > 0 ? true : undefined))
 
     const fromB = await appB(`${app.url}/teacher?class=seed-class-1`, { headers: { cookie } })

@@ -16,4 +16,10 @@ describe('type-check', () => {
     assert.ok(files.some((f) => /\/dist\/edge\.d\.ts$/.test(f)), 'the SDK types come from dist/')
     assert.ok(!files.some((f) => /\/src\/(core|edge|services)\//.test(f)), "no SDK source file is read (only the build's .d.ts)")
   })
+
+  it('the tests type-check too (test/tsconfig.json: Node types, the SDK from dist/)', () => {
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+    const run = spawnSync(process.execPath, [tsc, '-p', `${EXAMPLE}/test/tsconfig.json`, '--noEmit'], { encoding: 'utf8' })
+    assert.equal(run.status, 0, `tsc failed:\n${run.stdout}\n${run.stderr}`)
+  })
 })
