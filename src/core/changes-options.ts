@@ -54,14 +54,10 @@ const DEFAULT_OVERLAP = 60_000
 const FUTURE_SLACK = 24 * 3600_000
 /** Date and time with a zone (Z or ±hh:mm), or a date alone (midnight UTC, as `Date.parse` reads it). */
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/
-/** Paging that would break the guarantee: the run pages itself, from the start, to the end. */
-const REFUSED: Record<string, string> = {
-  limit: 'use pageSize (changes() pages by itself)',
-  offset: 'a run always starts at the first record; pass since to skip what you already have',
-  maxItems: 'a run cut short would checkpoint past records it never listed; break out of the loop instead and keep your old checkpoint',
-  sort: 'changes() sorts by sourcedId so that records cannot move between pages',
-  orderBy: 'changes() sorts by sourcedId so that records cannot move between pages',
-}
+/** Paging that would break the guarantee: a run pages by itself, from the first match to the last. */
+const REFUSED = ['limit', 'offset', 'maxItems', 'sort', 'orderBy']
+const REFUSAL = 'is not accepted by changes(): a run pages by itself (pageSize), sorted by sourcedId, to the last match; ' +
+  'to stop early, break out of the loop and keep your old checkpoint'
 
 function readSince(value: unknown, issues: InputIssue[]): number | undefined {
   if (value === undefined) return undefined
@@ -102,9 +98,7 @@ function readInt(issues: InputIssue[], value: unknown, path: string, min: number
 export function planChanges(options: ChangesOptions<unknown> | undefined = {}): ChangesPlan {
   if (!options || typeof options !== 'object') throw new InputValidationError([{ path: 'options', message: 'must be an object' }], 'Invalid changes options')
   const issues: InputIssue[] = []
-  for (const key of Object.keys(REFUSED)) {
-    if ((options as Record<string, unknown>)[key] !== undefined) issues.push({ path: key, message: `is not accepted by changes(): ${REFUSED[key]}` })
-  }
+  for (const key of REFUSED) if ((options as Record<string, unknown>)[key] !== undefined) issues.push({ path: key, message: REFUSAL })
   const since = readSince(options.since, issues)
   const pageSize = readInt(issues, options.pageSize, 'pageSize', 1, 3000, DEFAULT_PAGE)
   const overlapMs = readInt(issues, options.overlapMs, 'overlapMs', 0, 7 * 24 * 3600_000, DEFAULT_OVERLAP)
