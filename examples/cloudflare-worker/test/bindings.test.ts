@@ -7,7 +7,7 @@ import { BINDINGS, EXAMPLE } from './harness.ts'
 
 type Table = Record<string, string>
 
-/** The `[[array-of-tables]]` entries and top-level keys of wrangler.toml (string and number values only). */
+/** The `[[array-of-tables]]` entries and top-level keys of wrangler.toml (strings, numbers, booleans, one-line arrays). */
 function readToml(text: string): { top: Table; arrays: Record<string, Table[]> } {
   const top: Table = {}
   const arrays: Record<string, Table[]> = {}
@@ -25,7 +25,7 @@ function readToml(text: string): { top: Table; arrays: Record<string, Table[]> }
       current = line === '[vars]' ? undefined : {}
       continue
     }
-    const kv = /^(\w+)\s*=\s*(?:"([^"]*)"|(\d+)|(\[.*\]))$/.exec(line)
+    const kv = /^(\w+)\s*=\s*(?:"([^"]*)"|(\d+|true|false)|(\[.*\]))$/.exec(line)
     assert.ok(kv, `wrangler.toml line not understood: ${line}`)
     if (current) current[kv[1]!] = kv[2] ?? kv[3] ?? kv[4]!
   }
