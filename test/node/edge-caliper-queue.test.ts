@@ -13,6 +13,11 @@ const COMPATIBILITY_DATE = '2026-04-01'
 const EVENTS = 250
 const FAILING_POSTS = 4
 
+interface KvReader {
+  list(options: { prefix: string }): Promise<{ keys: { name: string }[] }>
+  get(key: string): Promise<string | null>
+}
+
 interface BatchRecord {
   size: number
   sent: number
@@ -23,9 +28,9 @@ interface BatchRecord {
   maxAttempts: number
 }
 
-async function bundle(): Promise<string> {
+async function bundle(fixture: string): Promise<string> {
   const out = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('./fixtures/caliper-queue-worker.ts', import.meta.url))], bundle: true, write: false, format: 'esm',
+    entryPoints: [fileURLToPath(new URL(`./fixtures/${fixture}`, import.meta.url))], bundle: true, write: false, format: 'esm',
     target: 'es2022', platform: 'neutral', conditions: ['workerd', 'worker', 'browser'], mainFields: ['module', 'main'],
   })
   return out.outputFiles[0]!.text
@@ -49,7 +54,7 @@ describe('Caliper through a Cloudflare Queue (Miniflare)', () => {
     const { emulator } = server
     mf = new Miniflare({
       modules: true,
-      script: await bundle(),
+      script: await bundle('caliper-queue-worker.ts'),
       compatibilityDate: COMPATIBILITY_DATE,
       bindings: {
         CALIPER_BASE_URL: emulator.services.caliper,
@@ -89,7 +94,8 @@ describe('Caliper through a Cloudflare Queue (Miniflare)', () => {
       assert.equal(raw.status, 200)
     }
 
-    const kv = await mf.getKVNamespace('RESULTS')
+    // Miniflare types its KV with its own undici classes; the test reads keys and text only.
+    const kv = (await mf.getKVNamespace('RESULTS')) as unknown as KvReader
     const keys = async (prefix: string) => (await kv.list({ prefix })).keys.map((k) => k.name)
     const stored = () => emulator.caliper.events.map((e) => e.externalId)
     await until(async () => stored().length >= EVENTS && (await keys('dlq:')).length >= 3, `${EVENTS} events stored and 3 messages dead-lettered`)
@@ -118,6 +124,46 @@ describe('Caliper through a Cloudflare Queue (Miniflare)', () => {
     const dead = await Promise.all((await keys('dlq:')).map(async (k) => JSON.parse((await kv.get(k))!) as { body: unknown; attempts: number }))
     const bodies = dead.map((d) => (typeof d.body === 'string' ? d.body.slice(0, 40) : JSON.stringify(d.body))).sort()
     assert.deepEqual(bodies, ['hello', '{"hello":"not an event"}', `{"timebackCaliper":1,"event":${JSON.stringify(refused)}}`.slice(0, 40)].sort())
+  })
+})
+
+describe("the README's Queue Worker (built package, Miniflare)", () => {
+  it('250 lesson completions posted at once: answered 202, then every event stored once', async () => {
+    const server = await serveEmulator({ seed: false, host: '127.0.0.1' })
+    const { emulator } = server
+    // One 503 on the way: the client's own retry absorbs it (the Queue's retries are the test above's).
+    const fault = emulator.faults.add({ method: 'POST', path: /^\/caliper-host\/caliper\/event$/, status: 503, retryAfter: 0 })
+    const mf = new Miniflare({
+      modules: true,
+      script: await bundle('caliper-queue-readme.ts'),
+      compatibilityDate: COMPATIBILITY_DATE,
+      bindings: {
+        CALIPER_BASE_URL: emulator.services.caliper,
+        TIMEBACK_TOKEN_URL: emulator.tokenUrl,
+        TIMEBACK_CLIENT_ID: emulator.credentials.clientId,
+        TIMEBACK_CLIENT_SECRET: emulator.credentials.clientSecret,
+      },
+      queueProducers: { EVENTS: 'caliper-events' },
+      queueConsumers: { 'caliper-events': { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 3, deadLetterQueue: 'caliper-dlq' } },
+    })
+    try {
+      const worker = (await mf.getWorker()) as unknown as { fetch(url: string, init?: RequestInit): Promise<Response> }
+      const completions = Array.from({ length: EVENTS }, (_, i) => ({ userId: `u${i}`, email: `u${i}@school.example`, lessonId: `l${i % 9}`, xp: i % 20 }))
+      const answer = await worker.fetch('http://worker/completions', { method: 'POST', body: JSON.stringify(completions) })
+      assert.equal(answer.status, 202, await answer.clone().text())
+      const { queued, ids } = (await answer.json()) as { queued: number; ids: string[] }
+      assert.equal(queued, EVENTS)
+      const stored = () => emulator.caliper.events.map((e) => e.externalId)
+      await until(() => stored().length >= EVENTS, `${EVENTS} events stored`)
+      assert.deepEqual([...stored()].sort(), [...ids].sort())
+      assert.equal(new Set(stored()).size, EVENTS, 'no event stored twice')
+      assert.equal(fault.hits, 1)
+      const xp = emulator.caliper.events.map((e) => (e.generated as { items: { value: number }[] }).items[0]!.value)
+      assert.equal(xp.reduce((a, b) => a + b, 0), completions.reduce((a, c) => a + c.xp, 0))
+    } finally {
+      await mf.dispose()
+      await server.close()
+    }
   })
 })
 
