@@ -1,7 +1,7 @@
 // "Complete lesson": one Caliper ActivityEvent with the XP it earned. The event is built and validated (with
-// its urn:uuid id) while the student waits and put on the EVENTS Queue; queue() below sends batches of them to
-// Caliper, acking what Timeback accepted and retrying the rest with the Queue's backoff, so a Timeback outage
-// costs the student nothing and loses no event (after max_retries they wait in the dead-letter queue).
+// its urn:uuid id) while the student waits and put on the EVENTS Queue; the queue() handler (index.ts) sends
+// batches to Caliper, acking what Timeback accepted and retrying the rest with the Queue's backoff, so a
+// Timeback outage costs the student nothing and loses no event (after max_retries: the dead-letter queue).
 import { createActivityEvent, type ActivityEvent } from '@timeback/sdk/caliper'
 import { consumeCaliperBatch, createCaliperQueueProducer, type ConsumeCaliperResult, type MessageBatchLike } from '@timeback/sdk/edge'
 import type { Viewer } from './auth.js'
@@ -12,14 +12,14 @@ import type { Env } from './worker-types.js'
 
 export const APP_NAME = 'Timeback Worker Example'
 
-export function lessonEvent(env: Env, student: Viewer, classId: string, lesson: Lesson): ActivityEvent {
+export function lessonEvent(env: Env, rosterBase: string, student: Viewer, classId: string, lesson: Lesson): ActivityEvent {
   const lessonIri = `${env.TIMEBACK_SENSOR.replace(/\/+$/, '')}/lessons/${encodeURIComponent(lesson.id)}`
   return createActivityEvent({
-    actor: { id: userIri(env, student.timebackId), email: student.email, name: student.name, role: 'student' },
+    actor: { id: userIri(rosterBase, student.timebackId), email: student.email, name: student.name, role: 'student' },
     object: {
       id: lessonIri, subject: lesson.subject, app: { name: APP_NAME }, activity: { id: lessonIri, name: lesson.title },
     },
-    group: classIri(env, classId),
+    group: classIri(rosterBase, classId),
     metrics: [
       { type: 'xpEarned', value: lesson.xp },
       { type: 'totalQuestions', value: lesson.questions },

@@ -50,7 +50,7 @@ async function app(request: Request, env: Env): Promise<Response> {
     if (!lessonMatch[3]) return request.method === 'GET' ? lessonPage(cls, lesson) : new Response(null, { status: 405 })
     if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } })
     if (!sameOrigin(request)) return problem(403, 'This form must be sent from this site.')
-    await enqueueEvent(env, lessonEvent(env, who, cls.id, lesson))
+    await enqueueEvent(env, lessonEvent(env, oneroster.baseUrl, who, cls.id, lesson))
     return new Response(null, { status: 303, headers: { location: `/?completed=${encodeURIComponent(lesson.title)}` } })
   }
 
