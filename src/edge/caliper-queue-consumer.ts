@@ -29,7 +29,7 @@ export interface MessageBatchLike {
   readonly messages: readonly QueueMessageLike[]
 }
 
-/** What the consumer needs of a client: `events.send` (a `CaliperClient`, or the unified client's `caliper`). */
+/** What the consumer needs of a client: `events.send`, as a `CaliperClient` has it (a test may pass a stand-in). */
 export interface CaliperSenderLike {
   readonly events: { send(sensor: string, events: readonly EnvelopeItem[], call?: CallOptions): Promise<SendResult> }
 }
@@ -125,7 +125,7 @@ export async function consumeCaliperBatch(batch: MessageBatchLike, client: Calip
     throw new InputValidationError([{ path: 'batch', message: 'must be the MessageBatch a queue(batch, env) handler receives' }], 'consumeCaliperBatch')
   }
   if (!client || typeof client !== 'object' || typeof client.events?.send !== 'function') {
-    throw new InputValidationError([{ path: 'client', message: 'must be a CaliperClient (or the unified client\'s `caliper`)' }], 'consumeCaliperBatch')
+    throw new InputValidationError([{ path: 'client', message: 'must be a CaliperClient (an object with events.send)' }], 'consumeCaliperBatch')
   }
   if (!options || typeof options !== 'object') throw new InputValidationError([{ path: 'options', message: 'must be an object with a sensor IRI' }], 'consumeCaliperBatch')
   const sensorIssues: InputIssue[] = []

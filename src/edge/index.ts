@@ -1,4 +1,4 @@
-// @timeback/sdk/edge — token stores for Workers KV, Durable Objects and Deno KV, the memory store, and webhook replay stores.
+// @timeback/sdk/edge — token stores for Workers KV, Durable Objects and Deno KV, the memory store, webhook replay stores, and Caliper events through a Cloudflare Queue.
 // Each store only names the slice of the platform API it uses, so the published types need no platform packages.
 
 export { KVTokenStore, type KVNamespaceLike } from './cloudflare-kv.js'
