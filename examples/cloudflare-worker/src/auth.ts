@@ -1,7 +1,9 @@
 // Who is asking: the identity session (an encrypted HttpOnly, SameSite=Lax cookie set by @timeback/sdk/identity
 // after the OIDC sign-in) and the user's OneRoster role, read on each request so a role change applies at once.
-import { createTimebackIdentity, type TimebackIdentity } from '@timeback/sdk/identity'
+import { isNotFoundError } from '@timeback/sdk/errors'
+import { IdentityError, createTimebackIdentity, type TimebackIdentity } from '@timeback/sdk/identity'
 import type { OneRosterClient } from '@timeback/sdk/oneroster'
+import { problem } from './pages.js'
 import type { Env } from './worker-types.js'
 
 export interface Viewer {
@@ -18,6 +20,11 @@ export function identity(env: Env, oneroster: OneRosterClient): TimebackIdentity
     vars: env, // TIMEBACK_SSO_CLIENT_ID / TIMEBACK_SSO_CLIENT_SECRET
     cookieSecret: env.COOKIE_SECRET,
     oneroster, // sign-in resolves the email to exactly one Timeback user, or refuses
+    // A page rather than the default JSON; the code says which check failed, the details stay in the log.
+    onCallbackError: ({ error, errorCode }) => {
+      console.warn(`sign-in failed: ${errorCode}`)
+      return problem(error instanceof IdentityError ? error.status : 502, `Sign-in failed (${errorCode}). Start again from the home page.`)
+    },
   })
 }
 
@@ -25,7 +32,13 @@ export function identity(env: Env, oneroster: OneRosterClient): TimebackIdentity
 export async function viewer(request: Request, id: TimebackIdentity, oneroster: OneRosterClient): Promise<Viewer | undefined> {
   const user = await id.getUser(request)
   if (!user?.verified || !user.timebackId) return undefined
-  const record = await oneroster.users.get(user.timebackId)
+  let record
+  try {
+    record = await oneroster.users.get(user.timebackId)
+  } catch (error) {
+    if (isNotFoundError(error)) return undefined // removed from the roster since signing in
+    throw error
+  }
   const roles = (record.roles ?? []).map((r) => r.role)
   const role = roles.includes('teacher') ? 'teacher' : roles.includes('student') ? 'student' : 'other'
   return { email: user.email, name: user.name ?? user.email, timebackId: user.timebackId, role }

@@ -46,5 +46,6 @@ export function teacherPage(cls: ClassSummary, rows: readonly RosterRow[], feed:
 }
 
 export function problem(status: number, message: string): Response {
-  return page(status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Something went wrong', `<p>${esc(message)}</p>`, status)
+  const title = status === 401 || status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Something went wrong'
+  return page(title, `<p id="problem">${esc(message)}</p>`, status)
 }

@@ -119,6 +119,19 @@ describe('cloudflare-worker example (Miniflare + Playwright)', () => {
     }
   })
 
+  it('an email Timeback does not know cannot sign in', async () => {
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      const res = await page.goto(`${app.url}/identity/signin?returnTo=/&login_hint=${encodeURIComponent('nobody@elsewhere.example')}`)
+      assert.equal(res?.status(), 403)
+      assert.match((await page.locator('#problem').textContent()) ?? '', /Sign-in failed \(timeback_user_not_found\)/)
+      assert.deepEqual((await context.cookies(app.url)).filter((c) => c.name.includes('session')), [], 'no session cookie')
+    } finally {
+      await context.close()
+    }
+  })
+
   it('refuses a lesson completion posted from another site (CSRF)', async () => {
     const cookies = await student.cookies(app.url)
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ')
