@@ -15,6 +15,15 @@ export { ClassFeed } from './feed.js'
 
 const LESSON = /^\/classes\/([^/]+)\/lessons\/([^/]+)(\/complete)?$/
 
+/** A decoded path segment; a malformed escape matches no class or lesson (404), rather than throwing (500). */
+function segment(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return ''
+  }
+}
+
 async function classesOf(oneroster: OneRosterClient, userId: string): Promise<ClassSummary[]> {
   const classes = await oneroster.users(userId).classes.listAll({ maxItems: 200 })
   return classes.map((c) => ({ id: c.sourcedId, title: c.title, courseId: c.course?.sourcedId }))
@@ -43,7 +52,7 @@ async function app(request: Request, env: Env): Promise<Response> {
   const lessonMatch = LESSON.exec(url.pathname)
   if (lessonMatch) {
     if (who.role !== 'student') return problem(403, 'Lessons are for students.')
-    const [classId, lessonId] = [decodeURIComponent(lessonMatch[1]!), decodeURIComponent(lessonMatch[2]!)]
+    const [classId, lessonId] = [segment(lessonMatch[1]!), segment(lessonMatch[2]!)]
     const cls = (await classesOf(oneroster, who.timebackId)).find((c) => c.id === classId)
     const lesson = cls && findLesson(cls.courseId, lessonId)
     if (!cls || !lesson) return problem(404, 'No such lesson in your classes.')

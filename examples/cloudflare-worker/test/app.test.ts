@@ -132,6 +132,15 @@ describe('cloudflare-worker example (Miniflare + Playwright)', () => {
     }
   })
 
+  it('a lesson outside the student\'s classes, or a malformed path, is a 404', async () => {
+    const cookie = (await student.cookies(app.url)).map((c) => `${c.name}=${c.value}`).join('; ')
+    for (const path of ['/classes/seed-class-3/lessons/main-idea-1', `/classes/${CLASS}/lessons/nope`, '/classes/%E0%A4%A/lessons/fractions-1']) {
+      const res = await fetch(`${app.url}${path}`, { headers: { cookie } })
+      assert.equal(res.status, 404, path)
+      await res.arrayBuffer()
+    }
+  })
+
   it('refuses a lesson completion posted from another site (CSRF)', async () => {
     const cookies = await student.cookies(app.url)
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ')
