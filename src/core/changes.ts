@@ -21,6 +21,7 @@
 
 import { ServerError } from './errors.js'
 import { checkpointOf, planChanges, type ChangesOptions, type ChangesPlan } from './changes-options.js'
+import { readPageSize, readTotal } from './pagination.js'
 import type { ServiceContext } from './resource/context.js'
 import { dotPath, runSchema, type Schema } from './validation.js'
 import type { Where } from './where.js'
@@ -73,12 +74,6 @@ interface Page {
   date: number | undefined
 }
 
-const count = (body: Record<string, unknown>, key: string): number | undefined => {
-  const raw = body[key]
-  const n = typeof raw === 'string' ? Number(raw) : raw
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined
-}
-
 function invalid(where: string, message: string): ServerError {
   return new ServerError(`${where}: ${message}`, { status: 200, method: 'GET', url: where, body: undefined }, 'invalid_response')
 }
@@ -103,8 +98,7 @@ async function fetchPage(ctx: ServiceContext, spec: ChangesSpec, plan: ChangesPl
     }
   }
   const date = Date.parse(answer.headers.get('date') ?? '')
-  const limit = count(body, 'limit')
-  return { items, total: count(body, 'totalCount'), limit: limit && Number.isInteger(limit) ? limit : undefined, date: Number.isFinite(date) ? date : undefined }
+  return { items, total: readTotal(body), limit: readPageSize(body), date: Number.isFinite(date) ? date : undefined }
 }
 
 /** The newest `dateLastModified` of a page, in ms (the fallback clock when the server sends no usable `Date`). */
