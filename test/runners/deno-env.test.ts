@@ -14,6 +14,21 @@ declare const Deno: {
   env: { set(name: string, value: string): void; delete(name: string): void; get(name: string): string | undefined }
 }
 
+/** Removes `names` from the environment, returning the values they had. */
+function withoutVars(names: readonly string[]): Map<string, string> {
+  const saved = new Map<string, string>()
+  for (const name of names) {
+    const value = Deno.env.get(name)
+    if (value !== undefined) saved.set(name, value)
+    Deno.env.delete(name)
+  }
+  return saved
+}
+
+function restoreVars(saved: Map<string, string>): void {
+  for (const [name, value] of saved) Deno.env.set(name, value)
+}
+
 /** The message of what `fn` throws (it must throw a ConfigurationError). */
 function configurationMessage(fn: () => unknown): string {
   try {
@@ -45,9 +60,14 @@ Deno.test({
   name: 'deno-env: with env allowed and nothing set, the host error stays the plain one (no permission blamed)',
   permissions: { env: true, net: false, read: false },
   fn() {
-    for (const name of ['TIMEBACK_ENV', 'ONEROSTER_BASE_URL', 'TIMEBACK_BASE_URL']) assert.equal(Deno.env.get(name), undefined, `${name} is set in this run`)
-    const message = configurationMessage(() => new OneRosterClient())
-    assert.equal(message, "No oneroster host: pass env ('staging' | 'production') or baseUrl, or set TIMEBACK_ENV or ONEROSTER_BASE_URL.")
+    // A developer's own settings are put aside for the test and put back after it.
+    const saved = withoutVars(['TIMEBACK_ENV', 'ONEROSTER_BASE_URL', 'TIMEBACK_BASE_URL'])
+    try {
+      const message = configurationMessage(() => new OneRosterClient())
+      assert.equal(message, "No oneroster host: pass env ('staging' | 'production') or baseUrl, or set TIMEBACK_ENV or ONEROSTER_BASE_URL.")
+    } finally {
+      restoreVars(saved)
+    }
   },
 })
 
@@ -65,12 +85,13 @@ Deno.test({
 // set by the test before it (with env allowed) and removed by the one after (which runs even if it fails).
 const emulator = createEmulator()
 const CREDENTIALS = ['TIMEBACK_CLIENT_ID', 'TIMEBACK_CLIENT_SECRET']
+let savedCredentials = new Map<string, string>()
 
 Deno.test({
   name: 'deno-env: (setup) TIMEBACK_CLIENT_ID and TIMEBACK_CLIENT_SECRET set for the narrow test',
   permissions: { env: true, net: false, read: false },
   fn() {
-    for (const name of [...CREDENTIALS, 'ONEROSTER_CLIENT_ID', 'ONEROSTER_CLIENT_SECRET']) assert.equal(Deno.env.get(name), undefined, `${name} is already set in this run`)
+    savedCredentials = withoutVars([...CREDENTIALS, 'ONEROSTER_CLIENT_ID', 'ONEROSTER_CLIENT_SECRET'])
     Deno.env.set('TIMEBACK_CLIENT_ID', emulator.credentials.clientId)
     Deno.env.set('TIMEBACK_CLIENT_SECRET', emulator.credentials.clientSecret)
     assert.equal(Deno.env.get('TIMEBACK_CLIENT_ID'), emulator.credentials.clientId)
@@ -97,5 +118,6 @@ Deno.test({
   fn() {
     for (const name of CREDENTIALS) Deno.env.delete(name)
     for (const name of CREDENTIALS) assert.equal(Deno.env.get(name), undefined)
+    restoreVars(savedCredentials)
   },
 })
