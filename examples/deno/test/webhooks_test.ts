@@ -123,6 +123,36 @@ Deno.test('webhooks: a second receiver over the same KV (another isolate) refuse
   })
 })
 
+Deno.test('webhooks: when storing fails the claim is released, so the emulator\'s retry is accepted and stored once', async () => {
+  await withFixture({ deliveryTargets: ['loopback'] }, async (fixture) => {
+    const { kv, server } = fixture
+    // The KV as the receiver sees it: its first event write fails, as a full or unreachable database would.
+    let failures = 0
+    const flaky = new Proxy(kv, {
+      get(target, key) {
+        if (key === 'set') {
+          return (...args: Parameters<Deno.Kv['set']>) => {
+            if (failures++ === 0) return Promise.reject(new Error('database is locked'))
+            return target.set(...args)
+          }
+        }
+        const value = Reflect.get(target, key)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    const receiver = Deno.serve({ hostname: '127.0.0.1', port: 0, onListen: () => {} }, createWebhookHandler({ kv: flaky, secret: SECRET }))
+    try {
+      const event = await deliverOne(fixture, `http://127.0.0.1:${receiver.addr.port}${WEBHOOK_PATH}`)
+      const [delivery] = server.emulator.deliveries
+      assert.deepEqual([delivery.state, delivery.status, delivery.attempts], ['delivered', 204, 2])
+      assert.equal(failures, 2)
+      assert.deepEqual(await storedEvents(kv), [event.id])
+    } finally {
+      await receiver.shutdown()
+    }
+  })
+})
+
 Deno.test('webhooks: a receiver needs a secret', () => {
   assert.throws(() => createWebhookHandler({ kv: {} as Deno.Kv, secret: '' }), /secret is required/)
   assert.throws(() => createWebhookHandler({ kv: {} as Deno.Kv, secret: [] }), /secret is required/)
