@@ -6,11 +6,11 @@
 import { ConfigurationError } from './errors.js'
 
 /**
- * `crypto.subtle`, or a ConfigurationError naming `purpose` when the runtime has none (an insecure page).
- * @example const digest = await subtleCrypto('the token cache key').digest('SHA-256', bytes)
+ * `crypto.subtle`, or a ConfigurationError that starts with `purpose` when the runtime has none (an insecure page).
+ * @example const digest = await subtleCrypto('Hashing the token cache key').digest('SHA-256', bytes)
  */
 export function subtleCrypto(purpose: string): SubtleCrypto {
   const subtle = globalThis.crypto?.subtle
   if (subtle) return subtle
-  throw new ConfigurationError(`${purpose} needs crypto.subtle, and this page is not a secure context (crypto.subtle is missing): serve it over https or from localhost.`)
+  throw new ConfigurationError(`${purpose}: this page is not a secure context (crypto.subtle is missing): serve it over https or from localhost.`)
 }

@@ -186,7 +186,7 @@ describe('CDN bundles (dist/cdn) in Chromium, no import map', { skip: existsSync
     assert.match(result.clr.sent[0].requestId, V4, 'the request id came from the getRandomValues fallback')
     assert.deepEqual(result.refused.error, {
       name: 'ConfigurationError',
-      message: 'The token cache key (a SHA-256 of the client secret) needs crypto.subtle, and this page is not a secure context (crypto.subtle is missing): serve it over https or from localhost.',
+      message: 'Hashing the token cache key: this page is not a secure context (crypto.subtle is missing): serve it over https or from localhost.',
       status: undefined, isNotFoundError: false, isConfigurationError: true, isTimebackError: true, guard: false,
     })
     assert.equal(result.oauthRequests, 0, 'refused before any request, the token request included')

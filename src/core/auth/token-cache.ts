@@ -43,7 +43,7 @@ const rejected = /* @__PURE__ */ new Map<string, string>()
 const warned = /* @__PURE__ */ new Set<string>()
 
 const hex = (bytes: ArrayBuffer): string => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('')
-const sha256 = async (text: string): Promise<string> => hex(await subtleCrypto('The token cache key (a SHA-256 of the client secret)').digest('SHA-256', new TextEncoder().encode(text)))
+const sha256 = async (text: string): Promise<string> => hex(await subtleCrypto('Hashing the token cache key').digest('SHA-256', new TextEncoder().encode(text)))
 
 /**
  * The cache key of a credential: a SHA-256 over an unambiguous encoding (a JSON array) of the token URL,
