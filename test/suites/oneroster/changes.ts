@@ -50,6 +50,19 @@ const expectedCheckpoint = (clockMs: number) => new Date(Math.floor(clockMs / 10
 
 const listRequests = (s: Setup, from: number) => seen(s, from).filter((r) => r.startsWith(`GET ${ROSTERING}/users`))
 
+// The README's "Delta sync (mirror a roster)" snippet, verbatim but for `client` being a parameter.
+async function syncUsers(client: OneRosterClient, mirror: Map<string, User>, since: string | undefined): Promise<string | undefined> {
+  let checkpoint = since
+  for await (const change of client.users.changes({ since })) {
+    switch (change.type) {
+      case 'upsert': mirror.set(change.sourcedId, change.record); break
+      case 'delete': mirror.delete(change.sourcedId); break
+      case 'checkpoint': checkpoint = change.checkpoint // always the last item
+    }
+  }
+  return checkpoint // store it only now: a run that threw leaves the old one, and nothing is skipped
+}
+
 const suite: Suite = (env) => {
   const { describe, it } = env.h
   const assert: Assert = env.h.assert
@@ -240,6 +253,26 @@ const suite: Suite = (env) => {
         assert.ok(error.issues.some((i: { path: string }) => i.path === field), `${JSON.stringify(options)} names ${field}: ${error.message}`)
       }
       assert.deepEqual(listRequests(s, from), [], 'no request was sent')
+    })
+
+    it("the README's mirror: after each sync the copy equals the service's active users", async () => {
+      const clock = testClock()
+      const s = env.setup({ now: clock.now })
+      const client = connectWithHook(env, s, {})
+      const active = () => s.emulator.state.list('users').filter((u) => u.status === 'active').map((u) => u.sourcedId).sort()
+      const mirror = new Map<string, User>()
+      let since = await syncUsers(client, mirror, undefined)
+      assert.deepEqual([...mirror.keys()].sort(), active())
+      clock.jump(5 * MINUTE)
+      await client.users.delete('seed-student-1')
+      await client.users.create(newUser({ sourcedId: 'mirror-new' }))
+      await client.users.update('seed-teacher-1', { ...(await client.users.get('seed-teacher-1')), givenName: 'Mirrored' })
+      clock.jump(5 * MINUTE)
+      since = await syncUsers(client, mirror, since)
+      assert.deepEqual([...mirror.keys()].sort(), active())
+      assert.equal(mirror.get('seed-teacher-1')!.givenName, 'Mirrored')
+      assert.ok(!mirror.has('seed-student-1') && mirror.has('mirror-new'))
+      assert.equal(typeof since, 'string')
     })
 
     it('other collections: classes and enrollments carry changes() too', async () => {
