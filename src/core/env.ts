@@ -62,7 +62,7 @@ export function envLookup(vars?: object): EnvLookup {
 /**
  * For an error about settings that stayed missing: when the runtime refused to read some of `settings` (each
  * a list of env var names, most specific first), a sentence naming the permission and `fix` (what to pass
- * instead); otherwise ''. The narrow flag suggested lists the last (most general) name of each setting.
+ * instead); otherwise ''. The narrow flag suggested names, per setting, its most general (last) name if refused.
  * @example
  * deniedEnvHint(lookup, [names('CLIENT_ID'), names('CLIENT_SECRET')], 'pass auth.clientId and auth.clientSecret')
  * // ' Deno denied reading ONEROSTER_CLIENT_ID, TIMEBACK_CLIENT_ID, …: run with --allow-env (or --allow-env=TIMEBACK_CLIENT_ID,TIMEBACK_CLIENT_SECRET), or pass auth.clientId and auth.clientSecret.'
@@ -72,7 +72,13 @@ export function deniedEnvHint(lookup: EnvLookup, settings: readonly (readonly st
   if (!refused?.size) return ''
   const denied = settings.flat().filter((name) => refused.has(name))
   if (!denied.length) return ''
-  const narrow = settings.filter((names) => names.some((name) => refused.has(name))).map((names) => names[names.length - 1])
+  // Per setting: its general name when that was refused; else (the general one was readable, and unset) the
+  // refused specific names, where the value may be.
+  const narrow = settings.flatMap((names) => {
+    const hidden = names.filter((name) => refused.has(name))
+    const general = names[names.length - 1]!
+    return hidden.includes(general) ? [general] : hidden
+  })
   return ` Deno denied reading ${denied.join(', ')}: run with --allow-env (or --allow-env=${narrow.join(',')}), or ${fix}.`
 }
 

@@ -80,6 +80,22 @@ Deno.test({
   },
 })
 
+Deno.test({
+  name: 'deno-env: a setting whose general name is allowed but whose specific name is refused suggests the specific one',
+  permissions: { env: ['TIMEBACK_ENV', 'TIMEBACK_BASE_URL'], net: false, read: false },
+  fn() {
+    // TIMEBACK_ENV and TIMEBACK_BASE_URL are readable here, and unset for the test (a developer's values put back).
+    const saved = withoutVars(['TIMEBACK_ENV', 'TIMEBACK_BASE_URL'])
+    let message: string
+    try {
+      message = configurationMessage(() => new OneRosterClient())
+    } finally {
+      restoreVars(saved)
+    }
+    assert.ok(message.endsWith(' Deno denied reading ONEROSTER_BASE_URL: run with --allow-env (or --allow-env=ONEROSTER_BASE_URL), or pass env or baseUrl.'), message)
+  },
+})
+
 // The narrow form the message suggests works: the SDK also probes ONEROSTER_* names, which Deno refuses; those
 // read as unset and TIMEBACK_* supplies the credentials. Permissions hold for a whole test, so the variables are
 // set by the test before it (with env allowed) and removed by the one after (which runs even if it fails).
