@@ -6,7 +6,7 @@
 // by a client from cdn/oneroster.js. Minified, with source maps that carry the sources (a CDN has no src/).
 // Plain Node ESM; esbuild is a dev dependency. Run alone: `node scripts/build-cdn.mjs` (after or without rollup).
 
-import { rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { packageEntries, ROOT } from '../tools/entries.mjs'
@@ -50,5 +50,17 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
 }
 if (bare.length) throw new Error(`dist/cdn must import only its own files, but:\n${bare.join('\n')}`)
 
+// valibot and jose are MIT: copies of them carry their notices. Their sources have no license comments to keep,
+// so their LICENSE files go next to the bundles, one file for every package that ended up inside.
+const bundled = new Set(Object.keys(result.metafile.inputs).flatMap((input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//)?.[1] ?? []))
+const notices = [...bundled].sort().map((name) => {
+  const dir = join(ROOT, 'node_modules', name)
+  const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+  const file = ['LICENSE.md', 'LICENSE', 'LICENSE.txt'].map((f) => join(dir, f)).find(existsSync)
+  if (!file) throw new Error(`dist/cdn bundles ${name}, which ships no LICENSE file to copy`)
+  return `## ${name} ${version} (${license})\n\n${readFileSync(file, 'utf8').trim()}\n`
+})
+writeFileSync(join(OUT, 'THIRD_PARTY_LICENSES.md'), `# Third-party code bundled in dist/cdn\n\n${notices.join('\n')}`)
+
 const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'))
-console.log(`dist/cdn: ${Object.keys(entryPoints).length} entries, ${files.length - Object.keys(entryPoints).length} shared chunks`)
+console.log(`dist/cdn: ${Object.keys(entryPoints).length} entries, ${files.length - Object.keys(entryPoints).length} shared chunks, bundling ${[...bundled].sort().join(', ')}`)

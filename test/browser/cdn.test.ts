@@ -214,7 +214,7 @@ describe('CDN bundles (dist/cdn) in Chromium, no import map', { skip: existsSync
     assert.ok(both.length > 0, 'cdn/errors.js and cdn/oneroster.js share a chunk')
   })
 
-  it('source maps: every file links one, Chromium found it, and it carries its sources (under src/, or valibot and jose)', () => {
+  it('source maps: every file links one, Chromium found it, and it carries its sources (under src/, or valibot and jose, whose licenses ship alongside)', () => {
     const js = cdnFiles().filter((f) => f.endsWith('.js'))
     for (const file of js) {
       const code = readFileSync(join(CDN, file), 'utf8')
@@ -238,6 +238,14 @@ describe('CDN bundles (dist/cdn) in Chromium, no import map', { skip: existsSync
       assert.ok(exported.length > 0, `${source} exports from its modules`)
       const found = exported.filter((file) => sources.has(file))
       assert.ok(found.length > 0, `${name}: the maps it loads list one of ${exported.join(', ')}`)
+    }
+    // Every package whose code the maps show inside carries its license text in THIRD_PARTY_LICENSES.md.
+    const packages = new Set(js.flatMap(sourcesOf).flatMap((s) => s.match(/^node_modules\/([^/]+)\//)?.[1] ?? []))
+    assert.deepEqual([...packages].sort(), ['jose', 'valibot'], 'the bundled dependencies')
+    const notices = readFileSync(join(CDN, 'THIRD_PARTY_LICENSES.md'), 'utf8')
+    for (const name of packages) {
+      assert.match(notices, new RegExp(`^## ${name} \\d`, 'm'), `${name} has a section`)
+      assert.ok(notices.includes(readFileSync(join(ROOT, 'node_modules', name, 'LICENSE.md'), 'utf8').trim()), `${name}'s license text is copied`)
     }
     // Chromium read the link in every file it parsed.
     assert.ok(scripts.length >= js.length, `the pages parsed ${scripts.length} CDN scripts`)
