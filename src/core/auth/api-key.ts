@@ -6,7 +6,7 @@
  */
 
 import { AuthenticationError, ConfigurationError, isApiError } from '../errors.js'
-import { pickVar } from '../env.js'
+import { deniedEnvHint, pickVar } from '../env.js'
 import type { AuthPlugin } from '../service.js'
 import type { Logger } from '../transport/hooks.js'
 import type { Transport } from '../transport/http.js'
@@ -132,7 +132,11 @@ export const apiKeyJwt: AuthPlugin = ({ config, auth, transport, store, logger }
   const missing: string[] = []
   if (!apiKey) missing.push(`auth.apiKey (env ${own('API_KEY').join(' or ')})`)
   if (!email) missing.push(`auth.email (env ${own('EMAIL').join(' or ')})`)
-  if (missing.length) throw new ConfigurationError(`Missing ${service} credentials: ${missing.join(' and ')}.`)
+  if (missing.length) {
+    const unread = [...(apiKey ? [] : [own('API_KEY')]), ...(email ? [] : [own('EMAIL')])]
+    const hint = deniedEnvHint(lookup, unread, 'pass auth.apiKey and auth.email')
+    throw new ConfigurationError(`Missing ${service} credentials: ${missing.join(' and ')}.${hint}`)
+  }
   const fromVars = auth.authUrl === undefined ? pickVar(lookup, own('AUTH_URL')) : undefined
   const raw = text(auth.authUrl) ?? fromVars?.value ?? `${config.baseUrl}/authorizer`
   const authUrl = config.url(raw, fromVars ? fromVars.name : 'auth.authUrl')

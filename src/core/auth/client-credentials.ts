@@ -3,7 +3,7 @@
 // read its answer without ever echoing it.
 
 import { AuthenticationError, ConfigurationError, isApiError } from '../errors.js'
-import { pickVar } from '../env.js'
+import { deniedEnvHint, pickVar } from '../env.js'
 import type { AuthPlugin } from '../service.js'
 import type { Logger } from '../transport/hooks.js'
 import type { Authenticator, Transport } from '../transport/http.js'
@@ -127,7 +127,12 @@ export const clientCredentials: AuthPlugin = ({ config, auth, transport, store, 
   const missing: string[] = []
   if (!clientId) missing.push(`auth.clientId (env ${names('CLIENT_ID').join(' or ')})`)
   if (!clientSecret) missing.push(`auth.clientSecret (env ${names('CLIENT_SECRET').join(' or ')})`)
-  if (missing.length) throw new ConfigurationError(`Missing ${config.service} credentials: ${missing.join(' and ')}.`)
+  if (missing.length) {
+    // Deno without --allow-env: say so, rather than leave the user hunting for variables that are set.
+    const unread = [...(clientId ? [] : [names('CLIENT_ID')]), ...(clientSecret ? [] : [names('CLIENT_SECRET')])]
+    const hint = deniedEnvHint(lookup, unread, 'pass auth.clientId and auth.clientSecret')
+    throw new ConfigurationError(`Missing ${config.service} credentials: ${missing.join(' and ')}.${hint}`)
+  }
 
   const fromVars = auth.authUrl === undefined ? pickVar(lookup, names('TOKEN_URL')) : undefined
   const raw = (auth.authUrl as string | undefined) ?? fromVars?.value ?? config.hosts?.tokenUrl
