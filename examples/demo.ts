@@ -4,7 +4,7 @@
 import { CaliperClient } from '../src/services/caliper/index.ts'
 import { OneRosterClient } from '../src/services/oneroster/index.ts'
 import { createEmulator } from '../src/testing/index.ts'
-import { buildSchool, readBack, readOnlyTour, type Report } from './oneroster-demo.ts'
+import { buildSchool, deltaSync, readBack, readOnlyTour, type Report } from './oneroster-demo.ts'
 import { eventsTour, webhookHandler } from './events-demo.ts'
 import { learningTour } from './learning-demo.ts'
 import { recordsTour } from './records-demo.ts'
@@ -41,6 +41,7 @@ async function againstEmulator(): Promise<void> {
   report.line('retries seen', retries.join('; ') || 'none')
   const tokenCalls = emulator.requests.filter((r) => r.url.startsWith(emulator.tokenUrl)).length
   report.line('OneRoster requests sent', `${emulator.requests.length} (${tokenCalls} token request)`)
+  await deltaSync(client, report, 'student-8')
   await eventsTour(emulator, report, received)
   await learningTour(emulator, client, report)
   await recordsTour(emulator, report)

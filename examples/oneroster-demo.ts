@@ -93,6 +93,30 @@ export async function readBack(client: OneRosterClient, report: Report, ids: { c
   report.line('quiz 2 average (streamed, pages of 3)', count ? `${(sum / count).toFixed(1)} over ${count} results` : 'no results')
 }
 
+/**
+ * Delta sync: a full copy of the users, then a student dropped (soft-deleted) and only the changes since the
+ * checkpoint fetched. The second run also repeats records written in the last minute (the overlap that makes
+ * sure nothing is missed), which a mirror applies idempotently.
+ */
+export async function deltaSync(client: OneRosterClient, report: Report, dropId: string): Promise<void> {
+  const mirror = new Map<string, string>()
+  let checkpoint: string | undefined
+  for await (const change of client.users.changes()) {
+    if (change.type === 'upsert') mirror.set(change.sourcedId, change.record.givenName)
+    else if (change.type === 'delete') mirror.delete(change.sourcedId)
+    else checkpoint = change.checkpoint
+  }
+  report.line('delta sync: users, full copy', `${mirror.size} active, checkpoint ${checkpoint}`)
+  await client.users.delete(dropId)
+  const deleted: string[] = []
+  let upserts = 0
+  for await (const change of client.users.changes({ since: checkpoint })) {
+    if (change.type === 'upsert') upserts++
+    else if (change.type === 'delete') deleted.push(change.sourcedId)
+  }
+  report.line('delta sync: users since then', `${deleted.length} deleted (${deleted.join(', ')}), ${upserts} repeated by the one-minute overlap`)
+}
+
 /** Read-only calls for a real environment: nothing is created or changed. */
 export async function readOnlyTour(client: OneRosterClient, report: Report): Promise<void> {
   const orgs = await client.orgs.list({ limit: 5 })

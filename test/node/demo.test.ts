@@ -23,6 +23,8 @@ it('npm start runs the demo against the emulator and prints the report', () => {
   assert.match(run.stdout, /where familyName = O'Brien\s+Pat O'Brien/)
   assert.match(run.stdout, /retries seen\s+status 503/)
   assert.match(run.stdout, /OneRoster requests sent\s+\d+ \(1 token request\)/)
+  assert.match(run.stdout, /delta sync: users, full copy\s+\d+ active, checkpoint \d{4}-\d\d-\d\dT/)
+  assert.match(run.stdout, /delta sync: users since then\s+1 deleted \(student-8\), \d+ repeated/)
   assert.match(run.stdout, /job\s+completed/)
   assert.match(run.stdout, /queue flush\s+250 events sent, 0 batches failed/)
   assert.match(run.stdout, /events stored for the sensor\s+252/)
