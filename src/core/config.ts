@@ -38,6 +38,12 @@ export interface ClientOptions<A extends object = AuthOptions> {
   fetch?: typeof fetch
   /** Where access tokens are cached; memory by default. See `@timeback/sdk/edge` for KV stores. */
   tokenStore?: TokenStore
+  /**
+   * Keeps work the SDK does after answering (the token store write, a background token refresh) alive past the
+   * response: on Workers pass `ctx.waitUntil.bind(ctx)`, or the platform may cancel it. Without it, as today.
+   * @example export default { fetch: (req, env, ctx) => handle(req, new OneRosterClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS), waitUntil: ctx.waitUntil.bind(ctx) })) }
+   */
+  waitUntil?: (promise: Promise<unknown>) => void
   /** Deadline for each call in ms, retries included. Default 30000. */
   timeout?: number
   /** Retries after the first attempt on 429/502/503/504 and connection failures. Default 2; 0 disables. */
@@ -84,6 +90,8 @@ export interface ResolvedConfig {
   hosts: EnvironmentHosts | undefined
   /** Env vars, from `vars` or the runtime. */
   lookup: EnvLookup
+  /** The client's `waitUntil` (checked to be a function), for the work its authenticator does in the background. */
+  waitUntil: ((promise: Promise<unknown>) => void) | undefined
   /** The env var names for a setting, most specific first: `<PREFIX>_<suffix>` for each prefix, then `TIMEBACK_<suffix>`. */
   names(suffix: string): string[]
   /** Checks a URL option (https unless loopback or allowInsecureHttp; no userinfo, query or fragment). */
@@ -152,6 +160,10 @@ export function resolveConfig(service: ConfigSubject, options: ClientOptions<obj
   if (options === null || typeof options !== 'object') {
     throw new ConfigurationError(`Client options must be an object, got ${options === null ? 'null' : typeof options}.`)
   }
+  const { waitUntil } = options
+  if (waitUntil !== undefined && typeof waitUntil !== 'function') {
+    throw new ConfigurationError(`waitUntil must be a function (on Workers: ctx.waitUntil.bind(ctx)), got ${waitUntil === null ? 'null' : typeof waitUntil}.`)
+  }
   const lookup = envLookup(options.vars)
   const P = service.envPrefixes[0] ?? 'TIMEBACK'
   const names = (suffix: string) => [...service.envPrefixes.map((p) => `${p}_${suffix}`), `TIMEBACK_${suffix}`]
@@ -176,5 +188,5 @@ export function resolveConfig(service: ConfigSubject, options: ClientOptions<obj
     )
   }
   const baseUrl = url(baseUrlRaw, baseFromVars ? baseFromVars.name : 'baseUrl')
-  return { service: service.name, baseUrl, env, hosts, lookup, names, url }
+  return { service: service.name, baseUrl, env, hosts, lookup, waitUntil, names, url }
 }

@@ -91,6 +91,8 @@ export class TimebackClient<U extends ServiceSet = ServiceSet> {
     for (const key of Object.keys(options.services ?? {})) {
       if (!Object.hasOwn(use, key)) throw new ConfigurationError(`createTimeback: services.${key} overrides a service that is not in \`use\`; add it to \`use\` or remove the override`)
     }
+    // Checked here too: the service clients are built on first read, and a bad option should fail at once.
+    if (options.waitUntil !== undefined && typeof options.waitUntil !== 'function') throw new ConfigurationError('createTimeback: waitUntil must be a function (on Workers: ctx.waitUntil.bind(ctx))')
     // One store for all: clients given the same store share one in-flight token request per credential.
     const tokenStore: TokenStore = options.tokenStore ?? new MemoryTokenStore()
     this.#options = { ...options, tokenStore }

@@ -19,6 +19,7 @@ import coreRedirects from './core/redirects.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import coreTokens from './core/tokens.ts'
+import coreWaitUntil from './core/wait-until.ts'
 import coreWhere from './core/where.ts'
 import { edubridgeSuites } from './edubridge/index.ts'
 import { identitySuites } from './identity/index.ts'
@@ -47,6 +48,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
   { name: 'core/tokens', suite: coreTokens },
+  { name: 'core/wait-until', suite: coreWaitUntil },
   { name: 'core/where', suite: coreWhere },
   ...caliperSuites,
   ...caliperQueueSuites,

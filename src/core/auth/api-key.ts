@@ -32,6 +32,8 @@ export interface ApiKeyJwtOptions {
   email: string
   store?: TokenStore
   logger?: Logger
+  /** Keeps the store write and background refresh alive past the response (a Worker's `ctx.waitUntil`). */
+  waitUntil?: (promise: Promise<unknown>) => void
   transport: Transport
 }
 
@@ -60,10 +62,10 @@ export class ApiKeyJwt implements Authenticator {
   }
 
   #tokenSource(): Promise<TokenSource> {
-    const { authUrl, apiKey, email, store, logger } = this.#options
+    const { authUrl, apiKey, email, store, logger, waitUntil } = this.#options
     // The scope slot marks the kind, so an API key can never share a cache entry with an OAuth client.
     return (this.#source ??= tokenCacheKey({ tokenUrl: authUrl, clientId: email, clientSecret: apiKey, scope: 'api-key-jwt' }).then((key) => ({
-      key, store, logger, fetch: () => this.#exchange(),
+      key, store, logger, waitUntil, fetch: () => this.#exchange(),
     })))
   }
 
@@ -140,5 +142,5 @@ export const apiKeyJwt: AuthPlugin = ({ config, auth, transport, store, logger }
   const fromVars = auth.authUrl === undefined ? pickVar(lookup, own('AUTH_URL')) : undefined
   const raw = text(auth.authUrl) ?? fromVars?.value ?? `${config.baseUrl}/authorizer`
   const authUrl = config.url(raw, fromVars ? fromVars.name : 'auth.authUrl')
-  return new ApiKeyJwt({ authUrl, apiKey: apiKey!, email: email!, store, logger, transport })
+  return new ApiKeyJwt({ authUrl, apiKey: apiKey!, email: email!, store, logger, waitUntil: config.waitUntil, transport })
 }

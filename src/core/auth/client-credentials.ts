@@ -20,6 +20,8 @@ export interface ClientCredentialsOptions {
   store?: TokenStore
   /** Told once per isolate when the store misbehaves. */
   logger?: Logger
+  /** Keeps the store write and background refresh alive past the response (a Worker's `ctx.waitUntil`). */
+  waitUntil?: (promise: Promise<unknown>) => void
   /** The transport used for the token request itself (anonymous, no custom headers, never redirected). */
   transport: Transport
 }
@@ -62,9 +64,9 @@ export class ClientCredentials implements Authenticator {
   }
 
   #tokenSource(): Promise<TokenSource> {
-    const { tokenUrl, clientId, clientSecret, scope, store, logger } = this.#options
+    const { tokenUrl, clientId, clientSecret, scope, store, logger, waitUntil } = this.#options
     return (this.#source ??= tokenCacheKey({ tokenUrl, clientId, clientSecret, scope }).then((key) => ({
-      key, store, logger, fetch: () => this.#fetchToken(),
+      key, store, logger, waitUntil, fetch: () => this.#fetchToken(),
     })))
   }
 
@@ -143,5 +145,5 @@ export const clientCredentials: AuthPlugin = ({ config, auth, transport, store, 
   }
   const tokenUrl = config.url(raw, fromVars ? fromVars.name : 'auth.authUrl')
   const scope = text(auth.scope)
-  return new ClientCredentials({ tokenUrl, clientId: clientId!, clientSecret: clientSecret!, scope, store, logger, transport })
+  return new ClientCredentials({ tokenUrl, clientId: clientId!, clientSecret: clientSecret!, scope, store, logger, waitUntil: config.waitUntil, transport })
 }

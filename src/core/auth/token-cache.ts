@@ -22,6 +22,8 @@ export interface TokenSource {
   /** Shared second tier (KV, Durable Object, Deno KV); the memory tier always sits in front. */
   store?: TokenStore
   logger?: Logger
+  /** The platform's keep-alive for work that outlives the response (a Worker's `ctx.waitUntil`). */
+  waitUntil?: (promise: Promise<unknown>) => void
   /** Asks the identity provider for a new token. Runs at most once at a time per key in this isolate. */
   fetch(): Promise<FreshToken>
 }
@@ -67,7 +69,7 @@ export async function cachedToken(source: TokenSource, signal?: AbortSignal): Pr
   const now = Date.now()
   if (held && now < held.refreshAt) return held.accessToken
   if (held && now < held.expiresAt) {
-    flight(source).catch((error) => warnOnce(source, 'refresh', `timeback: background token refresh failed (${describe(error)}); the current token stays in use until it expires`))
+    background(source, flight(source).catch((error) => warnOnce(source, 'refresh', `timeback: background token refresh failed (${describe(error)}); the current token stays in use until it expires`)))
     return held.accessToken
   }
   if (held) memory.delete(source.key)
@@ -84,11 +86,11 @@ export function invalidateToken(source: TokenSource, token: string): void {
   remember(rejected, source.key, token)
   const { store } = source
   if (!store) return
-  void bounded(() => store.get(source.key)).then(async (read) => {
+  background(source, bounded(() => store.get(source.key)).then(async (read) => {
     if (read.ok && read.value && readStored(read.value)?.accessToken !== token) return
     const removed = await bounded(() => store.delete(source.key))
     if (!removed.ok) warnOnce(source, 'delete', `timeback: token store delete ${removed.reason}; the rejected token is ignored instead`)
-  })
+  }))
 }
 
 /**
@@ -131,9 +133,9 @@ async function obtain(source: TokenSource): Promise<StoredToken> {
   remember(memory, key, token)
   if (store) {
     // Not awaited: callers have their token now. The write is bounded and its failure only logged.
-    void bounded(() => store.set(key, token, storeTtl(token))).then((written) => {
+    background(source, bounded(() => store.set(key, token, storeTtl(token))).then((written) => {
       if (!written.ok) warnOnce(source, 'set', `timeback: token store set ${written.reason}; the token is cached in this isolate only`)
-    })
+    }))
   }
   return token
 }
@@ -177,6 +179,19 @@ function bounded<T>(operation: () => T | Promise<T>): Promise<Outcome<T>> {
     .then(operation)
     .then((value): Outcome<T> => ({ ok: true, value }), (error): Outcome<T> => ({ ok: false, reason: `failed (${describe(error)})` }))
   return Promise.race([work, limit]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * Work the caller does not wait for (a store write, a refresh). On Workers the platform may cancel it once the
+ * response is sent, so it goes to `waitUntil` when the client was given one. `work` never rejects.
+ */
+function background(source: TokenSource, work: Promise<unknown>): void {
+  try {
+    source.waitUntil?.(work)
+  } catch (error) {
+    // The work runs anyway; only its keep-alive is lost, which must not fail the call that started it.
+    warnOnce(source, 'waitUntil', `timeback: waitUntil threw (${describe(error)}); background token work may be cut short`)
+  }
 }
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
