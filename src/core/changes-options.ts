@@ -31,9 +31,9 @@ export interface ChangesOptions<W = Where> extends CallOptions {
   /** Records per request, 1–3000. Default 1000. */
   pageSize?: number
   /**
-   * How far (ms) the checkpoint is set before the server's time at the first page, so that writes stamped
-   * slightly earlier than they became visible (long transactions, several server clocks, the `Date` header's
-   * one-second resolution) are listed again next run. Default 60 000; larger means more duplicates, never less data.
+   * How far (ms) the checkpoint is set before the first page's time (the server's, or this machine's if
+   * earlier), so that writes stamped slightly earlier than they became visible (long transactions, several
+   * server clocks, the `Date` header's one-second resolution) are listed again next run. Default 60 000; larger means more duplicates, never less data.
    */
   overlapMs?: number
 }
@@ -123,8 +123,8 @@ export function planChanges(options: ChangesOptions<unknown> | undefined = {}): 
 }
 
 /**
- * The checkpoint to store: the server's time at the first page (its `Date` header, else the newest
- * `dateLastModified` of the first page, which the server wrote before it answered) minus the overlap; never
+ * The checkpoint to store: the first page's time (`changes()` passes the earlier of the server's `Date` header,
+ * else the newest `dateLastModified` of the first page, and this machine's clock) minus the overlap; never
  * before `since`; the epoch when there is nothing to go by (the next run is then a full sync).
  * @example checkpointOf(Date.parse('2026-03-01T10:00:00Z'), undefined, 60_000) // '2026-03-01T09:59:00.000Z'
  */

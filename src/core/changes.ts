@@ -4,17 +4,20 @@
  * checkpoint to pass as `since` next time.
  *
  * Why nothing is missed between two runs:
- * - The checkpoint comes from the server's clock (the first page's `Date` header), minus an overlap, so it is at
- *   or before the moment the first page was read, whatever this machine's clock says. Anything written after
+ * - The checkpoint is the first page's time minus an overlap: the earlier of the server's clock (its `Date`
+ *   header, else the newest `dateLastModified` of the page) and this machine's clock when the run started. Either
+ *   clock alone may run ahead (a host's clock off from the database that stamps records, a record imported with
+ *   a future date, a laptop's clock); the earlier one is only wrong if both are ahead. Anything written after
  *   that moment has a later `dateLastModified` and is listed by the next run.
  * - Pages are sorted by `sourcedId` and filtered by `dateLastModified>=since`. A write can only move a record's
  *   date forward, so during a run records join the filtered set (new or newly modified ones) but never leave it
  *   (a soft delete keeps the record, with a new date). A joining record can push the rest one place to the
  *   right: a record is then listed twice, never skipped. Only a record that leaves the set (a hard delete, which
  *   OneRoster does not do) could pull the rest left and hide one; the service cannot report those anyway.
- * - The run never ends early on the server's word alone: an empty page ends it only when the total agrees, and
- *   a page shorter than asked (Timeback leaves soft-deleted records out of their page slots) is followed by the
- *   next one. Records a page repeats are dropped by id.
+ * - The run never ends early on the server's word alone: an empty page ends it only when the total agrees (or
+ *   there is none), a page shorter than asked (Timeback leaves soft-deleted records out of their page slots) is
+ *   followed by the next one unless the total says it was the last, and a full page always is (a total counted
+ *   apart from the page can be short by a concurrent insert). Records a page repeats are dropped by id.
  * Duplicates are possible (the overlap, records shifted by a concurrent write, a server that ignores the
  * filter): apply changes as idempotent upserts and deletes.
  */
@@ -113,6 +116,8 @@ function newestOf(items: unknown[]): number | undefined {
 
 async function* run<T>(ctx: ServiceContext, spec: ChangesSpec, options: ChangesOptions<unknown> | undefined): AsyncGenerator<Change<T>, void, undefined> {
   const plan = planChanges(options)
+  // Read before the first request: no record that page misses was written before this instant on this clock.
+  const localMs = Date.now()
   let offset = 0
   let serverMs: number | undefined
   let first = true
@@ -122,8 +127,10 @@ async function* run<T>(ctx: ServiceContext, spec: ChangesSpec, options: ChangesO
     const page = await fetchPage(ctx, spec, plan, { ...plan.query, limit: plan.pageSize, offset })
     if (first) {
       first = false
-      // Every record of the first page was written before the server answered it, so either clock is safe.
-      serverMs = page.date ?? newestOf(page.items)
+      // Every record of the first page was written before the server answered it; a server clock (or a record)
+      // ahead of this machine's is not believed past this machine's.
+      const server = page.date ?? newestOf(page.items)
+      serverMs = server === undefined ? undefined : Math.min(server, localMs)
     }
     const current = new Set<string>()
     let fresh = 0
@@ -150,7 +157,8 @@ async function* run<T>(ctx: ServiceContext, spec: ChangesSpec, options: ChangesO
       if (fresh === 0 && ++stale >= 2) throw invalid(spec.path, `pages at offset ${offset} repeat records already listed; the run stops without a checkpoint so that nothing is skipped`)
       if (fresh > 0) stale = 0
       offset += page.items.length
-      if (page.total !== undefined ? offset >= page.total : page.items.length < served) break
+      // Only a short page can be the last, and only when a total says so; without one, an empty page ends it.
+      if (page.total !== undefined && offset >= page.total && page.items.length < served) break
     }
     previous = current
   }

@@ -25,6 +25,7 @@ import { edubridgeSuites } from './edubridge/index.ts'
 import { identitySuites } from './identity/index.ts'
 import { masterytrackSuites } from './masterytrack/index.ts'
 import onerosterChanges from './oneroster/changes.ts'
+import onerosterChangesHostile from './oneroster/changes-hostile.ts'
 import { onerosterSuites } from './oneroster/index.ts'
 import { openbadgesSuites } from './openbadges/index.ts'
 import { powerpathSuites } from './powerpath/index.ts'
@@ -58,6 +59,7 @@ export const suites: { name: string; suite: Suite }[] = [
   ...identitySuites,
   ...masterytrackSuites,
   { name: 'oneroster/changes', suite: onerosterChanges },
+  { name: 'oneroster/changes-hostile', suite: onerosterChangesHostile },
   ...onerosterSuites,
   ...openbadgesSuites,
   ...powerpathSuites,

@@ -3,50 +3,10 @@
 // writes made between two pages of a run (found by the next run, never lost), a server that ignores the filter
 // or sends no Date, short pages, a failing page (no checkpoint), and options refused before any request.
 
-import type { Assert, Setup, Suite, SuiteEnv } from '../../harness/types.ts'
+import type { Assert, Setup, Suite } from '../../harness/types.ts'
 import type { Change, OneRosterClient, User } from '../../../src/services/oneroster/index.ts'
+import { collect, connectWithHook, expectedCheckpoint, MINUTE, testClock, type Hook } from './changes-helpers.ts'
 import { newUser, ROSTERING, seen } from './helpers.ts'
-
-const MINUTE = 60_000
-
-/** A clock the test moves: each read is 1 ms later (writes get distinct stamps), `jump` moves it on. */
-function testClock() {
-  // Whole seconds plus 400 ms, so the Date header (whole seconds) is visibly below the clock.
-  let at = Math.floor(Date.now() / 1000) * 1000 + 400
-  return { now: () => at++, jump: (ms: number) => { at += ms }, peek: () => at }
-}
-
-type Hook = (url: URL, response: Response) => Response | Promise<Response> | void | Promise<void>
-
-/** A client whose fetch goes to the emulator (injected or global) and lets a test act on each answer. */
-function connectWithHook(env: SuiteEnv, s: Setup, hook: { on?: Hook }): OneRosterClient {
-  const base: typeof fetch = s.options.fetch ?? ((input, init) => globalThis.fetch(input, init))
-  const hooked: typeof fetch = async (input, init) => {
-    const response = await base(input, init)
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
-    return (await hook.on?.(url, response)) ?? response
-  }
-  return new env.sdk.oneroster.OneRosterClient({ ...s.options, fetch: hooked, maxRetries: 0 })
-}
-
-async function collect<T>(run: AsyncIterable<Change<T>>): Promise<{ upserts: Map<string, T>; deletes: Map<string, T>; order: string[]; checkpoint: string; items: Change<T>[] }> {
-  const items: Change<T>[] = []
-  for await (const change of run) items.push(change)
-  const upserts = new Map<string, T>()
-  const deletes = new Map<string, T>()
-  const order: string[] = []
-  for (const c of items.slice(0, -1)) {
-    if (c.type === 'checkpoint') throw new Error('a checkpoint before the end')
-    order.push(c.sourcedId)
-    ;(c.type === 'upsert' ? upserts : deletes).set(c.sourcedId, c.record)
-  }
-  const last = items[items.length - 1]
-  if (!last || last.type !== 'checkpoint') throw new Error(`the run did not end with a checkpoint: ${JSON.stringify(last)}`)
-  return { upserts, deletes, order, checkpoint: last.checkpoint, items }
-}
-
-/** The checkpoint a run started at `clockMs` must give: the Date header's whole second, minus one minute. */
-const expectedCheckpoint = (clockMs: number) => new Date(Math.floor(clockMs / 1000) * 1000 - MINUTE).toISOString()
 
 const listRequests = (s: Setup, from: number) => seen(s, from).filter((r) => r.startsWith(`GET ${ROSTERING}/users`))
 
