@@ -2,7 +2,7 @@
 // @bundleMarkers createTimebackIdentity timeback_session
 
 export { createTimebackIdentity, type TimebackIdentity } from './resources/handler.js'
-export { IdentityError, type IdentityErrorCode } from './resources/errors.js'
+export { IdentityError, isIdentityError, type IdentityErrorCode } from './resources/errors.js'
 export { ISSUERS, type CallbackFailure, type CallbackSuccess, type CustomOptions, type HookHelpers, type SsoOptions, type TimebackIdentityOptions } from './resources/options.js'
 export type { OneRosterUsers, LookupUsers, TimebackIdentityUser, TimebackUserRecord } from './resources/resolve.js'
 export { signIn, type IdentityFactory } from '../../timeback/sign-in.js'

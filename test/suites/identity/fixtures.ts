@@ -21,6 +21,9 @@ export function setCookies(response: Response): string[] {
  */
 export const cookiesReadable = (): boolean => new Response(null, { headers: { 'set-cookie': 'probe=1' } }).headers.has('set-cookie')
 
+/** Browsers also drop `Origin` and `Referer` from Requests a script builds (forbidden request headers). */
+export const originSettable = (): boolean => new Request(APP, { method: 'POST', headers: { origin: APP } }).headers.get('origin') === APP
+
 /** One browser: its cookie jar, and the steps of a sign-in. */
 export class Browser {
   readonly jar = new Map<string, string>()
@@ -45,6 +48,11 @@ export class Browser {
 
   request(url: string): Request {
     return new Request(url, { headers: this.jar.size ? { cookie: this.cookieHeader() } : {} })
+  }
+
+  /** A form POST with this browser's cookies and the headers a browser adds (`origin`, `referer`). */
+  post(url: string, headers: Record<string, string> = {}): Request {
+    return new Request(url, { method: 'POST', headers: { ...(this.jar.size ? { cookie: this.cookieHeader() } : {}), ...headers } })
   }
 
   /** Asks the provider to authorize (it signs the user in at once) and returns the callback URL it redirects to. */

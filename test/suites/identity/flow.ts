@@ -46,7 +46,7 @@ const suite: Suite = (env) => {
       assert.equal(user?.timebackId, 'seed-student-1')
       assert.equal(user?.name, 'Ada Lovelace')
       assert.equal(await t.identity.getUser(new Request(`${APP}/`)), undefined, 'another browser has no session')
-      const signout = browser.keep(await t.identity.handle(browser.request(`${APP}/identity/signout`)))
+      const signout = browser.keep(await t.identity.handle(browser.post(`${APP}/identity/signout`, { origin: APP })))
       assert.equal(signout.status, 302)
       assert.equal(await t.identity.getUser(browser.request(`${APP}/`)), undefined, 'signed out')
     })

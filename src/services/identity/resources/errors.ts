@@ -37,12 +37,17 @@ const STATUS: Record<string, number> = {
   timeback_user_lookup_failed: 502,
 }
 
+// Marks an IdentityError under a global-registry symbol, so isIdentityError holds across two copies of the
+// package and across realms, where instanceof does not. Its own symbol rather than the SDK errors' brand: an
+// IdentityError's code is not a TimebackErrorCode, so isTimebackError must not claim it.
+const MARK = /* @__PURE__ */ Symbol.for('@timeback/sdk.identity-error')
+
 /**
  * A sign-in that was refused or failed; `code` says which check, `status` is what the callback answers when the app
  * has no `onCallbackError`.
  *
  * @example
- * try { await identity.getUser(request) } catch (e) { if (e instanceof IdentityError) console.log(e.code) }
+ * onCallbackError: ({ error }) => new Response(null, { status: isIdentityError(error) ? error.status : 502 })
  */
 export class IdentityError extends Error {
   readonly code: IdentityErrorCode
@@ -53,5 +58,14 @@ export class IdentityError extends Error {
     this.name = 'IdentityError'
     this.code = code
     this.status = STATUS[code] ?? 400
+    Object.defineProperty(this, MARK, { value: true })
   }
+}
+
+/**
+ * True for an IdentityError from any copy of the package (instanceof fails across copies and realms).
+ * @example if (isIdentityError(error)) console.warn(`sign-in failed: ${error.code}`)
+ */
+export function isIdentityError(value: unknown): value is IdentityError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MARK] === true
 }

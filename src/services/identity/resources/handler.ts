@@ -2,7 +2,8 @@
  * @module services/identity/resources/handler — createTimebackIdentity: the sign-in, callback and sign-out routes as
  * one Request → Response handler, and getUser reading the session.
  */
-import { envLookup } from '../../../core/env.js'
+import { envLookup, pickVar } from '../../../core/env.js'
+import { ConfigurationError } from '../../../core/errors.js'
 import { IdentityError } from './errors.js'
 import { createProvider } from './oidc.js'
 import { checkOptions, type HookHelpers, type SsoOptions, type TimebackIdentityOptions } from './options.js'
@@ -23,7 +24,7 @@ const s256 = async (v: string) => b64url(new Uint8Array(await crypto.subtle.dige
  * const user = await identity.getUser(request) // { email, verified, timebackId?, name? } | undefined
  */
 export interface TimebackIdentity {
-  /** Answers `/identity/signin`, `/identity/callback` and `/identity/signout` (404 for any other path). */
+  /** Answers `/identity/signin`, `/identity/callback` and `/identity/signout` (a POST from this site only; 404 for any other path). */
   handle(request: Request): Promise<Response>
   /** The signed-in user, or undefined. */
   getUser(request: Request): Promise<TimebackIdentityUser | undefined>
@@ -75,8 +76,19 @@ export function createTimebackIdentity(given: TimebackIdentityOptions): Timeback
     return claims && typeof claims.user === 'object' && claims.user !== null ? (claims.user as TimebackIdentityUser) : undefined
   }
 
+  // Sign-out changes state, so a cross-site page must not trigger it: POST only (a link or a top-level GET
+  // navigation from anywhere would do otherwise), sent from this origin (Origin, or without one a Referer), so
+  // a cross-site form cannot either.
   async function signOut(request: Request): Promise<Response> {
     const url = new URL(request.url)
+    if (request.method !== 'POST') return json({ error: 'method not allowed' }, 405, { allow: 'POST' })
+    let from: string | undefined
+    try {
+      from = new URL(request.headers.get('origin') ?? request.headers.get('referer') ?? '').origin
+    } catch {
+      // No Origin and no Referer, or an opaque one ('null'): not provably this site.
+    }
+    if (from !== url.origin) return json({ error: 'cross-site sign-out refused' }, 403)
     return redirect(options.afterSignOut ?? '/', { 'set-cookie': cookieHeader(SESSION_COOKIE, '', 0, secure(url)) })
   }
 
@@ -185,11 +197,21 @@ export function createTimebackIdentity(given: TimebackIdentityOptions): Timeback
   }
 }
 
-/** sso mode's clientId and clientSecret, when not given, from TIMEBACK_SSO_CLIENT_ID / _SECRET (in `vars`, else the runtime's env). */
+/**
+ * sso mode's settings left out, from `vars` (else the runtime's env) as every client reads them: clientId and
+ * clientSecret from TIMEBACK_SSO_CLIENT_ID / _SECRET, and, with neither env nor issuer given, env from TIMEBACK_ENV.
+ */
 function withVars(options: TimebackIdentityOptions): TimebackIdentityOptions {
-  if (options === null || typeof options !== 'object' || options.mode === 'custom' || (options.clientId && options.clientSecret)) return options
+  if (options === null || typeof options !== 'object' || options.mode === 'custom') return options
   const read = envLookup(options.vars)
-  return { ...options, clientId: options.clientId || (read('TIMEBACK_SSO_CLIENT_ID') ?? ''), clientSecret: options.clientSecret || (read('TIMEBACK_SSO_CLIENT_SECRET') ?? '') }
+  const env = options.env === undefined && options.issuer === undefined ? pickVar(read, ['TIMEBACK_ENV'])?.value : undefined
+  if (env !== undefined && env !== 'staging' && env !== 'production') {
+    throw new ConfigurationError(`createTimebackIdentity: TIMEBACK_ENV must be 'staging' or 'production', got ${JSON.stringify(env)} (or pass env or issuer).`)
+  }
+  return {
+    ...options, ...(env ? { env } : {}),
+    clientId: options.clientId || (read('TIMEBACK_SSO_CLIENT_ID') ?? ''), clientSecret: options.clientSecret || (read('TIMEBACK_SSO_CLIENT_SECRET') ?? ''),
+  }
 }
 
 function nameOf(given: unknown, family: unknown): { name?: string } {
