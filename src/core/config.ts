@@ -162,7 +162,7 @@ export function resolveConfig(service: ConfigSubject, options: ClientOptions<obj
   }
   const { waitUntil } = options
   if (waitUntil !== undefined && typeof waitUntil !== 'function') {
-    throw new ConfigurationError(`waitUntil must be a function (on Workers: ctx.waitUntil.bind(ctx)), got ${waitUntil === null ? 'null' : typeof waitUntil}.`)
+    throw new ConfigurationError(`waitUntil must be a function (ctx.waitUntil.bind(ctx)), got ${typeof waitUntil}.`)
   }
   const lookup = envLookup(options.vars)
   const P = service.envPrefixes[0] ?? 'TIMEBACK'

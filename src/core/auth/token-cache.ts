@@ -190,7 +190,7 @@ function background(source: TokenSource, work: Promise<unknown>): void {
     source.waitUntil?.(work)
   } catch (error) {
     // The work runs anyway; only its keep-alive is lost, which must not fail the call that started it.
-    warnOnce(source, 'waitUntil', `timeback: waitUntil threw (${describe(error)}); background token work may be cut short`)
+    warnOnce(source, 'waitUntil', `timeback: waitUntil threw (${describe(error)})`)
   }
 }
 
