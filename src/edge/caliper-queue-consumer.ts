@@ -287,10 +287,19 @@ class BatchConsumer {
   async #report(events: EnvelopeItem[], error: unknown, messageIds: string[]): Promise<void> {
     this.#result.failed.push({ events, error, messageIds })
     const { onError } = this.#options
-    const summary = `${messageIds.length} message${messageIds.length === 1 ? '' : 's'} retried (${describe(error)})`
+    const n = messageIds.length
+    const one = n === 1
+    const summary = `${n} message${one ? '' : 's'} retried (${describe(error)})`
+    // Nothing is lost here, and the warning says so: the messages are retried, then dead-lettered by the Queue.
+    const what = events.length === n
+      ? `${n} event${one ? '' : 's'} could not be sent (${describe(error)}); ${one ? 'its message was' : 'their messages were'}`
+      : `${n} message${one ? '' : 's'} could not be ${events.length ? 'sent' : 'read'} (${describe(error)}); ${one ? 'it was' : 'they were'}`
     try {
       if (onError) await onError([...events], error, [...messageIds])
-      else globalThis.console?.warn?.(`timeback: caliper queue consumer: ${summary}; pass onError to handle them`)
+      else {
+        globalThis.console?.warn?.(`timeback: caliper queue consumer: ${what} retried, and after max_retries ${one ? 'goes' : 'go'} to the dead-letter ` +
+          `queue (or ${one ? 'is' : 'are'} deleted if none is configured); pass onError to see ${one ? 'it' : 'them'}`)
+      }
     } catch (thrown) {
       try {
         globalThis.console?.warn?.(`timeback: caliper queue consumer: onError threw for ${summary}: ${describe(thrown)}`)

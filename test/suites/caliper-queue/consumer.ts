@@ -163,7 +163,7 @@ const suite: Suite = (env) => {
       assert.match(messages[4]!, /not a JSON object/)
     })
 
-    it('without onError each failure is logged with console.warn: counts and the error, no event data', async () => {
+    it('without onError each failure is logged with console.warn: what happened to the messages, the error, no event data', async () => {
       const s = caliperSetup(env, {}, { maxRetries: 0 })
       const { bodies } = await produce(s, 4)
       s.emulator.faults.add({ method: 'POST', path: EVENT_PATH, status: 503 })
@@ -172,15 +172,19 @@ const suite: Suite = (env) => {
       console.warn = (...args: unknown[]) => void seen.push(args.map(String).join(' '))
       let result
       try {
-        result = await consumeCaliperBatch(fakeBatch(bodies).batch, s.client, { sensor: SENSOR })
+        result = await consumeCaliperBatch(fakeBatch([...bodies, 'plain text']).batch, s.client, { sensor: SENSOR })
       } finally {
         console.warn = original
       }
-      assert.equal(result.retried, 4)
+      assert.equal(result.retried, 5)
       const lines = seen.filter((l) => l.includes('caliper queue consumer'))
-      assert.equal(lines.length, 1)
-      assert.match(lines[0]!, /4 messages retried \(ServerError: .*503/)
-      assert.doesNotMatch(lines[0]!, /school\.example|urn:uuid|student-/)
+      assert.equal(lines.length, 2)
+      // The messages are retried, not lost: the warning says so, and where they end up; onError is to see them.
+      assert.equal(lines[0], 'timeback: caliper queue consumer: 1 message could not be read (InputValidationError: consumeCaliperBatch: ' +
+        'messages[4].body: is not a Timeback Caliper message ({"timebackCaliper":1,"event":{…}}): send events with createCaliperQueueProducer); ' +
+        'it was retried, and after max_retries goes to the dead-letter queue (or is deleted if none is configured); pass onError to see it')
+      assert.match(lines[1]!, /^timeback: caliper queue consumer: 4 events could not be sent \(ServerError: .*503.*\); their messages were retried, and after max_retries go to the dead-letter queue \(or are deleted if none is configured\); pass onError to see them$/)
+      assert.doesNotMatch(lines.join('\n'), /school\.example|urn:uuid|student-/)
     })
 
     it('an onError that throws costs nothing: the messages are still retried and the batch resolves', async () => {

@@ -1,9 +1,11 @@
 // Caliper events through a Cloudflare Queue (`@timeback/sdk/edge`): the producer, then the consumer.
 import type { Suite } from '../../harness/types.ts'
 import consumer from './consumer.ts'
+import consumerHostile from './consumer-hostile.ts'
 import producer from './producer.ts'
 
 export const caliperQueueSuites: { name: string; suite: Suite }[] = [
   { name: 'caliper-queue/producer', suite: producer },
   { name: 'caliper-queue/consumer', suite: consumer },
+  { name: 'caliper-queue/consumer-hostile', suite: consumerHostile },
 ]
