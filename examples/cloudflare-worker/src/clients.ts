@@ -7,14 +7,24 @@ import { KVTokenStore } from '@timeback/sdk/edge'
 import { OneRosterClient } from '@timeback/sdk/oneroster'
 import type { Env } from './worker-types.js'
 
-export function oneRoster(env: Env): OneRosterClient {
-  return new OneRosterClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS) })
+/** The part of a handler's `ctx` the clients use. */
+export interface WaitUntil {
+  waitUntil(promise: Promise<unknown>): void
 }
 
-export function eduBridge(env: Env): EduBridgeClient {
-  return new EduBridgeClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS) })
+// The token's KV write happens after the call that fetched the token has its answer. With `ctx.waitUntil`, the SDK
+// keeps that write (and a background token refresh) alive after the response is sent; without it Cloudflare may
+// cancel the write, and the next isolate fetches a token again.
+export function oneRoster(env: Env, ctx: WaitUntil): OneRosterClient {
+  return new OneRosterClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS), waitUntil: ctx.waitUntil.bind(ctx) })
 }
 
-export function caliper(env: Env): CaliperClient {
-  return new CaliperClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS) })
+// `ctx` is optional here only because roster.ts and events.ts (the queue consumer) do not pass theirs down yet;
+// on the pages, the OneRoster client built first in the same request has usually stored the shared token.
+export function eduBridge(env: Env, ctx?: WaitUntil): EduBridgeClient {
+  return new EduBridgeClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS), waitUntil: ctx?.waitUntil.bind(ctx) })
+}
+
+export function caliper(env: Env, ctx?: WaitUntil): CaliperClient {
+  return new CaliperClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS), waitUntil: ctx?.waitUntil.bind(ctx) })
 }

@@ -2,7 +2,7 @@
 // Clients are built per request from `env` (tokens stay cached per isolate and in KV, see clients.ts).
 import type { OneRosterClient } from '@timeback/sdk/oneroster'
 import { identity, sameOrigin, viewer, type Viewer } from './auth.js'
-import { oneRoster } from './clients.js'
+import { oneRoster, type WaitUntil } from './clients.js'
 import { enqueueEvent, lessonEvent, sendBatch } from './events.js'
 import { readFeed } from './feed.js'
 import { findLesson, lessonsOf } from './lessons.js'
@@ -29,12 +29,12 @@ async function classesOf(oneroster: OneRosterClient, userId: string): Promise<Cl
   return classes.map((c) => ({ id: c.sourcedId, title: c.title, courseId: c.course?.sourcedId }))
 }
 
-async function app(request: Request, env: Env): Promise<Response> {
+async function app(request: Request, env: Env, ctx: WaitUntil): Promise<Response> {
   const url = new URL(request.url)
   if (url.pathname === '/health') return new Response('ok')
   if (url.pathname === '/webhooks/timeback') return request.method === 'POST' ? receiveWebhook(request, env) : new Response(null, { status: 405 })
 
-  const oneroster = oneRoster(env)
+  const oneroster = oneRoster(env, ctx)
   const id = identity(env, oneroster)
   if (url.pathname.startsWith('/identity/')) return id.handle(request)
 
@@ -76,9 +76,9 @@ async function app(request: Request, env: Env): Promise<Response> {
 }
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
+  async fetch(request: Request, env: Env, ctx: WaitUntil): Promise<Response> {
     try {
-      return await app(request, env)
+      return await app(request, env, ctx)
     } catch (error) {
       // Details go to the Worker's log, never to the page.
       console.error(error)
