@@ -155,6 +155,16 @@ test('a proxy without credentials answers 502 proxy_misconfigured, not a crash',
   expect(String((reports[0] as Error).message)).toContain('TIMEBACK_CLIENT_ID')
 })
 
+test('allowOrigin must be one exact page origin: *, a list, a path or a trailing slash is refused at start', () => {
+  // A browser compares Access-Control-Allow-Origin with its Origin exactly: these would either open the roster to
+  // every site (*) or never match (a slash, a path, a default port, capitals), so the proxy does not start with them.
+  for (const origin of ['*', 'https://a.example, https://b.example', 'https://app.example/', 'https://app.example/page', 'https://app.example:443', 'https://APP.example', 'null', 'app.example', 'ftp://app.example']) {
+    expect(() => createProxy({ allowOrigin: origin })).toThrow(/allowOrigin \(ALLOW_ORIGIN\) must be one page origin as the browser sends it/)
+  }
+  for (const origin of ['https://app.example', 'http://app.localhost:5173', 'http://127.0.0.1:8080']) expect(() => createProxy({ allowOrigin: origin })).not.toThrow()
+  expect(() => createProxy({ allowOrigin: '' })).not.toThrow()
+})
+
 test('`bun run server.ts` serves the proxy with settings from the environment', async () => {
   const emulator = upstream.emulator
   const child = Bun.spawn(['bun', 'run', 'server.ts'], {

@@ -38,7 +38,8 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
   let client: OneRosterClient | undefined
   const tokenStore = new MemoryTokenStore()
   const logError = options.logError ?? ((message: string, error: unknown) => console.error(message, error))
-  const cors: Record<string, string> = options.allowOrigin ? { 'access-control-allow-origin': options.allowOrigin, vary: 'origin' } : {}
+  const allowOrigin = checkedOrigin(options.allowOrigin)
+  const cors: Record<string, string> = allowOrigin ? { 'access-control-allow-origin': allowOrigin, vary: 'origin' } : {}
 
   return async (request) => {
     if (request.method !== 'GET') return json(405, { error: 'method_not_allowed' }, { allow: 'GET', ...cors })
@@ -62,6 +63,25 @@ export function createProxy(options: ProxyOptions = {}): (request: Request) => P
       return json(answer.status, { error: answer.error }, { ...cors, ...(answer.retryAfter ? { 'retry-after': String(answer.retryAfter) } : {}) })
     }
   }
+}
+
+/**
+ * The page origin, as a browser sends it in `Origin`: refused at start when it is `*` (every site could read the
+ * roster through a visitor's browser) or could never match (a path, a trailing slash, a default port, capitals).
+ */
+function checkedOrigin(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined
+  let origin: string | undefined
+  try {
+    const url = new URL(value)
+    if (url.protocol === 'https:' || url.protocol === 'http:') origin = url.origin
+  } catch {
+    // Not a URL: refused below like any other value that is not an origin.
+  }
+  if (origin !== value) {
+    throw new Error(`allowOrigin (ALLOW_ORIGIN) must be one page origin as the browser sends it, such as https://app.example or http://localhost:5173 (no path, trailing slash or default port; not *), got ${JSON.stringify(value)}`)
+  }
+  return origin
 }
 
 declare const Bun: { serve(options: { port: number; hostname?: string; fetch(request: Request): Promise<Response> }): { url: URL } }
