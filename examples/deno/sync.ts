@@ -25,11 +25,21 @@ export interface SyncResult {
 }
 
 /**
- * Deno KV commits hold at most 1000 mutations and 800 KiB: a batch is cut at 200 changes or about 400 KB of
- * JSON, whichever comes first (a OneRoster record is a few KB, so both leave ample room).
+ * Deno KV commits hold at most 1000 mutations and 800 KiB (819,200 bytes): a batch is cut at 200 changes or about
+ * 400 KB of records, whichever comes first (a OneRoster record is a few KB, so both leave ample room).
  */
 const MAX_BATCH = 200
 const MAX_BATCH_BYTES = 400_000
+
+/**
+ * About the bytes Deno KV stores for a record: its JSON length, doubled when any character is outside Latin-1
+ * (KV's V8 serialization keeps such strings at two bytes a character, so 400,000 characters of Chinese names
+ * would be 800,000 bytes). An estimate on the high side: it only makes batches smaller.
+ */
+function storedBytes(record: unknown): number {
+  const json = JSON.stringify(record) ?? ''
+  return /[^\u0000-\u00ff]/.test(json) ? json.length * 2 : json.length
+}
 
 /**
  * One delta-sync run of `collection` from its stored checkpoint.
@@ -47,18 +57,20 @@ export async function syncCollection(kv: Deno.Kv, collection: Collection, source
       await applyBatch(kv, collection, batch, change.checkpoint)
       return { collection, since, upserted, deleted, checkpoint: change.checkpoint }
     }
+    const size = change.type === 'upsert' ? storedBytes(change.record) : 0
+    // Cut before a record that would take the batch past its budget, so no commit exceeds it.
+    if (batch.length >= MAX_BATCH || (batch.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
+      await applyBatch(kv, collection, batch)
+      batch = []
+      bytes = 0
+    }
+    bytes += size
     if (change.type === 'upsert') {
       batch.push({ op: 'set', sourcedId: change.sourcedId, record: change.record })
-      bytes += JSON.stringify(change.record).length
       upserted++
     } else {
       batch.push({ op: 'delete', sourcedId: change.sourcedId })
       deleted++
-    }
-    if (batch.length >= MAX_BATCH || bytes >= MAX_BATCH_BYTES) {
-      await applyBatch(kv, collection, batch)
-      batch = []
-      bytes = 0
     }
   }
   // The SDK ends every complete run with a checkpoint; a run that ended without one stored none.

@@ -1,5 +1,6 @@
 // syncCollection's own guarantees, with a scripted change source (no service needed): batches are committed as
-// they fill, the checkpoint only with the last one, and a run that breaks off stores no checkpoint.
+// they fill, the checkpoint only with the last one, a run that breaks off stores no checkpoint, and large records
+// of non-Latin-1 text are cut into commits Deno KV accepts.
 // @ts-types="./node-assert.d.ts"
 import assert from 'node:assert/strict'
 import type { Change } from '@timeback/sdk/oneroster'
@@ -56,5 +57,19 @@ Deno.test('sync: a delete after an upsert of the same id in one batch leaves it 
     assert.deepEqual([...(await readRecords(kv, 'users')).keys()].sort(), ['u0', 'u2'])
     await assert.rejects(syncCollection(kv, 'users', source(upserts(5, 7))), /ended without a checkpoint/)
     assert.equal(await readCheckpoint(kv, 'users'), '2026-02-01T00:00:00.000Z')
+  })
+})
+
+Deno.test('sync: batches stay within Deno KV\'s 800 KiB commit when records are large and not Latin-1 (2 bytes a character in KV)', async () => {
+  await withKv(async (kv) => {
+    // 28,000 CJK characters: about 28 KB of JSON text but 56 KB as Deno KV stores it (under the 64 KiB a value may hold).
+    const big = (n: number) => ({ ...user(n), givenName: '名'.repeat(28_000) })
+    const changes: Change<unknown>[] = Array.from({ length: 40 }, (_, n) => ({ type: 'upsert' as const, sourcedId: `u${n}`, record: big(n) }))
+    const result = await syncCollection(kv, 'users', source([...changes, { type: 'checkpoint', checkpoint: '2026-03-01T00:00:00.000Z' }]))
+    assert.equal(result.upserted, 40)
+    const stored = await readRecords<{ givenName: string }>(kv, 'users')
+    assert.equal(stored.size, 40)
+    assert.equal(stored.get('u39')!.givenName.length, 28_000)
+    assert.equal(await readCheckpoint(kv, 'users'), '2026-03-01T00:00:00.000Z')
   })
 })
