@@ -20,9 +20,9 @@ export interface ChangesOptions<W = Where> extends CallOptions {
    * a full sync: every record, soft-deleted ones as deletions.
    */
   since?: string | Date | undefined
-  /** Extra conditions, AND-ed with `dateLastModified>=since`. */
+  /** Extra conditions, AND-ed with `dateLastModified>=since`; none on `status` or `dateLastModified`. */
   where?: W
-  /** A raw 1EdTech filter, AND-ed with the date condition (for what `where` cannot say). Not with `where`. */
+  /** A raw 1EdTech filter, AND-ed with the date condition (for what `where` cannot say). Not with `where`; same limits. */
   filter?: string
   /** Sparse fieldset; `sourcedId`, `status` and `dateLastModified` are always added. */
   fields?: readonly string[] | string
@@ -109,6 +109,13 @@ export function planChanges(options: ChangesOptions<unknown> | undefined = {}): 
   } catch (error) {
     if (!(error instanceof InputValidationError)) throw error
     issues.push(...error.issues)
+  }
+  // The run's own fields, outside quoted values and not under another field (metadata.status is the caller's):
+  // status='active' would hide the soft deletes it reports, a bound on dateLastModified could leave out records
+  // the checkpoint then passes.
+  const own = query.filter?.replace(/'(?:[^']|'')*'/g, '').match(/(?:^|[^.\w])(status|dateLastModified)\s*[!=<>~@]/)?.[1]
+  if (own) {
+    issues.push({ path: where === undefined ? 'filter' : 'where', message: `must not test ${own}: changes() reports soft deletes by status and bounds dateLastModified by since; skip what you do not want as you apply the changes` })
   }
   if (issues.length) throw new InputValidationError(issues, 'Invalid changes options')
   const clauses = [query.filter === undefined ? undefined : `(${query.filter})`, since === undefined ? undefined : `dateLastModified>='${new Date(since).toISOString()}'`]

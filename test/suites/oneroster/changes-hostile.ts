@@ -1,8 +1,8 @@
 // Delta sync against a server that lies or misbehaves: a Date header hours ahead, in the distant past or
 // garbage; a record stamped in the future; a total that undercounts; no total and a page cap it does not
 // report; pages that ignore the offset; an HTML body; a record without sourcedId. And a consumer that stops
-// early (break, abort). The rule checked throughout: a run either ends with a checkpoint from which the next run
-// lists everything written after it, or ends without one.
+// early (break, abort), and a caller filtering on the fields the run controls. The rule checked throughout: a run
+// either ends with a checkpoint from which the next run lists everything written after it, or ends without one.
 
 import type { Assert, Suite } from '../../harness/types.ts'
 import type { Change, User } from '../../../src/services/oneroster/index.ts'
@@ -133,6 +133,29 @@ const suite: Suite = (env) => {
       }, E.isServerError)
       assert.match(missing.message, /record 1 has no sourcedId/)
       assert.equal(got.length, 1)
+    })
+
+    it('a condition on status or dateLastModified is refused before any request; those words in a value or under metadata are not', async () => {
+      const s = env.setup({ now: testClock().now })
+      let requests = 0
+      const client = connectWithHook(env, s, { on: (url) => void (isUserList(url) && requests++) })
+      // status='active' would hide the soft deletes the run reports as deletions; a bound on dateLastModified could
+      // leave out records that the checkpoint, taken from the clock, then claims were listed.
+      const cases: [unknown, string][] = [
+        [{ where: { status: 'active' } }, 'where'],
+        [{ where: { OR: [{ givenName: 'Ada' }, { dateLastModified: { lt: new Date('2026-01-01T00:00:00Z') } }] } }, 'where'],
+        [{ filter: "status='active'" }, 'filter'],
+        [{ filter: "givenName='Ada' AND (dateLastModified<'2026-01-01')" }, 'filter'],
+      ]
+      for (const [options, field] of cases) {
+        const error = await assert.rejects(client.users.changes(options as never).next(), E.isInputValidationError, JSON.stringify(options))
+        assert.ok(error.issues.some((i: { path: string; message: string }) => i.path === field && /status|dateLastModified/.test(i.message)), `${JSON.stringify(options)}: ${error.message}`)
+      }
+      assert.equal(requests, 0, 'no request was sent')
+      const quoted = await collect(client.users.changes({ where: { givenName: "status='active'" } }))
+      assert.equal(quoted.items.length, 1, 'a value that reads like a condition is only a value: nobody matches, only the checkpoint')
+      const nested = await collect(client.users.changes({ filter: "metadata.status='x'" }))
+      assert.equal(nested.items.length, 1, 'a metadata field named status is the caller\'s own')
     })
 
     it('a consumer that breaks out or aborts gets no checkpoint, and no request is sent after it stopped', async () => {
