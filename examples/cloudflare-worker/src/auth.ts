@@ -15,9 +15,9 @@ export interface Viewer {
 
 export function identity(env: Env, oneroster: OneRosterClient): TimebackIdentity {
   return createTimebackIdentity({
-    // The emulator (tests) names its issuer; a deployment names its Timeback environment.
-    ...(env.TIMEBACK_SSO_ISSUER ? { issuer: env.TIMEBACK_SSO_ISSUER } : { env: env.TIMEBACK_ENV as 'staging' | 'production' }),
-    vars: env, // TIMEBACK_SSO_CLIENT_ID / TIMEBACK_SSO_CLIENT_SECRET
+    // The emulator (tests) names its issuer; a deployment's TIMEBACK_ENV (read from vars) names its environment.
+    ...(env.TIMEBACK_SSO_ISSUER ? { issuer: env.TIMEBACK_SSO_ISSUER } : {}),
+    vars: env, // TIMEBACK_ENV, TIMEBACK_SSO_CLIENT_ID / TIMEBACK_SSO_CLIENT_SECRET
     cookieSecret: env.COOKIE_SECRET,
     oneroster, // sign-in resolves the email to exactly one Timeback user, or refuses
     // A page rather than the default JSON; the code says which check failed, the details stay in the log.

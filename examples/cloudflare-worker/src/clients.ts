@@ -19,12 +19,10 @@ export function oneRoster(env: Env, ctx: WaitUntil): OneRosterClient {
   return new OneRosterClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS), waitUntil: ctx.waitUntil.bind(ctx) })
 }
 
-// `ctx` is optional here only because roster.ts and events.ts (the queue consumer) do not pass theirs down yet;
-// on the pages, the OneRoster client built first in the same request has usually stored the shared token.
-export function eduBridge(env: Env, ctx?: WaitUntil): EduBridgeClient {
-  return new EduBridgeClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS), waitUntil: ctx?.waitUntil.bind(ctx) })
+export function eduBridge(env: Env, ctx: WaitUntil): EduBridgeClient {
+  return new EduBridgeClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS), waitUntil: ctx.waitUntil.bind(ctx) })
 }
 
-export function caliper(env: Env, ctx?: WaitUntil): CaliperClient {
-  return new CaliperClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS), waitUntil: ctx?.waitUntil.bind(ctx) })
+export function caliper(env: Env, ctx: WaitUntil): CaliperClient {
+  return new CaliperClient({ vars: env, tokenStore: new KVTokenStore(env.TOKENS), waitUntil: ctx.waitUntil.bind(ctx) })
 }

@@ -5,7 +5,7 @@
 import { createActivityEvent, type ActivityEvent } from '@timeback/sdk/caliper'
 import { consumeCaliperBatch, createCaliperQueueProducer, type ConsumeCaliperResult, type MessageBatchLike } from '@timeback/sdk/edge'
 import type { Viewer } from './auth.js'
-import { caliper } from './clients.js'
+import { caliper, type WaitUntil } from './clients.js'
 import type { Lesson } from './lessons.js'
 import { classIri, userIri } from './urls.js'
 import type { Env } from './worker-types.js'
@@ -34,8 +34,8 @@ export async function enqueueEvent(env: Env, event: ActivityEvent): Promise<void
 }
 
 /** The Queue consumer: one Caliper client per batch, envelopes within Caliper's limits. */
-export async function sendBatch(batch: MessageBatchLike, env: Env): Promise<ConsumeCaliperResult> {
-  const result = await consumeCaliperBatch(batch, caliper(env), { sensor: env.TIMEBACK_SENSOR })
+export async function sendBatch(batch: MessageBatchLike, env: Env, ctx: WaitUntil): Promise<ConsumeCaliperResult> {
+  const result = await consumeCaliperBatch(batch, caliper(env, ctx), { sensor: env.TIMEBACK_SENSOR })
   // One line per batch for `wrangler tail`: counts only, never the events (student data).
   console.log(`caliper batch: ${batch.messages.length} messages, sent ${result.sent}, acked ${result.acked}, retried ${result.retried}`)
   return result

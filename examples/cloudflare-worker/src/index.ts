@@ -69,7 +69,7 @@ async function app(request: Request, env: Env, ctx: WaitUntil): Promise<Response
     const cls = classes.find((c) => c.id === url.searchParams.get('class'))
     if (!cls) return problem(404, 'Pick one of your classes from the home page.')
     const now = new Date()
-    const [rows, feed] = await Promise.all([classRoster(env, oneroster, cls.id, now), readFeed(env.CLASS_FEED, cls.id)])
+    const [rows, feed] = await Promise.all([classRoster(env, ctx, oneroster, cls.id, now), readFeed(env.CLASS_FEED, cls.id)])
     return teacherPage(cls, rows, feed, weekStart(now))
   }
   return problem(404, 'No such page.')
@@ -86,7 +86,7 @@ export default {
     }
   },
 
-  async queue(batch: MessageBatch, env: Env): Promise<void> {
-    await sendBatch(batch, env)
+  async queue(batch: MessageBatch, env: Env, ctx: WaitUntil): Promise<void> {
+    await sendBatch(batch, env, ctx)
   },
 }

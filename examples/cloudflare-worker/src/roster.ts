@@ -1,7 +1,7 @@
 // The teacher's view of a class: its students (OneRoster) and each one's XP this week (EduBridge analytics).
 import { aggregateActivityMetrics } from '@timeback/sdk/edubridge'
 import type { OneRosterClient } from '@timeback/sdk/oneroster'
-import { eduBridge } from './clients.js'
+import { eduBridge, type WaitUntil } from './clients.js'
 import type { Env } from './worker-types.js'
 
 export interface RosterRow {
@@ -32,9 +32,9 @@ async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) =>
   return out
 }
 
-export async function classRoster(env: Env, oneroster: OneRosterClient, classId: string, now = new Date()): Promise<RosterRow[]> {
+export async function classRoster(env: Env, ctx: WaitUntil, oneroster: OneRosterClient, classId: string, now = new Date()): Promise<RosterRow[]> {
   const students = await oneroster.classes(classId).students.listAll({ where: { status: 'active' }, maxItems: 500 })
-  const analytics = eduBridge(env).analytics
+  const analytics = eduBridge(env, ctx).analytics
   const startDate = weekStart(now).toISOString()
   const endDate = now.toISOString()
   const rows = await pool(students, 5, async (s) => {
