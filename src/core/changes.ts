@@ -16,8 +16,8 @@
  *   OneRoster does not do) could pull the rest left and hide one; the service cannot report those anyway.
  * - The run never ends early on the server's word alone: an empty page ends it only when the total agrees (or
  *   there is none), a page shorter than asked (Timeback leaves soft-deleted records out of their page slots) is
- *   followed by the next one unless the total says it was the last, and a full page always is (a total counted
- *   apart from the page can be short by a concurrent insert). Records a page repeats are dropped by id.
+ *   followed by the next one unless the total says it was the last, and an exactly full page always is (a total
+ *   counted apart from the page can be short by a concurrent insert). Records a page repeats are dropped by id.
  * Duplicates are possible (the overlap, records shifted by a concurrent write, a server that ignores the
  * filter): apply changes as idempotent upserts and deletes.
  */
@@ -157,8 +157,9 @@ async function* run<T>(ctx: ServiceContext, spec: ChangesSpec, options: ChangesO
       if (fresh === 0 && ++stale >= 2) throw invalid(spec.path, `pages at offset ${offset} repeat records already listed; the run stops without a checkpoint so that nothing is skipped`)
       if (fresh > 0) stale = 0
       offset += page.items.length
-      // Only a short page can be the last, and only when a total says so; without one, an empty page ends it.
-      if (page.total !== undefined && offset >= page.total && page.items.length < served) break
+      // The total ends the run unless the page was exactly full (a total counted before a concurrent insert can
+      // be one short, and more may follow); without a total, only an empty page ends it.
+      if (page.total !== undefined && offset >= page.total && page.items.length !== served) break
     }
     previous = current
   }

@@ -84,6 +84,26 @@ const suite: Suite = (env) => {
       assert.deepEqual([...run.upserts.keys(), ...run.deletes.keys()].sort(), everyone)
     })
 
+    it('a route that ignores limit and offset and sends everything with a right totalCount: one page, then the checkpoint', async () => {
+      const s = env.setup({ now: testClock().now })
+      s.emulator.state.seedUsers(12)
+      let requests = 0
+      const client = connectWithHook(env, s, {
+        on: (url, response) => {
+          if (!isUserList(url)) return
+          requests++
+          return rewriteJson(response, (body) => {
+            body.users = s.emulator.state.list('users')
+            body.totalCount = (body.users as unknown[]).length
+            delete body.limit
+          })
+        },
+      })
+      const run = await collect(client.users.changes({ pageSize: 5 }))
+      assert.equal(requests, 1)
+      assert.equal(run.upserts.size + run.deletes.size, s.emulator.state.count('users'))
+    })
+
     it('no totalCount and a page cap the server does not report: the run reads on to an empty page', async () => {
       const clock = testClock()
       const s = env.setup({ now: clock.now })
