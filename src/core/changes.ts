@@ -123,6 +123,7 @@ async function* run<T>(ctx: ServiceContext, spec: ChangesSpec, options: ChangesO
   let first = true
   let previous = new Set<string>()
   let stale = 0
+  let shortBefore = false
   for (;;) {
     const page = await fetchPage(ctx, spec, plan, { ...plan.query, limit: plan.pageSize, offset })
     if (first) {
@@ -152,6 +153,8 @@ async function* run<T>(ctx: ServiceContext, spec: ChangesSpec, options: ChangesO
       if (page.total === undefined || offset + served >= page.total) break
       offset += served
     } else {
+      // Without a total, a short page sent again whole is a server that ignores offset: it sent everything.
+      if (fresh === 0 && page.total === undefined && shortBefore) break
       // A page made only of records already listed is an overlap after a short page; two in a row are a server
       // going round in circles, and ending there could checkpoint past records never listed.
       if (fresh === 0 && ++stale >= 2) throw invalid(spec.path, `pages at offset ${offset} repeat records already listed; the run stops without a checkpoint so that nothing is skipped`)
@@ -160,6 +163,7 @@ async function* run<T>(ctx: ServiceContext, spec: ChangesSpec, options: ChangesO
       // The total ends the run unless the page was exactly full (a total counted before a concurrent insert can
       // be one short, and more may follow); without a total, only an empty page ends it.
       if (page.total !== undefined && offset >= page.total && page.items.length !== served) break
+      shortBefore = page.items.length < served
     }
     previous = current
   }

@@ -122,6 +122,22 @@ const suite: Suite = (env) => {
       assert.deepEqual([...run.upserts.keys(), ...run.deletes.keys()].sort(), everyone)
     })
 
+    it('no totalCount and offset ignored: a short page sent again whole ends the run (it was everything)', async () => {
+      const s = env.setup({ now: testClock().now })
+      let requests = 0
+      const everything: typeof fetch = async (input, init) => {
+        const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
+        if (!isUserList(url)) return (s.options.fetch ?? globalThis.fetch)(input, init)
+        requests++
+        url.searchParams.delete('offset')
+        return rewriteJson(await (s.options.fetch ?? globalThis.fetch)(url.href, init), (body) => { delete body.totalCount })
+      }
+      const client = new env.sdk.oneroster.OneRosterClient({ ...s.options, fetch: everything, maxRetries: 0 })
+      const run = await collect(client.users.changes({ pageSize: 3000 }))
+      assert.equal(run.upserts.size + run.deletes.size, s.emulator.state.count('users'))
+      assert.equal(requests, 2, 'the first page, then the same page again')
+    })
+
     it('a server that ignores offset (the same page again and again) ends the run with an error and no checkpoint', async () => {
       const s = env.setup({ now: testClock().now })
       s.emulator.state.seedUsers(20)
