@@ -17,7 +17,8 @@
  * - The run never ends early on the server's word alone: an empty page ends it only when the total agrees (or
  *   there is none), a page shorter than asked (Timeback leaves soft-deleted records out of their page slots) is
  *   followed by the next one unless the total says it was the last, and an exactly full page always is (a total
- *   counted apart from the page can be short by a concurrent insert). Records a page repeats are dropped by id.
+ *   counted apart from the page can be short by a concurrent insert). Without a total, a short page sent again
+ *   whole (a server that ignores offset) ends it too. Records a page repeats are dropped by id.
  * Duplicates are possible (the overlap, records shifted by a concurrent write, a server that ignores the
  * filter): apply changes as idempotent upserts and deletes.
  */
