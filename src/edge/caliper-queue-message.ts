@@ -38,7 +38,7 @@ export function messageBody(eventJson: string): string {
  */
 export function readMessageBody(body: unknown): { text: string; event: Record<string, unknown> } | { problem: string } {
   if (typeof body !== 'string') {
-    return { problem: `is a ${body === null ? 'null' : typeof body}, not the text of a Timeback Caliper message (send events with createCaliperQueueProducer)` }
+    return { problem: `has type ${body === null ? 'null' : typeof body}: it is not the text of a Timeback Caliper message (send events with createCaliperQueueProducer)` }
   }
   if (!body.startsWith(HEAD) || !body.endsWith(TAIL) || body.length < HEAD.length + 2) {
     const version = /^\{"timebackCaliper":(\d+),/.exec(body)?.[1]

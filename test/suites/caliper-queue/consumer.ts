@@ -157,7 +157,7 @@ const suite: Suite = (env) => {
       })
       assert.deepEqual(problems, range(1, 7).map((i) => [`msg-${i}`, `messages[${i}].body`]))
       const messages = result.failed.map((f) => (f.error as Error).message)
-      assert.match(messages[0]!, /is a object, not the text of a Timeback Caliper message/)
+      assert.match(messages[0]!, /has type object: it is not the text of a Timeback Caliper message/)
       assert.match(messages[2]!, /format version 2; this consumer reads version 1/)
       assert.match(messages[3]!, /not valid JSON/)
       assert.match(messages[4]!, /not a JSON object/)
