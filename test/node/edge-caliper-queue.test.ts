@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import * as esbuild from 'esbuild'
 import { Miniflare } from 'miniflare'
+import type { Emulator } from '../../src/testing/index.ts'
 import { serveEmulator } from '../../src/testing/serve-node.ts'
 
 const COMPATIBILITY_DATE = '2026-04-01'
@@ -37,6 +38,16 @@ async function bundle(fixture: string): Promise<string> {
 }
 
 /** Polls `check` until it returns true, failing with `what` after `ms`. */
+/** The Worker's settings for a Caliper client on the served emulator (read through `vars: env`). */
+function caliperVars(emulator: Emulator): Record<string, string> {
+  return {
+    CALIPER_BASE_URL: emulator.services.caliper,
+    TIMEBACK_TOKEN_URL: emulator.tokenUrl,
+    TIMEBACK_CLIENT_ID: emulator.credentials.clientId,
+    TIMEBACK_CLIENT_SECRET: emulator.credentials.clientSecret,
+  }
+}
+
 async function until(check: () => Promise<boolean> | boolean, what: string, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms
   while (!(await check())) {
@@ -56,12 +67,7 @@ describe('Caliper through a Cloudflare Queue (Miniflare)', () => {
       modules: true,
       script: await bundle('caliper-queue-worker.ts'),
       compatibilityDate: COMPATIBILITY_DATE,
-      bindings: {
-        CALIPER_BASE_URL: emulator.services.caliper,
-        TIMEBACK_TOKEN_URL: emulator.tokenUrl,
-        TIMEBACK_CLIENT_ID: emulator.credentials.clientId,
-        TIMEBACK_CLIENT_SECRET: emulator.credentials.clientSecret,
-      },
+      bindings: caliperVars(emulator),
       kvNamespaces: ['RESULTS'],
       queueProducers: { EVENTS: 'caliper-events' },
       queueConsumers: {
@@ -137,12 +143,7 @@ describe("the README's Queue Worker (built package, Miniflare)", () => {
       modules: true,
       script: await bundle('caliper-queue-readme.ts'),
       compatibilityDate: COMPATIBILITY_DATE,
-      bindings: {
-        CALIPER_BASE_URL: emulator.services.caliper,
-        TIMEBACK_TOKEN_URL: emulator.tokenUrl,
-        TIMEBACK_CLIENT_ID: emulator.credentials.clientId,
-        TIMEBACK_CLIENT_SECRET: emulator.credentials.clientSecret,
-      },
+      bindings: caliperVars(emulator),
       queueProducers: { EVENTS: 'caliper-events' },
       queueConsumers: { 'caliper-events': { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 3, deadLetterQueue: 'caliper-dlq' } },
     })
