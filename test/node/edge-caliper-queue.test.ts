@@ -3,6 +3,7 @@
 // Every event produced reaches the emulator exactly once; only messages that are not sendable end in the DLQ.
 
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import * as esbuild from 'esbuild'
@@ -55,6 +56,13 @@ async function until(check: () => Promise<boolean> | boolean, what: string, ms =
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
+
+it("the README's Queue Worker is caliper-queue-readme.ts, line for line (readme-snippets type-checks the block)", () => {
+  const fixture = readFileSync(new URL('./fixtures/caliper-queue-readme.ts', import.meta.url), 'utf8')
+  const code = fixture.slice(fixture.indexOf("import { CaliperClient"))
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  assert.ok(code.length > 500 && readme.includes('```ts\n' + code + '```\n'), 'copy test/node/fixtures/caliper-queue-readme.ts (from its first import) into the README block again')
+})
 
 describe('Caliper through a Cloudflare Queue (Miniflare)', () => {
   let mf: Miniflare
