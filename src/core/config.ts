@@ -48,6 +48,13 @@ export interface ClientOptions<A extends object = AuthOptions> {
   timeout?: number
   /** Retries after the first attempt on 429/502/503/504 and connection failures. Default 2; 0 disables. */
   maxRetries?: number
+  /**
+   * The most bytes an answer's body may have; a bigger one is not read (a ServerError `response_too_large`), so
+   * a broken server or proxy cannot exhaust a Worker's memory. Default 32 MiB (33554432), room for OneRoster's
+   * largest pages (`limit` 3000). Does not cover a Response handed back unread.
+   * @example new OneRosterClient({ env: 'staging', auth, maxResponseBytes: 64 * 1024 * 1024 })
+   */
+  maxResponseBytes?: number
   hooks?: Hooks
   logger?: Logger
   /**
@@ -160,9 +167,12 @@ export function resolveConfig(service: ConfigSubject, options: ClientOptions<obj
   if (options === null || typeof options !== 'object') {
     throw new ConfigurationError(`Client options must be an object, got ${options === null ? 'null' : typeof options}.`)
   }
-  const { waitUntil } = options
+  const { waitUntil, maxResponseBytes: max } = options
   if (waitUntil !== undefined && typeof waitUntil !== 'function') {
     throw new ConfigurationError(`waitUntil must be a function (ctx.waitUntil.bind(ctx)), got ${typeof waitUntil}.`)
+  }
+  if (max !== undefined && !(Number.isInteger(max) && max > 0)) {
+    throw new ConfigurationError(`maxResponseBytes must be a positive whole number of bytes (default 32 MiB), got ${String(max)}.`)
   }
   const lookup = envLookup(options.vars)
   const P = service.envPrefixes[0] ?? 'TIMEBACK'

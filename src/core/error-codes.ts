@@ -5,8 +5,8 @@
 
 /**
  * The `code` of an ApiError (an HTTP answer the SDK refused): one per status family, plus the answers that
- * were not usable (`invalid_response`: a 2xx that is not the JSON it should be; `redirect_refused`,
- * `too_many_redirects`: a redirect the SDK would not follow).
+ * were not usable (`invalid_response`: a 2xx that is not the JSON it should be; `response_too_large`: a body over
+ * the client's `maxResponseBytes`; `redirect_refused`, `too_many_redirects`: a redirect the SDK would not follow).
  * @example
  * if (isApiError(e) && e.code === 'rate_limited') await sleep((e as RateLimitError).retryAfter ?? 1)
  */
@@ -20,11 +20,12 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'server_error'
   | 'invalid_response'
+  | 'response_too_large'
   | 'redirect_refused'
   | 'too_many_redirects'
 
 /** The codes a ServerError may carry. */
-export type ServerErrorCode = 'server_error' | 'invalid_response' | 'redirect_refused' | 'too_many_redirects'
+export type ServerErrorCode = 'server_error' | 'invalid_response' | 'response_too_large' | 'redirect_refused' | 'too_many_redirects'
 
 /**
  * Every `code` an error thrown by the SDK carries: the ApiError codes, then the errors raised without an

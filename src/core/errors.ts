@@ -174,7 +174,8 @@ export class RateLimitError extends ApiError {
 }
 /**
  * 5xx, or an answer the SDK could not use: a 2xx whose body is not the JSON it should be (HTML from a proxy, a
- * cut-off answer: `invalid_response`), or a redirect it would not follow (`redirect_refused`, `too_many_redirects`).
+ * cut-off answer: `invalid_response`), a body over the client's `maxResponseBytes` (`response_too_large`; not
+ * retried), or a redirect it would not follow (`redirect_refused`, `too_many_redirects`).
  * @example if (isServerError(e) && e.code === 'redirect_refused') console.error('fix baseUrl:', e.message)
  */
 export class ServerError extends ApiError {

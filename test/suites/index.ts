@@ -16,6 +16,7 @@ import corePaging from './core/paging.ts'
 import corePagination from './core/pagination.ts'
 import coreRecordStream from './core/record-stream.ts'
 import coreRedirects from './core/redirects.ts'
+import coreResponseSize from './core/response-size.ts'
 import coreReliability from './core/reliability.ts'
 import coreSecrets from './core/secrets.ts'
 import coreTokens from './core/tokens.ts'
@@ -46,6 +47,7 @@ export const suites: { name: string; suite: Suite }[] = [
   { name: 'core/pagination', suite: corePagination },
   { name: 'core/record-stream', suite: coreRecordStream },
   { name: 'core/redirects', suite: coreRedirects },
+  { name: 'core/response-size', suite: coreResponseSize },
   { name: 'core/reliability', suite: coreReliability },
   { name: 'core/secrets', suite: coreSecrets },
   { name: 'core/tokens', suite: coreTokens },

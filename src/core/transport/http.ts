@@ -10,6 +10,7 @@ import { redactUrl } from './hooks.js'
 import { checkFollowed, isRedirect, nextHop, type Hop } from './redirect.js'
 import { Reporter, type Sent } from './report.js'
 import { backoffDelay, mayRetryConnection, mayRetryStatus, retryAfterMs, sleep } from './retry.js'
+import { readCapped } from './read.js'
 import { discard, errorContext, messageOf, parseBody, pathOf, serializeBody, withQuery, type QueryValue } from './response.js'
 import type { Authenticator, CallOptions, HttpRequest, TransportSettings } from './types.js'
 import { randomUUID } from '../uuid.js'
@@ -19,6 +20,9 @@ export type { Authenticator, CallOptions, HttpRequest, TransportSettings }
 
 const DEFAULT_TIMEOUT = 30_000
 const DEFAULT_RETRIES = 2
+// 32 MiB: a OneRoster page at the services' largest limit (3000) of users with roles, agents and metadata is
+// a few MB of JSON; this leaves room for fat metadata, and still fits several calls at once in a Worker's 128 MB.
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 function checkCount(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback
@@ -33,6 +37,7 @@ export class Transport {
   readonly #fetch: typeof fetch
   readonly #timeout: number
   readonly #maxRetries: number
+  readonly #maxBytes: number
   readonly #settings: TransportSettings
   /** The client's `headers`, checked and lower-cased once. */
   readonly #headers: Record<string, string> | undefined
@@ -49,6 +54,8 @@ export class Transport {
     this.#fetch = settings.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.#timeout = checkCount(settings.timeout, 'timeout', DEFAULT_TIMEOUT)
     this.#maxRetries = Math.floor(checkCount(settings.maxRetries, 'maxRetries', DEFAULT_RETRIES))
+    // Checked where clients resolve their options (config.ts): here it is trusted.
+    this.#maxBytes = settings.maxResponseBytes ?? DEFAULT_MAX_BYTES
     this.#headers = clientHeaders(settings.headers)
     this.#reporter = new Reporter(settings.hooks, settings.logger, settings.logBodies, this.#headers)
   }
@@ -166,24 +173,31 @@ export class Transport {
         }
         const ok = status >= 200 && status < 300
         if (ok && req.responseType === 'response') return response as T
-        let text: string
+        // Bytes, or the size of a body over the cap (never read whole).
+        let data: Uint8Array | number
         try {
-          if (ok && req.responseType === 'bytes') return { data: new Uint8Array(await response.arrayBuffer()), headers: response.headers } as T
-          text = await response.text()
+          data = await readCapped(response, this.#maxBytes)
         } catch (error) {
           if (scope.signal.aborted) throw scope.abortError(what())
-          throw error
+          if (ok) throw error
+          // An error body that cannot be read still makes the status's error, only without the body's details.
+          data = 0
         }
-        const parsed = parseBody(text, response)
+        const whole = typeof data !== 'number'
+        if (ok && whole && req.responseType === 'bytes') return { data, headers: response.headers } as T
+        // Decoded once, whole: like text(), UTF-8 with a leading BOM dropped. A body over the cap parses as empty.
+        const parsed = parseBody(whole ? new TextDecoder().decode(data as Uint8Array) : '', response)
         if (sent && deferred) reporter.response(sent, status, started, parsed)
         if (!ok) throw ApiError.from(errorContext(method, finalUrl(target), response, parsed.value, requestId))
-        if (!parsed.ok) {
+        if (!whole || !parsed.ok) {
           const ctx = errorContext(method, finalUrl(target), response, parsed.value, requestId)
+          // Not retried: the same request would get the same answer.
           throw new ServerError(
-            `${what()} → ${status}: the response is not valid JSON (${parsed.reason}): ${JSON.stringify(parsed.value)}` +
-              ` (request id ${ctx.requestId})`,
+            `${what()} → ${status}: ${parsed.ok
+              ? `the response is at least ${data} bytes, over maxResponseBytes (${this.#maxBytes}): raise maxResponseBytes or ask for smaller pages (limit)`
+              : `the response is not valid JSON (${parsed.reason}): ${JSON.stringify(parsed.value)}`} (request id ${ctx.requestId})`,
             ctx,
-            'invalid_response',
+            parsed.ok ? 'response_too_large' : 'invalid_response',
           )
         }
         return parsed.value as T

@@ -63,6 +63,8 @@ export interface TransportSettings {
   hooks?: Hooks
   logger?: Logger
   logBodies?: boolean
+  /** Bytes an answer's body may have; past it the call fails (`response_too_large`). Default 32 MiB. */
+  maxResponseBytes?: number
   headers?: Record<string, string>
   authenticator?: Authenticator
 }
