@@ -172,7 +172,7 @@ export function resolveConfig(service: ConfigSubject, options: ClientOptions<obj
     throw new ConfigurationError(`waitUntil must be a function (ctx.waitUntil.bind(ctx)), got ${typeof waitUntil}.`)
   }
   if (max !== undefined && !(Number.isInteger(max) && max > 0)) {
-    throw new ConfigurationError(`maxResponseBytes must be a positive whole number of bytes (default 32 MiB), got ${String(max)}.`)
+    throw new ConfigurationError(`maxResponseBytes must be a positive integer (bytes), got ${String(max)}.`)
   }
   const lookup = envLookup(options.vars)
   const P = service.envPrefixes[0] ?? 'TIMEBACK'
