@@ -31,6 +31,7 @@ export function createServiceRuntime(descriptor: ServiceDescriptor, options: Cli
     fetch: options.fetch,
     timeout: options.timeout,
     maxRetries: options.maxRetries,
+    maxResponseBytes: options.maxResponseBytes,
     hooks: options.hooks,
     logger: options.logger,
     logBodies: options.logBodies,

@@ -189,6 +189,18 @@ const suite: Suite = ({ h, sdk, setup }) => {
       assert.equal(over.calls.n, 1, 'not retried')
     })
 
+    it('the client option reaches every call: a 2 KB answer fails under maxResponseBytes: 1024, passes under 4096', async () => {
+      const s = setup()
+      const record = { sourcedId: 'u-1', status: 'active', dateLastModified: '2026-01-01T00:00:00.000Z', metadata: { pad: 'p'.repeat(2048) } }
+      const api = usersFetch(s, () => answer(JSON.stringify({ user: record })))
+      const small = new OneRosterClient({ ...s.options, fetch: api.fetch, maxResponseBytes: 1024 })
+      const error = await assert.rejects(small.users.get('u-1'), E.isServerError)
+      assert.equal(error.code, 'response_too_large')
+      assert.match(error.message, /over maxResponseBytes \(1024\)/)
+      const roomy = new OneRosterClient({ ...s.options, fetch: api.fetch, maxResponseBytes: 4096 })
+      assert.equal((await roomy.users.get('u-1')).sourcedId, 'u-1')
+    })
+
     it('invalid maxResponseBytes values are refused when the client is built, before any request', () => {
       const s = setup()
       const api = usersFetch(s, () => answer('{}'))
