@@ -17,17 +17,18 @@ import type { ServiceContext } from './context.js'
 export async function requestWithStatus(
   ctx: ServiceContext, req: HttpRequest, call?: CallOptions,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await ctx.transport.request<Response>({ ...req, responseType: 'response' }, call)
+  // Read by the transport as bytes: within the call's deadline and under maxResponseBytes, like every other body.
+  const { data, headers, status } = await ctx.transport.request<{ data: Uint8Array; headers: Headers; status: number }>({ ...req, responseType: 'bytes' }, call)
   let body: unknown
   try {
-    body = JSON.parse(await response.text())
+    body = JSON.parse(new TextDecoder().decode(data))
   } catch {
     body = undefined
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ServerError(`${req.method} ${req.path} → ${response.status}: the response is not the JSON object the service documents`, {
-      status: response.status, method: req.method, url: req.path, body: undefined, requestId: response.headers.get('x-request-id') ?? undefined,
+    throw new ServerError(`${req.method} ${req.path} → ${status}: the response is not the JSON object the service documents`, {
+      status, method: req.method, url: req.path, body: undefined, requestId: headers.get('x-request-id') ?? undefined,
     }, 'invalid_response')
   }
-  return { status: response.status, body: body as Record<string, unknown> }
+  return { status, body: body as Record<string, unknown> }
 }

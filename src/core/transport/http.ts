@@ -184,7 +184,7 @@ export class Transport {
           data = 0
         }
         const whole = typeof data !== 'number'
-        if (ok && whole && req.responseType === 'bytes') return { data, headers: response.headers } as T
+        if (ok && whole && req.responseType === 'bytes') return { data, headers: response.headers, status } as T
         // Decoded once, whole: like text(), UTF-8 with a leading BOM dropped. A body over the cap parses as empty.
         const parsed = parseBody(whole ? new TextDecoder().decode(data as Uint8Array) : '', response)
         if (sent && deferred) reporter.response(sent, status, started, parsed)

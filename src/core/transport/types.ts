@@ -38,8 +38,8 @@ export interface HttpRequest {
   /** Form body; marks the request sensitive (token requests), so it is never logged. */
   form?: URLSearchParams
   /**
-   * `json` (default): parsed body or undefined for empty; `bytes`: `{ data, headers }` with the body read
-   * inside the call's deadline; `response`: the raw Response, body unread (the deadline no longer covers it).
+   * `json` (default): parsed body or undefined for empty; `bytes`: `{ data, headers, status }` with the body read
+   * inside the call's deadline and under maxResponseBytes; `response`: the raw Response, body unread (the deadline no longer covers it).
    */
   responseType?: 'json' | 'bytes' | 'response'
   /** Skip authentication (token endpoint). */

@@ -5,6 +5,8 @@
 
 import type { Assert, Setup, Suite } from '../../harness/types.ts'
 import { Transport } from '../../../src/core/transport/http.ts'
+import { requestWithStatus } from '../../../src/core/resource/with-status.ts'
+import type { ServiceContext } from '../../../src/core/resource/context.ts'
 
 const ORIGIN = 'http://localhost:41998'
 const USERS = '/ims/oneroster/rostering/v1p2/users/'
@@ -119,6 +121,18 @@ const suite: Suite = ({ h, sdk, setup }) => {
       assert.equal(await empty.t.request({ method: 'DELETE', path: '/gone' }), undefined)
       const blank = transport(() => answer(countedBody([]).stream), 100)
       assert.equal(await blank.t.request({ method: 'GET', path: '/blank' }), undefined)
+    })
+
+    it('an upsert that answers its status (CLR, Open Badges) reads its body under the cap too', async () => {
+      const over = countedBody(repeated(3, 50))
+      const big = transport(() => answer(over.stream, 201), 100)
+      const error = await assert.rejects(requestWithStatus({ transport: big.t } as unknown as ServiceContext, { method: 'POST', path: '/upsert', json: '{}' }), E.isServerError)
+      assert.equal(error.code, 'response_too_large')
+      assert.ok(over.seen.cancelled)
+      assert.equal(big.calls.n, 1, 'not retried')
+      const ok = transport(() => answer('{"id":"c-1"}', 201), 100)
+      const got = await requestWithStatus({ transport: ok.t } as unknown as ServiceContext, { method: 'POST', path: '/upsert', json: '{}' })
+      assert.deepEqual(got, { status: 201, body: { id: 'c-1' } })
     })
 
     it('bytes answers are capped too, and come back whole and exact under the cap', async () => {
